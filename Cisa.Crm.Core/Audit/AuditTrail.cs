@@ -1,0 +1,56 @@
+using Cisa.Crm.Core.Data;
+using Cisa.Crm.Core.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cisa.Crm.Core.Audit;
+
+/// <summary>
+/// Writes the audit trail. Every core service records its change through <see cref="RecordAsync"/>
+/// inside the transaction of that change, so a change without its audit line (or the reverse) can
+/// never be committed. Permission checks belong to the calling service, not to the trail.
+/// </summary>
+public sealed class AuditTrail(IDbContextFactory<CrmDbContext> dbFactory, TimeProvider time)
+{
+    /// <summary>
+    /// Appends an entry inside <paramref name="db"/>'s open transaction. SQLite transactions
+    /// start as <c>BEGIN IMMEDIATE</c>, so reading the chain's head and appending to it is atomic
+    /// even with several writers.
+    /// </summary>
+    public async Task<AuditEntry> RecordAsync(CrmDbContext db, CrmActor actor, string action, string entityType,
+        string? entityId = null, string? details = null, CancellationToken cancellationToken = default)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("An audit entry is written in the transaction of the change it records: begin one first.");
+        }
+
+        var head = await db.AuditEntries.AsNoTracking()
+            .OrderByDescending(e => e.Id)
+            .Select(e => new { e.Id, e.Hash })
+            .FirstOrDefaultAsync(cancellationToken);
+
+        var entry = AuditEntry.Create(
+            id: (head?.Id ?? 0) + 1,
+            occurredAtUtc: time.GetUtcNow().UtcDateTime,
+            actorId: actor.Id,
+            actorName: actor.DisplayName,
+            action: action,
+            entityType: entityType,
+            entityId: entityId,
+            details: details,
+            previousHash: head?.Hash ?? AuditEntry.GenesisHash);
+        db.AuditEntries.Add(entry);
+        await db.SaveChangesAsync(cancellationToken);
+        return entry;
+    }
+
+    /// <summary>Records an event that changes no data of its own, such as a sign-in, in a transaction of its own.</summary>
+    public async Task RecordEventAsync(CrmActor actor, string action, string entityType, string? entityId = null,
+        string? details = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await RecordAsync(db, actor, action, entityType, entityId, details, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,28 @@
+using Cisa.Crm.Core.Audit;
+using Cisa.Crm.Core.Companies;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cisa.Crm.Core.Data;
+
+/// <summary>
+/// The CRM's database. One configuration class per entity lives beside the entity.
+/// <para>Add a migration (from the repository root):</para>
+/// <code>dotnet ef migrations add NAME --project Cisa.Crm.Core --startup-project Cisa.Crm.Core --output-dir Data/Migrations</code>
+/// <para>then refresh the DBA script (a test fails while it is stale):</para>
+/// <code>dotnet ef migrations script --idempotent --project Cisa.Crm.Core --startup-project Cisa.Crm.Core --output db/schema.sql</code>
+/// </summary>
+public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbContext(options)
+{
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<Company> Companies => Set<Company>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(CrmDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every DateTime in the model is UTC; SQLite loses the kind, so give it back on read.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+}

@@ -1,0 +1,45 @@
+using Cisa.Crm.Core.Demo;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cisa.Crm.Core.Data;
+
+/// <summary>Brings the database to the latest migration on start and, when asked, adds the demo data.</summary>
+public sealed class DatabaseInitializer(IDbContextFactory<CrmDbContext> dbFactory, DemoDataSeeder seeder)
+{
+    public async Task InitializeAsync(bool seedDemoData, CancellationToken cancellationToken = default)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            if (db.Database.IsSqlite())
+            {
+                PrepareSqliteFolder(db.Database.GetDbConnection().DataSource);
+            }
+
+            await db.Database.MigrateAsync(cancellationToken);
+            if (db.Database.IsSqlite())
+            {
+                // WAL lets readers work while a writer commits; it is a property of the file, set once.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
+        }
+
+        if (seedDemoData)
+        {
+            await seeder.SeedIfEmptyAsync(cancellationToken);
+        }
+    }
+
+    private static void PrepareSqliteFolder(string? dataSource)
+    {
+        if (string.IsNullOrEmpty(dataSource) || dataSource == ":memory:")
+        {
+            return;
+        }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+}

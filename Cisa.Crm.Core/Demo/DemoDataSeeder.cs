@@ -1,0 +1,124 @@
+using Bogus;
+using Cisa.Crm.Core.Audit;
+using Cisa.Crm.Core.Companies;
+using Cisa.Crm.Core.Data;
+using Cisa.Crm.Core.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cisa.Crm.Core.Demo;
+
+/// <summary>
+/// Fills an empty database with invented Flemish companies so a new installation has something to
+/// show. Every name is made up, every website ends in <c>.example</c> (a reserved domain), and the
+/// enterprise numbers only pass the checksum. A fixed seed gives the same data on every machine.
+/// </summary>
+public sealed class DemoDataSeeder(IDbContextFactory<CrmDbContext> dbFactory, AuditTrail trail, TimeProvider time)
+{
+    private const int Seed = 2200; // Herentals' postcode
+
+    private static readonly (string PostalCode, string City)[] Places =
+    [
+        ("2200", "Herentals"), ("2440", "Geel"), ("2300", "Turnhout"), ("2400", "Mol"), ("2500", "Lier"),
+        ("2800", "Mechelen"), ("3000", "Leuven"), ("3500", "Hasselt"), ("9000", "Gent"), ("8000", "Brugge"),
+        ("2000", "Antwerpen"), ("3200", "Aarschot"), ("8500", "Kortrijk"), ("9300", "Aalst"), ("9100", "Sint-Niklaas"),
+        ("2260", "Westerlo"), ("2250", "Olen"), ("2270", "Herenthout"), ("3290", "Diest"), ("2340", "Beerse"),
+    ];
+
+    private static readonly string[] Streets =
+    [
+        "Kerkstraat", "Stationsstraat", "Nijverheidsstraat", "Industrieweg", "Molenstraat", "Grote Markt",
+        "Lierseweg", "Bevelsesteenweg", "Kempenlaan", "Ambachtsweg", "Schaliënhoevedreef", "Zandvoortstraat",
+    ];
+
+    private static readonly string[] NameStarts =
+    [
+        "Kempen", "Nete", "Schelde", "Demer", "Leie", "Dijle", "Zenne", "Rupel", "Heide", "Polder", "Vlaskouter",
+        "Beiaard", "Kastanje", "Ijzer", "Mergel", "Brouwers", "Linde", "Koren", "Hoppe", "Wouters",
+    ];
+
+    private static readonly string[] NameEnds =
+    [
+        "Logistiek", "Bouw", "Zorggroep", "Metaalwerken", "Voeding", "Print", "Transport", "Installaties",
+        "Tuinbouw", "Verpakkingen", "Advocaten", "Accountants", "Textiel", "Automatisatie", "Kunststoffen",
+    ];
+
+    private static readonly string[] Sectors =
+    [
+        "Logistiek", "Bouw", "Zorg", "Metaal", "Voeding", "Grafische sector", "Transport", "Installatie",
+        "Land- en tuinbouw", "Verpakking", "Juridisch", "Boekhouding", "Textiel", "Industrie", "Chemie",
+    ];
+
+    private static readonly string[] LegalForms = ["bv", "nv", "cv", "bv", "nv"];
+
+    /// <summary>Seeds when the database has no companies yet; returns whether it did.</summary>
+    public async Task<bool> SeedIfEmptyAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await db.Companies.AnyAsync(cancellationToken))
+        {
+            return false;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var companies = BuildCompanies();
+        db.Companies.AddRange(companies);
+        await db.SaveChangesAsync(cancellationToken);
+        await trail.RecordAsync(db, CrmActor.System, AuditActions.DemoDataSeeded, nameof(Company),
+            details: $"companies={companies.Count}", cancellationToken: cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    private List<Company> BuildCompanies()
+    {
+        var random = new Randomizer(Seed);
+        var now = time.GetUtcNow().UtcDateTime;
+        var types = new[]
+        {
+            (CompanyType.Prospect, 18), (CompanyType.Customer, 8), (CompanyType.Supplier, 4),
+            (CompanyType.RecruitmentAgency, 3), (CompanyType.Subcontractor, 3),
+        };
+        var usedNames = new HashSet<string>(StringComparer.Ordinal);
+        var companies = new List<Company>();
+        foreach (var (type, count) in types)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                string baseName;
+                do
+                {
+                    baseName = type switch
+                    {
+                        CompanyType.RecruitmentAgency => random.ArrayElement(NameStarts) + " Talent",
+                        CompanyType.Subcontractor => random.ArrayElement(NameStarts) + " IT Services",
+                        _ => random.ArrayElement(NameStarts) + " " + random.ArrayElement(NameEnds),
+                    };
+                }
+                while (!usedNames.Add(baseName));
+
+                var place = random.ArrayElement(Places);
+                var created = now.AddDays(-random.Int(30, 900));
+                companies.Add(new Company
+                {
+                    Name = $"{baseName} {random.ArrayElement(LegalForms)}",
+                    EnterpriseNumber = EnterpriseNumber.FromBase(random.Int(4_000_000, 8_999_999)),
+                    Type = type,
+                    Sector = type is CompanyType.RecruitmentAgency ? "HR-diensten"
+                        : type is CompanyType.Subcontractor ? "ICT" : random.ArrayElement(Sectors),
+                    Street = $"{random.ArrayElement(Streets)} {random.Int(1, 180)}",
+                    PostalCode = place.PostalCode,
+                    City = place.City,
+                    CountryCode = "BE",
+                    Website = $"https://www.{Slug(baseName)}.example",
+                    CreatedAtUtc = created,
+                    UpdatedAtUtc = created,
+                });
+            }
+        }
+
+        return companies;
+    }
+
+    private static string Slug(string name) =>
+        new(name.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).ToArray());
+}

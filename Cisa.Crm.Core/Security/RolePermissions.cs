@@ -1,0 +1,35 @@
+using System.Collections.Frozen;
+
+namespace Cisa.Crm.Core.Security;
+
+/// <summary>
+/// The one role → permission map. Anything not listed here is denied: a user without a role,
+/// or with a role this map does not know, can do nothing beyond signing in.
+/// </summary>
+public static class RolePermissions
+{
+    private static readonly FrozenDictionary<string, FrozenSet<Permission>> Map =
+        new Dictionary<string, FrozenSet<Permission>>(StringComparer.Ordinal)
+        {
+            [CrmRoles.Sales] = new[]
+            {
+                Permission.CompaniesRead,
+            }.ToFrozenSet(),
+            [CrmRoles.HR] = new[]
+            {
+                Permission.CompaniesRead,
+            }.ToFrozenSet(),
+            [CrmRoles.PrivacyAdmin] = new[]
+            {
+                Permission.CompaniesRead,
+                Permission.AuditRead,
+                Permission.AuditVerify,
+            }.ToFrozenSet(),
+        }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    public static bool Grants(IEnumerable<string> roles, Permission permission) =>
+        roles.Any(role => Map.TryGetValue(role, out var granted) && granted.Contains(permission));
+
+    public static IReadOnlySet<Permission> For(string role) =>
+        Map.TryGetValue(role, out var granted) ? granted : FrozenSet<Permission>.Empty;
+}

@@ -1,0 +1,68 @@
+using Cisa.Crm.Core.Audit;
+using Cisa.Crm.Web.Components.Pages.Account;
+using Cisa.Crm.Web.Localization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Cisa.Crm.Web.Authentication;
+
+/// <summary>
+/// <c>/authentication/*</c>: sign-in, sign-out, and the local demo sign-in page. The local page and
+/// its form are mapped only in local mode: with Entra ID configured they do not exist (404).
+/// </summary>
+public static class AuthenticationEndpoints
+{
+    public const string LocalSignInPath = "/authentication/local";
+    public const string SignedOutPath = "/authentication/signed-out";
+
+    public static IEndpointRouteBuilder MapAuthenticationEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var mode = endpoints.ServiceProvider.GetRequiredService<SignInMode>();
+        var group = endpoints.MapGroup("/authentication").AllowAnonymous();
+
+        group.MapGet("/login", (string? returnUrl) => mode.UsesEntra
+            ? Results.Challenge(new AuthenticationProperties { RedirectUri = LocalUrl.OrRoot(returnUrl) }, [OpenIdConnectDefaults.AuthenticationScheme])
+            : Results.LocalRedirect($"{LocalSignInPath}?returnUrl={Uri.EscapeDataString(LocalUrl.OrRoot(returnUrl))}"));
+
+        group.MapPost("/logout", SignOutAsync);
+        group.MapGet("/signed-out", () => new RazorComponentResult<SignedOutPage>());
+
+        if (mode.UsesLocalSignIn)
+        {
+            group.MapGet("/local", (string? returnUrl) =>
+                new RazorComponentResult<LocalSignInPage>(new { ReturnUrl = LocalUrl.OrRoot(returnUrl) }));
+            group.MapPost("/local", LocalSignInAsync);
+        }
+
+        return endpoints;
+    }
+
+    private static async Task<IResult> LocalSignInAsync(HttpContext context, [FromForm] string? userId, [FromForm] string? returnUrl)
+    {
+        var user = DemoUsers.Find(userId);
+        if (user is null)
+        {
+            return Results.LocalRedirect($"{LocalSignInPath}?returnUrl={Uri.EscapeDataString(LocalUrl.OrRoot(returnUrl))}");
+        }
+
+        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, DemoUsers.ToPrincipal(user));
+        return Results.LocalRedirect(LocalUrl.OrRoot(returnUrl));
+    }
+
+    private static async Task<IResult> SignOutAsync(HttpContext context, SignInMode mode, AuditTrail trail)
+    {
+        if (context.User.Identity?.IsAuthenticated == true)
+        {
+            await trail.RecordEventAsync(context.User.ToCrmActor(), AuditActions.SignOut, "Session", cancellationToken: context.RequestAborted);
+        }
+
+        var properties = new AuthenticationProperties { RedirectUri = SignedOutPath };
+        string[] schemes = mode.UsesEntra
+            ? [CookieAuthenticationDefaults.AuthenticationScheme, OpenIdConnectDefaults.AuthenticationScheme]
+            : [CookieAuthenticationDefaults.AuthenticationScheme];
+        return Results.SignOut(properties, schemes);
+    }
+}

@@ -1,0 +1,74 @@
+using Cisa.Crm.Core.Audit;
+using Cisa.Crm.Core.Security;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Identity.Web;
+
+namespace Cisa.Crm.Web.Authentication;
+
+public static class AuthenticationRegistration
+{
+    public const string LoginPath = "/authentication/login";
+    public const string AccessDeniedPath = "/access-denied";
+
+    /// <summary>
+    /// Entra ID or local sign-in (see <see cref="SignInMode"/>), a fallback policy that requires a
+    /// signed-in user everywhere, and one authorization policy per core <see cref="Permission"/>.
+    /// </summary>
+    public static WebApplicationBuilder AddCrmAuthentication(this WebApplicationBuilder builder)
+    {
+        var mode = SignInMode.Resolve(builder.Configuration, builder.Environment);
+        var services = builder.Services;
+        services.AddSingleton(mode);
+
+        if (mode.UsesEntra)
+        {
+            services.AddAuthentication(OpenIdConnectDefaults.AuthenticationScheme)
+                .AddMicrosoftIdentityWebApp(
+                    options =>
+                    {
+                        builder.Configuration.Bind("AzureAd", options);
+                        options.TokenValidationParameters.RoleClaimType = CrmClaims.RoleClaimType;
+                        options.TokenValidationParameters.NameClaimType = CrmClaims.NameClaimType;
+                    },
+                    ConfigureCookie);
+        }
+        else
+        {
+            services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(ConfigureCookie);
+        }
+
+        services.AddAuthorization(options =>
+        {
+            options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+            foreach (var permission in Enum.GetValues<Permission>())
+            {
+                options.AddPolicy(permission.ToString(), policy => policy
+                    .RequireAuthenticatedUser()
+                    .RequireAssertion(context => context.User.ToCrmActor().Has(permission)));
+            }
+        });
+        services.AddCascadingAuthenticationState();
+        return builder;
+    }
+
+    private static void ConfigureCookie(CookieAuthenticationOptions options)
+    {
+        options.Cookie.Name = "cisa-crm-session";
+        options.Cookie.HttpOnly = true;
+        options.Cookie.SameSite = SameSiteMode.Lax;
+        options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        options.LoginPath = LoginPath;
+        options.AccessDeniedPath = AccessDeniedPath;
+        options.ExpireTimeSpan = TimeSpan.FromHours(8);
+        options.SlidingExpiration = true;
+        // One place records every sign-in, whether it came from Entra ID or the local page (LOG-ACTIONS).
+        options.Events.OnSignedIn = async context =>
+        {
+            var trail = context.HttpContext.RequestServices.GetRequiredService<AuditTrail>();
+            var actor = context.Principal.ToCrmActor();
+            await trail.RecordEventAsync(actor, AuditActions.SignIn, "Session", details: $"scheme={context.Scheme.Name}", cancellationToken: context.HttpContext.RequestAborted);
+        };
+    }
+}

@@ -1,0 +1,35 @@
+using System.Security.Claims;
+using Cisa.Crm.Core.Security;
+
+namespace Cisa.Crm.Web.Authentication;
+
+/// <summary>Reads the signed-in user as a core <see cref="CrmActor"/>, the same way for Entra and local sign-in.</summary>
+public static class CrmClaims
+{
+    /// <summary>Entra ID puts app roles in <c>roles</c>; local sign-in uses the same claim type.</summary>
+    public const string RoleClaimType = "roles";
+    public const string NameClaimType = "name";
+    public const string ObjectIdClaimType = "oid";
+    private const string ObjectIdLongClaimType = "http://schemas.microsoft.com/identity/claims/objectidentifier";
+
+    public static CrmActor ToCrmActor(this ClaimsPrincipal? user)
+    {
+        if (user?.Identity?.IsAuthenticated != true)
+        {
+            return CrmActor.Anonymous;
+        }
+
+        var id = user.FindFirst(ObjectIdClaimType)?.Value
+            ?? user.FindFirst(ObjectIdLongClaimType)?.Value
+            ?? user.FindFirst(ClaimTypes.NameIdentifier)?.Value
+            ?? user.Identity.Name
+            ?? "unknown";
+        var name = user.FindFirst(NameClaimType)?.Value ?? user.Identity.Name ?? id;
+        var roles = user.Claims
+            .Where(c => c.Type is RoleClaimType or ClaimTypes.Role)
+            .Select(c => c.Value)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        return new CrmActor(id, name, roles);
+    }
+}

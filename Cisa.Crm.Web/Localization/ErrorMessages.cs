@@ -1,0 +1,24 @@
+using Cisa.Crm.Core.Errors;
+using Microsoft.Extensions.Localization;
+
+namespace Cisa.Crm.Web.Localization;
+
+/// <summary>Turns a core refusal into a sentence in the user's language; anything else becomes a neutral apology.</summary>
+public sealed class ErrorMessages(IStringLocalizer<SharedResource> text)
+{
+    public string For(Exception exception)
+    {
+        if (exception is PermissionDeniedException denied)
+        {
+            return text["Error.PermissionDenied", text[$"Permission.{denied.Permission}"]];
+        }
+
+        if (exception is CrmException crm)
+        {
+            var localized = text[$"Error.{crm.Code}", [.. crm.Arguments]];
+            return localized.ResourceNotFound ? crm.Message : localized.Value;
+        }
+
+        return text["Error.Unexpected"];
+    }
+}

@@ -1,0 +1,51 @@
+using Cisa.Crm.Core;
+using Cisa.Crm.Core.Data;
+using Cisa.Crm.Core.Security;
+using Cisa.Crm.Web.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace Cisa.Crm.Web.Setup;
+
+public static class CoreRegistration
+{
+    private const string DefaultDatabaseFile = "cisa-crm.db";
+
+    /// <summary>
+    /// Registers the core against the SQLite database: <c>ConnectionStrings:Crm</c> when set,
+    /// otherwise <c>db/cisa-crm.db</c> in the repository (the folder that holds <c>CisaCrm.sln</c>).
+    /// </summary>
+    public static WebApplicationBuilder AddCrmCore(this WebApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString("Crm");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            var root = FindRepositoryRoot(builder.Environment.ContentRootPath) ?? builder.Environment.ContentRootPath;
+            connectionString = $"Data Source={Path.Combine(root, "db", DefaultDatabaseFile)}";
+        }
+
+        builder.Services.AddCrmCoreServices(connectionString);
+        builder.Services.AddOptions<CrmOptions>().BindConfiguration(CrmOptions.Section).ValidateOnStart();
+        builder.Services.AddScoped<ICurrentActor, SignedInActor>();
+        return builder;
+    }
+
+    /// <summary>Migrates the database (creating it if needed) and seeds the demo data when configured.</summary>
+    public static async Task InitializeCrmDatabaseAsync(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<CrmOptions>>().Value;
+        await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(options.SeedDemoData, app.Lifetime.ApplicationStopping);
+    }
+
+    private static string? FindRepositoryRoot(string start)
+    {
+        for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "CisaCrm.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,49 @@
+using Cisa.Crm.Web.Authentication;
+using Cisa.Crm.Web.Components;
+using Cisa.Crm.Web.Localization;
+
+namespace Cisa.Crm.Web.Setup;
+
+public static class Pipeline
+{
+    public static WebApplication UseCrmPipeline(this WebApplication app)
+    {
+        // No developer exception page, even in Development: users never see a stack trace.
+        app.UseExceptionHandler("/error", createScopeForErrors: true);
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseCrmSecurityHeaders(app.Services.GetRequiredService<SignInMode>().FormActionAuthority);
+        app.UseCrmLocalization();
+        app.UseAuthentication();
+        // An unknown address is a plain 404 for everyone, signed in or not: with Entra ID configured
+        // the local sign-in page must not even seem to exist. Every known endpoint stays deny-by-default.
+        app.Use((context, next) =>
+        {
+            if (context.GetEndpoint() is null)
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            }
+
+            return next(context);
+        });
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapCrmEndpoints(this WebApplication app)
+    {
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapAuthenticationEndpoints();
+        app.MapCultureEndpoint();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

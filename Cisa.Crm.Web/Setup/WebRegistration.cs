@@ -1,0 +1,19 @@
+using Cisa.Crm.Core.Data;
+using Cisa.Crm.Web.Localization;
+using MudBlazor.Services;
+
+namespace Cisa.Crm.Web.Setup;
+
+public static class WebRegistration
+{
+    public static WebApplicationBuilder AddCrmWeb(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddCrmLocalization();
+        services.AddHttpContextAccessor();
+        services.AddHealthChecks().AddDbContextCheck<CrmDbContext>("database");
+        return builder;
+    }
+}

@@ -1,0 +1,54 @@
+using Cisa.Crm.Core.Audit;
+using Cisa.Crm.Core.Companies;
+using Cisa.Crm.Core.Demo;
+using Cisa.Crm.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cisa.Crm.Tests.Core;
+
+public sealed class DemoDataTests
+{
+    [Fact]
+    public async Task Demo_companies_are_invented_valid_and_seeded_only_once()
+    {
+        await using var db = await TestDatabase.CreateAsync(seedDemoData: true);
+
+        var seededAgain = await db.Get<DemoDataSeeder>().SeedIfEmptyAsync();
+
+        await using var context = db.CreateContext();
+        var companies = await context.Companies.ToListAsync();
+        Assert.False(seededAgain);
+        Assert.Equal(36, companies.Count);
+        Assert.All(companies, c => Assert.EndsWith(".example", c.Website, StringComparison.Ordinal));
+        Assert.All(companies, c => Assert.Matches(@"^[01]\d{3}\.\d{3}\.\d{3}$", c.EnterpriseNumber!));
+        Assert.All(companies, c => Assert.True(EnterpriseNumberChecksumHolds(c.EnterpriseNumber!)));
+        Assert.Contains(companies, c => c.Type == CompanyType.RecruitmentAgency);
+        Assert.Single(await context.AuditEntries.Where(e => e.Action == AuditActions.DemoDataSeeded).ToListAsync());
+    }
+
+    [Fact]
+    public async Task Demo_data_is_the_same_on_every_machine()
+    {
+        await using var first = await TestDatabase.CreateAsync(seedDemoData: true);
+        await using var second = await TestDatabase.CreateAsync(seedDemoData: true);
+        await using var a = first.CreateContext();
+        await using var b = second.CreateContext();
+
+        Assert.Equal(
+            await a.Companies.OrderBy(c => c.Id).Select(c => c.Name + c.EnterpriseNumber).ToListAsync(),
+            await b.Companies.OrderBy(c => c.Id).Select(c => c.Name + c.EnterpriseNumber).ToListAsync());
+    }
+
+    [Theory]
+    [InlineData(8_602_448, "0860.244.894")]
+    [InlineData(0, "0000.000.097")]
+    public void Enterprise_numbers_get_their_mod_97_check_digits(int baseNumber, string expected) =>
+        Assert.Equal(expected, EnterpriseNumber.FromBase(baseNumber));
+
+    private static bool EnterpriseNumberChecksumHolds(string formatted)
+    {
+        var digits = formatted.Replace(".", "", StringComparison.Ordinal);
+        return 97 - long.Parse(digits[..8], System.Globalization.CultureInfo.InvariantCulture) % 97
+            == long.Parse(digits[8..], System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Cisa.Crm.Web.Authentication;
 using Cisa.Crm.Web.Components;
 using Cisa.Crm.Web.Localization;
@@ -21,12 +22,19 @@ public static class Pipeline
         app.UseCrmLocalization();
         app.UseAuthentication();
         // An unknown address is a plain 404 for everyone, signed in or not: with Entra ID configured
-        // the local sign-in page must not even seem to exist. Every known endpoint stays deny-by-default.
+        // the local sign-in page must not even seem to exist. Routing answers a known path with the wrong
+        // method by a bare "405" endpoint (not a RouteEndpoint); that too is an address we do not serve.
+        // Every mapped endpoint stays deny-by-default.
         app.Use((context, next) =>
         {
-            if (context.GetEndpoint() is null)
+            if (context.GetEndpoint() is not RouteEndpoint)
             {
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
+                if (!HttpMethods.IsGet(context.Request.Method) && context.Features.Get<IStatusCodePagesFeature>() is { } pages)
+                {
+                    pages.Enabled = false; // the friendly page is for browsers navigating, not for stray posts
+                }
+
                 return Task.CompletedTask;
             }
 

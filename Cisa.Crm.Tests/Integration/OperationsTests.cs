@@ -1,0 +1,128 @@
+using System.Net;
+using Cisa.Crm.Core.Audit;
+using Cisa.Crm.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Cisa.Crm.Core.Data;
+
+namespace Cisa.Crm.Tests.Integration;
+
+public sealed class OperationsTests(LocalAppFixture app) : IClassFixture<LocalAppFixture>
+{
+    [Fact]
+    public async Task Health_answers_200_when_the_database_is_reachable()
+    {
+        using var client = app.Factory.CreateBrowserLikeClient();
+
+        var response = await client.GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("/authentication/local")]
+    [InlineData("/health")]
+    [InlineData("/")]
+    public async Task Every_response_carries_the_security_headers(string path)
+    {
+        using var client = app.Factory.CreateBrowserLikeClient();
+
+        var response = await client.GetAsync(path);
+
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+        Assert.Contains("script-src 'self'", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-eval", csp, StringComparison.Ordinal);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+    }
+
+    [Fact]
+    public async Task No_HSTS_in_development_where_the_app_runs_on_plain_http()
+    {
+        using var client = app.Factory.CreateBrowserLikeClient();
+        var response = await client.GetAsync("/health");
+        Assert.False(response.Headers.Contains("Strict-Transport-Security"));
+    }
+
+    [Fact]
+    public async Task The_database_is_created_migrated_and_seeded_on_start()
+    {
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync();
+
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.True(await db.Companies.AnyAsync());
+        Assert.True(File.Exists(app.Factory.DatabasePath));
+    }
+
+    [Fact]
+    public async Task LOG_ACTIONS_sign_in_and_sign_out_are_recorded_in_the_audit_trail()
+    {
+        using var client = await app.Factory.SignedInClientAsync("demo-hr");
+        var home = await client.GetStringAsync("/");
+        var token = System.Text.RegularExpressions.Regex.Match(home, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+
+        var signOut = await client.PostAsync("/authentication/logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        var afterwards = await client.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+        Assert.Equal("/authentication/signed-out", signOut.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, afterwards.StatusCode);
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync();
+        var hrEntries = await db.AuditEntries.Where(e => e.ActorId == "demo-hr").Select(e => e.Action).ToListAsync();
+        Assert.Contains(AuditActions.SignIn, hrEntries);
+        Assert.Contains(AuditActions.SignOut, hrEntries);
+    }
+
+    [Fact]
+    public async Task The_language_choice_is_remembered_in_a_cookie_and_dutch_is_the_default()
+    {
+        using var client = await app.Factory.SignedInClientAsync("demo-sales");
+        var dutch = await client.GetStringAsync("/");
+
+        var switched = await client.GetAsync("/culture/set?culture=en-BE&returnUrl=%2F");
+        var english = await client.GetStringAsync("/");
+
+        Assert.Contains("Welkom, Sofie Verhaegen", dutch, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+        Assert.Contains(".AspNetCore.Culture", switched.Headers.GetValues("Set-Cookie").Single(), StringComparison.Ordinal);
+        Assert.Contains("Welcome, Sofie Verhaegen", english, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("//evil.example/", "/")]
+    [InlineData("https://evil.example/", "/")]
+    [InlineData("/\\evil.example", "/")]
+    [InlineData("/audit", "/audit")]
+    public async Task Return_urls_are_reduced_to_a_local_path(string returnUrl, string expected)
+    {
+        using var client = app.Factory.CreateBrowserLikeClient();
+
+        var response = await client.GetAsync($"/culture/set?culture=nl-BE&returnUrl={Uri.EscapeDataString(returnUrl)}");
+
+        Assert.Equal(expected, response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task An_unsupported_language_is_refused()
+    {
+        using var client = app.Factory.CreateBrowserLikeClient();
+        var response = await client.GetAsync("/culture/set?culture=xx-XX");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_error_page_apologises_without_a_stack_trace()
+    {
+        using var client = app.Factory.CreateBrowserLikeClient();
+
+        var html = await client.GetStringAsync("/error");
+
+        Assert.Contains("id=\"error-title\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at ", html, StringComparison.Ordinal);
+    }
+}

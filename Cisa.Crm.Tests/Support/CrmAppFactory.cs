@@ -1,0 +1,93 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+
+namespace Cisa.Crm.Tests.Support;
+
+/// <summary>
+/// The real app on a fresh SQLite file (migrated and seeded on start, as in production).
+/// <see cref="Entra"/> switches on Microsoft Entra ID sign-in with a fixed OpenID configuration,
+/// so no test talks to Microsoft.
+/// </summary>
+public class CrmAppFactory : WebApplicationFactory<Program>
+{
+    public const string EntraAuthorizeEndpoint = "https://login.microsoftonline.com/11111111-2222-3333-4444-555555555555/oauth2/v2.0/authorize";
+
+    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"cisa-crm-app-{Guid.NewGuid():N}.db");
+
+    public bool Entra { get; init; }
+
+    public string Environment { get; init; } = "Development";
+
+    public string DatabasePath => _databasePath;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environment);
+        builder.UseSetting("ConnectionStrings:Crm", $"Data Source={_databasePath};Pooling=False");
+        if (Environment != "Development")
+        {
+            builder.UseSetting("Crm:SeedDemoData", "false");
+        }
+
+        if (Entra)
+        {
+            builder.UseSetting("AzureAd:Instance", "https://login.microsoftonline.com/");
+            builder.UseSetting("AzureAd:TenantId", "11111111-2222-3333-4444-555555555555");
+            builder.UseSetting("AzureAd:ClientId", "66666666-7777-8888-9999-000000000000");
+            builder.ConfigureTestServices(services =>
+                services.PostConfigure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme, options =>
+                {
+                    var configuration = new OpenIdConnectConfiguration
+                    {
+                        Issuer = "https://login.microsoftonline.com/11111111-2222-3333-4444-555555555555/v2.0",
+                        AuthorizationEndpoint = EntraAuthorizeEndpoint,
+                        EndSessionEndpoint = "https://login.microsoftonline.com/11111111-2222-3333-4444-555555555555/oauth2/v2.0/logout",
+                    };
+                    options.Configuration = configuration;
+                    options.ConfigurationManager = new StaticConfigurationManager<OpenIdConnectConfiguration>(configuration);
+                }));
+        }
+    }
+
+    /// <summary>A client that keeps cookies and shows redirects instead of following them.</summary>
+    public HttpClient CreateBrowserLikeClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Signs in through the real local sign-in form, antiforgery token included.</summary>
+    public async Task<HttpClient> SignedInClientAsync(string demoUserId)
+    {
+        var client = CreateBrowserLikeClient();
+        var page = await client.GetStringAsync("/authentication/local?returnUrl=/");
+        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var response = await client.PostAsync("/authentication/local", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["userId"] = demoUserId,
+            ["returnUrl"] = "/",
+        }));
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in as {demoUserId} answered {response.StatusCode}.");
+        }
+
+        return client;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { _databasePath, _databasePath + "-wal", _databasePath + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+}

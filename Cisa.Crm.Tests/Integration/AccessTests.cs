@@ -91,7 +91,7 @@ public sealed class AccessTests(LocalAppFixture app) : IClassFixture<LocalAppFix
     {
         using var client = app.Factory.CreateBrowserLikeClient();
         var page = await client.GetStringAsync("/authentication/local");
-        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = CrmAppFactory.AntiforgeryTokenIn(page);
 
         await client.PostAsync("/authentication/local", new FormUrlEncodedContent(new Dictionary<string, string>
         {

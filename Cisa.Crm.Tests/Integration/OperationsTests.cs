@@ -62,7 +62,7 @@ public sealed class OperationsTests(LocalAppFixture app) : IClassFixture<LocalAp
     {
         using var client = await app.Factory.SignedInClientAsync("demo-hr");
         var home = await client.GetStringAsync("/");
-        var token = System.Text.RegularExpressions.Regex.Match(home, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = CrmAppFactory.AntiforgeryTokenIn(home);
 
         var signOut = await client.PostAsync("/authentication/logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
         var afterwards = await client.GetAsync("/");

@@ -65,7 +65,7 @@ public class CrmAppFactory : WebApplicationFactory<Program>
     {
         var client = CreateBrowserLikeClient();
         var page = await client.GetStringAsync("/authentication/local?returnUrl=/");
-        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = AntiforgeryTokenIn(page);
         var response = await client.PostAsync("/authentication/local", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token,
@@ -79,6 +79,10 @@ public class CrmAppFactory : WebApplicationFactory<Program>
 
         return client;
     }
+
+    /// <summary>The antiforgery token a page put in its forms, as a browser would post it back.</summary>
+    public static string AntiforgeryTokenIn(string html) =>
+        Regex.Match(html, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
 
     public override async ValueTask DisposeAsync()
     {

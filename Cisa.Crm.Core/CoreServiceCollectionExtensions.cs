@@ -2,6 +2,11 @@ using Cisa.Crm.Core.Audit;
 using Cisa.Crm.Core.Companies;
 using Cisa.Crm.Core.Data;
 using Cisa.Crm.Core.Demo;
+using Cisa.Crm.Core.LegitimateInterest;
+using Cisa.Crm.Core.Privacy.Suppression;
+using Cisa.Crm.Core.Prospects;
+using Cisa.Crm.Core.Prospects.Calls;
+using Cisa.Crm.Core.Prospects.Import;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -11,15 +16,24 @@ namespace Cisa.Crm.Core;
 public static class CoreServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the database and the core services. The host supplies an <see cref="Security.ICurrentActor"/>.
+    /// Registers the database and the core services. The host supplies an <see cref="Security.ICurrentActor"/>
+    /// and configures <see cref="SuppressionOptions"/> (the suppression list's HMAC key).
     /// </summary>
     public static IServiceCollection AddCrmCoreServices(this IServiceCollection services, string sqliteConnectionString)
     {
         services.AddDbContextFactory<CrmDbContext>(options => options.UseSqlite(sqliteConnectionString));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AuditTrail>();
+        services.AddSingleton<SuppressionList>();
+        services.AddSingleton<ProspectRules>();
         services.AddScoped<AuditLog>();
-        services.AddScoped<CompanyDirectory>();
+        services.AddScoped<CompanyService>();
+        services.AddScoped<AssessmentService>();
+        services.AddScoped<ProspectService>();
+        services.AddScoped<CallLogService>();
+        services.AddScoped<SalesStatistics>();
+        services.AddScoped<ProspectImportService>();
+        services.AddScoped<ProspectExportService>();
         services.AddSingleton<DemoDataSeeder>();
         services.AddSingleton<DatabaseInitializer>();
         return services;

@@ -20,6 +20,7 @@ CREATE TABLE "AuditEntries" (
 CREATE TABLE "Companies" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_Companies" PRIMARY KEY AUTOINCREMENT,
     "Name" TEXT NOT NULL,
+    "NameKey" TEXT NOT NULL,
     "EnterpriseNumber" TEXT NULL,
     "Type" TEXT NOT NULL,
     "Sector" TEXT NULL,
@@ -28,8 +29,96 @@ CREATE TABLE "Companies" (
     "City" TEXT NULL,
     "CountryCode" TEXT NOT NULL,
     "Website" TEXT NULL,
+    "AccountOwnerId" TEXT NULL,
+    "AccountOwnerName" TEXT NULL,
     "CreatedAtUtc" TEXT NOT NULL,
-    "UpdatedAtUtc" TEXT NOT NULL
+    "UpdatedAtUtc" TEXT NOT NULL,
+    "ConcurrencyStamp" TEXT NOT NULL
+);
+
+CREATE TABLE "LegitimateInterestAssessments" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_LegitimateInterestAssessments" PRIMARY KEY AUTOINCREMENT,
+    "Title" TEXT NOT NULL,
+    "Purpose" TEXT NOT NULL,
+    "InterestPursued" TEXT NOT NULL,
+    "Necessity" TEXT NOT NULL,
+    "BalancingTest" TEXT NOT NULL,
+    "Safeguards" TEXT NOT NULL,
+    "ReviewDueOn" TEXT NOT NULL,
+    "ApprovedById" TEXT NOT NULL,
+    "ApprovedByName" TEXT NOT NULL,
+    "ApprovedAtUtc" TEXT NOT NULL,
+    "LastReviewedAtUtc" TEXT NULL,
+    "ConcurrencyStamp" TEXT NOT NULL
+);
+
+CREATE TABLE "SuppressionEntries" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_SuppressionEntries" PRIMARY KEY AUTOINCREMENT,
+    "Kind" TEXT NOT NULL,
+    "KeyedHash" TEXT NOT NULL,
+    "CreatedAtUtc" TEXT NOT NULL,
+    "RequestReference" TEXT NULL
+);
+
+CREATE TABLE "CompanyTypeChanges" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_CompanyTypeChanges" PRIMARY KEY AUTOINCREMENT,
+    "CompanyId" INTEGER NOT NULL,
+    "From" TEXT NOT NULL,
+    "To" TEXT NOT NULL,
+    "ChangedAtUtc" TEXT NOT NULL,
+    "ChangedById" TEXT NOT NULL,
+    "ChangedByName" TEXT NOT NULL,
+    CONSTRAINT "FK_CompanyTypeChanges_Companies_CompanyId" FOREIGN KEY ("CompanyId") REFERENCES "Companies" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "Prospects" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_Prospects" PRIMARY KEY AUTOINCREMENT,
+    "FirstName" TEXT NOT NULL,
+    "LastName" TEXT NOT NULL,
+    "FirstNameKey" TEXT NOT NULL,
+    "LastNameKey" TEXT NOT NULL,
+    "JobTitle" TEXT NULL,
+    "CompanyId" INTEGER NOT NULL,
+    "Email" TEXT NULL,
+    "Phone" TEXT NULL,
+    "Mobile" TEXT NULL,
+    "PreferredLanguage" TEXT NOT NULL,
+    "Source" TEXT NOT NULL,
+    "SourceDetail" TEXT NULL,
+    "AssessmentId" INTEGER NOT NULL,
+    "LegitimateInterestNote" TEXT NOT NULL,
+    "LegitimateInterestNoteById" TEXT NOT NULL,
+    "LegitimateInterestNoteByName" TEXT NOT NULL,
+    "LegitimateInterestNoteAtUtc" TEXT NOT NULL,
+    "OwnerId" TEXT NOT NULL,
+    "OwnerName" TEXT NOT NULL,
+    "CreatedAtUtc" TEXT NOT NULL,
+    "UpdatedAtUtc" TEXT NOT NULL,
+    "LastCallAtUtc" TEXT NULL,
+    "FollowUpOn" TEXT NULL,
+    "FollowUpOwnerId" TEXT NULL,
+    "IsRestricted" INTEGER NOT NULL,
+    "RestrictedAtUtc" TEXT NULL,
+    "ConcurrencyStamp" TEXT NOT NULL,
+    CONSTRAINT "FK_Prospects_Companies_CompanyId" FOREIGN KEY ("CompanyId") REFERENCES "Companies" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Prospects_LegitimateInterestAssessments_AssessmentId" FOREIGN KEY ("AssessmentId") REFERENCES "LegitimateInterestAssessments" ("Id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "Calls" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_Calls" PRIMARY KEY AUTOINCREMENT,
+    "ProspectId" INTEGER NOT NULL,
+    "OccurredAtUtc" TEXT NOT NULL,
+    "Direction" TEXT NOT NULL,
+    "Outcome" TEXT NOT NULL,
+    "DurationMinutes" INTEGER NULL,
+    "Report" TEXT NOT NULL,
+    "FollowUpOn" TEXT NULL,
+    "LoggedById" TEXT NOT NULL,
+    "LoggedByName" TEXT NOT NULL,
+    "CreatedAtUtc" TEXT NOT NULL,
+    "UpdatedAtUtc" TEXT NOT NULL,
+    "ConcurrencyStamp" TEXT NOT NULL,
+    CONSTRAINT "FK_Calls_Prospects_ProspectId" FOREIGN KEY ("ProspectId") REFERENCES "Prospects" ("Id") ON DELETE CASCADE
 );
 
 CREATE INDEX "IX_AuditEntries_Action_OccurredAtUtc" ON "AuditEntries" ("Action", "OccurredAtUtc");
@@ -40,11 +129,53 @@ CREATE INDEX "IX_AuditEntries_EntityType_EntityId" ON "AuditEntries" ("EntityTyp
 
 CREATE INDEX "IX_AuditEntries_OccurredAtUtc" ON "AuditEntries" ("OccurredAtUtc");
 
+CREATE INDEX "IX_Calls_LoggedById_OccurredAtUtc" ON "Calls" ("LoggedById", "OccurredAtUtc");
+
+CREATE INDEX "IX_Calls_OccurredAtUtc" ON "Calls" ("OccurredAtUtc");
+
+CREATE INDEX "IX_Calls_ProspectId_OccurredAtUtc" ON "Calls" ("ProspectId", "OccurredAtUtc");
+
+CREATE INDEX "IX_Companies_AccountOwnerId" ON "Companies" ("AccountOwnerId");
+
 CREATE UNIQUE INDEX "IX_Companies_EnterpriseNumber" ON "Companies" ("EnterpriseNumber") WHERE "EnterpriseNumber" IS NOT NULL;
 
 CREATE INDEX "IX_Companies_Name" ON "Companies" ("Name");
 
-CREATE INDEX "IX_Companies_Type" ON "Companies" ("Type");
+CREATE INDEX "IX_Companies_NameKey" ON "Companies" ("NameKey");
+
+CREATE INDEX "IX_Companies_Type_NameKey" ON "Companies" ("Type", "NameKey");
+
+CREATE INDEX "IX_CompanyTypeChanges_CompanyId_ChangedAtUtc" ON "CompanyTypeChanges" ("CompanyId", "ChangedAtUtc");
+
+CREATE INDEX "IX_LegitimateInterestAssessments_Purpose_ReviewDueOn" ON "LegitimateInterestAssessments" ("Purpose", "ReviewDueOn");
+
+CREATE INDEX "IX_Prospects_AssessmentId" ON "Prospects" ("AssessmentId");
+
+CREATE INDEX "IX_Prospects_CompanyId" ON "Prospects" ("CompanyId");
+
+CREATE INDEX "IX_Prospects_Email" ON "Prospects" ("Email");
+
+CREATE INDEX "IX_Prospects_FirstNameKey" ON "Prospects" ("FirstNameKey");
+
+CREATE INDEX "IX_Prospects_FollowUpOwnerId_FollowUpOn" ON "Prospects" ("FollowUpOwnerId", "FollowUpOn");
+
+CREATE INDEX "IX_Prospects_IsRestricted_LastNameKey_FirstNameKey" ON "Prospects" ("IsRestricted", "LastNameKey", "FirstNameKey");
+
+CREATE INDEX "IX_Prospects_LastCallAtUtc" ON "Prospects" ("LastCallAtUtc");
+
+CREATE INDEX "IX_Prospects_LastNameKey" ON "Prospects" ("LastNameKey");
+
+CREATE INDEX "IX_Prospects_Mobile" ON "Prospects" ("Mobile");
+
+CREATE INDEX "IX_Prospects_OwnerId_LastNameKey" ON "Prospects" ("OwnerId", "LastNameKey");
+
+CREATE INDEX "IX_Prospects_Phone" ON "Prospects" ("Phone");
+
+CREATE INDEX "IX_Prospects_Source_LastNameKey" ON "Prospects" ("Source", "LastNameKey");
+
+CREATE INDEX "IX_Prospects_UpdatedAtUtc" ON "Prospects" ("UpdatedAtUtc");
+
+CREATE UNIQUE INDEX "IX_SuppressionEntries_Kind_KeyedHash" ON "SuppressionEntries" ("Kind", "KeyedHash");
 
 CREATE TRIGGER "AuditEntries_NoUpdate" BEFORE UPDATE ON "AuditEntries"
 BEGIN SELECT RAISE(ABORT, 'The audit trail is append-only.'); END;
@@ -53,7 +184,7 @@ CREATE TRIGGER "AuditEntries_NoDelete" BEFORE DELETE ON "AuditEntries"
 BEGIN SELECT RAISE(ABORT, 'The audit trail is append-only.'); END;
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261125020247_InitialCreate', '10.0.15');
+VALUES ('20261125022733_InitialCreate', '10.0.15');
 
 COMMIT;
 

@@ -7,8 +7,9 @@ namespace Cisa.Crm.Core.Audit;
 /// <summary>
 /// One line of the append-only audit trail (LOG-ACTIONS): when, which staff member, which action,
 /// on which record. It holds identifiers and action names only, never the personal data of a data
-/// subject, so an erasure never has to touch the trail. Each entry carries the hash of the previous
-/// one; changing or deleting any row breaks the chain.
+/// subject, so an erasure never has to touch the trail. Each entry carries a keyed hash (HMAC-SHA256,
+/// key from configuration) over its content and the previous entry's hash: changing or deleting any
+/// row breaks the chain, and without the key nobody can rebuild a chain that verifies.
 /// </summary>
 public sealed class AuditEntry
 {
@@ -42,7 +43,7 @@ public sealed class AuditEntry
     public string Hash { get; private set; } = "";
 
     internal static AuditEntry Create(long id, DateTime occurredAtUtc, string actorId, string actorName, string action,
-        string entityType, string? entityId, string? details, string previousHash)
+        string entityType, string? entityId, string? details, string previousHash, byte[] key)
     {
         var entry = new AuditEntry
         {
@@ -56,12 +57,12 @@ public sealed class AuditEntry
             Details = details,
             PreviousHash = previousHash,
         };
-        entry.Hash = entry.ComputeHash();
+        entry.Hash = entry.ComputeHash(key);
         return entry;
     }
 
-    /// <summary>SHA-256 over every field and the previous hash, length-prefixed so fields cannot run into each other.</summary>
-    public string ComputeHash()
+    /// <summary>HMAC-SHA256 over every field and the previous hash, length-prefixed so fields cannot run into each other.</summary>
+    public string ComputeHash(byte[] key)
     {
         var builder = new StringBuilder();
         void Add(string? value)
@@ -79,6 +80,6 @@ public sealed class AuditEntry
         Add(EntityId);
         Add(Details);
         Add(PreviousHash);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(builder.ToString())));
+        return Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(builder.ToString())));
     }
 }

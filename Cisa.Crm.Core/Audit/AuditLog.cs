@@ -104,6 +104,9 @@ public sealed class AuditLog(IDbContextFactory<CrmDbContext> dbFactory, ICurrent
     private async Task<AuditChainReport> WalkChainAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+
+        // Read the high-water mark first: entries appended while we walk only add to what we check.
+        var highestEverWritten = await HighestIdEverWrittenAsync(db, cancellationToken);
         long expectedId = 1;
         var expectedPrevious = AuditEntry.GenesisHash;
         long checkedCount = 0;
@@ -132,7 +135,7 @@ public sealed class AuditLog(IDbContextFactory<CrmDbContext> dbFactory, ICurrent
                     return new AuditChainReport(false, checkedCount, entry.Id, $"Entry {entry.Id} does not link to the entry before it.");
                 }
 
-                if (entry.ComputeHash() != entry.Hash)
+                if (entry.ComputeHash(trail.Key) != entry.Hash)
                 {
                     return new AuditChainReport(false, checkedCount, entry.Id, $"Entry {entry.Id} was altered after it was written.");
                 }
@@ -143,7 +146,6 @@ public sealed class AuditLog(IDbContextFactory<CrmDbContext> dbFactory, ICurrent
             }
         }
 
-        var highestEverWritten = await HighestIdEverWrittenAsync(db, cancellationToken);
         if (highestEverWritten > checkedCount)
         {
             return new AuditChainReport(false, checkedCount, checkedCount + 1, $"Entries {checkedCount + 1} to {highestEverWritten} were removed from the end.");

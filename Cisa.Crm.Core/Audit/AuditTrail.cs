@@ -1,6 +1,8 @@
 using Cisa.Crm.Core.Data;
 using Cisa.Crm.Core.Security;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Cisa.Crm.Core.Audit;
 
@@ -9,8 +11,10 @@ namespace Cisa.Crm.Core.Audit;
 /// inside the transaction of that change, so a change without its audit line (or the reverse) can
 /// never be committed. Permission checks belong to the calling service, not to the trail.
 /// </summary>
-public sealed class AuditTrail(IDbContextFactory<CrmDbContext> dbFactory, TimeProvider time)
+public sealed class AuditTrail(IDbContextFactory<CrmDbContext> dbFactory, TimeProvider time, IOptions<AuditOptions> options)
 {
+    internal byte[] Key { get; } = Encoding.UTF8.GetBytes(options.Value.Key);
+
     /// <summary>
     /// Appends an entry inside <paramref name="db"/>'s open transaction. SQLite transactions
     /// start as <c>BEGIN IMMEDIATE</c>, so reading the chain's head and appending to it is atomic
@@ -38,7 +42,8 @@ public sealed class AuditTrail(IDbContextFactory<CrmDbContext> dbFactory, TimePr
             entityType: entityType,
             entityId: entityId,
             details: details,
-            previousHash: head?.Hash ?? AuditEntry.GenesisHash);
+            previousHash: head?.Hash ?? AuditEntry.GenesisHash,
+            key: Key);
         db.AuditEntries.Add(entry);
         await db.SaveChangesAsync(cancellationToken);
         return entry;
@@ -53,4 +58,10 @@ public sealed class AuditTrail(IDbContextFactory<CrmDbContext> dbFactory, TimePr
         await RecordAsync(db, actor, action, entityType, entityId, details, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
+}
+
+/// <summary>The key of the audit chain's HMAC; from configuration (<c>Crm:Audit:Key</c>), never from the repository.</summary>
+public sealed class AuditOptions
+{
+    public string Key { get; set; } = "";
 }

@@ -8,18 +8,50 @@ internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
     public void Configure(EntityTypeBuilder<Company> builder)
     {
         builder.ToTable("Companies");
-        builder.Property(c => c.Name).HasMaxLength(200).IsRequired();
+        builder.Property(c => c.Name).HasMaxLength(CompanyLimits.Name).IsRequired();
+        builder.Property(c => c.NameKey).HasMaxLength(CompanyLimits.Name).IsRequired();
         builder.Property(c => c.EnterpriseNumber).HasMaxLength(12);
         builder.Property(c => c.Type).HasConversion<string>().HasMaxLength(30);
-        builder.Property(c => c.Sector).HasMaxLength(100);
-        builder.Property(c => c.Street).HasMaxLength(200);
-        builder.Property(c => c.PostalCode).HasMaxLength(20);
-        builder.Property(c => c.City).HasMaxLength(100);
+        builder.Property(c => c.Sector).HasMaxLength(CompanyLimits.Sector);
+        builder.Property(c => c.Street).HasMaxLength(CompanyLimits.Street);
+        builder.Property(c => c.PostalCode).HasMaxLength(CompanyLimits.PostalCode);
+        builder.Property(c => c.City).HasMaxLength(CompanyLimits.City);
         builder.Property(c => c.CountryCode).HasMaxLength(2).IsRequired();
-        builder.Property(c => c.Website).HasMaxLength(300);
+        builder.Property(c => c.Website).HasMaxLength(CompanyLimits.Website);
+        builder.Property(c => c.AccountOwnerId).HasMaxLength(128);
+        builder.Property(c => c.AccountOwnerName).HasMaxLength(200);
+        builder.Property(c => c.ConcurrencyStamp).IsConcurrencyToken();
 
         builder.HasIndex(c => c.Name);
-        builder.HasIndex(c => c.Type);
+        builder.HasIndex(c => c.NameKey);
+        builder.HasIndex(c => new { c.Type, c.NameKey });
+        builder.HasIndex(c => c.AccountOwnerId);
         builder.HasIndex(c => c.EnterpriseNumber).IsUnique().HasFilter("\"EnterpriseNumber\" IS NOT NULL");
+
+        builder.HasMany(c => c.TypeHistory).WithOne().HasForeignKey(h => h.CompanyId).OnDelete(DeleteBehavior.Cascade);
     }
+}
+
+internal sealed class CompanyTypeChangeConfiguration : IEntityTypeConfiguration<CompanyTypeChange>
+{
+    public void Configure(EntityTypeBuilder<CompanyTypeChange> builder)
+    {
+        builder.ToTable("CompanyTypeChanges");
+        builder.Property(h => h.From).HasConversion<string>().HasMaxLength(30);
+        builder.Property(h => h.To).HasConversion<string>().HasMaxLength(30);
+        builder.Property(h => h.ChangedById).HasMaxLength(128);
+        builder.Property(h => h.ChangedByName).HasMaxLength(200);
+        builder.HasIndex(h => new { h.CompanyId, h.ChangedAtUtc });
+    }
+}
+
+/// <summary>Field lengths, shared by the model, the validation and the forms' counters.</summary>
+public static class CompanyLimits
+{
+    public const int Name = 200;
+    public const int Sector = 100;
+    public const int Street = 200;
+    public const int PostalCode = 20;
+    public const int City = 100;
+    public const int Website = 300;
 }

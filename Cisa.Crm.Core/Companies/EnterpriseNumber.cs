@@ -14,7 +14,46 @@ public static class EnterpriseNumber
         }
 
         var check = 97 - baseNumber % 97;
-        var digits = baseNumber.ToString("D8", CultureInfo.InvariantCulture) + check.ToString("D2", CultureInfo.InvariantCulture);
-        return $"{digits[..4]}.{digits[4..7]}.{digits[7..]}";
+        return Format(baseNumber.ToString("D8", CultureInfo.InvariantCulture) + check.ToString("D2", CultureInfo.InvariantCulture));
     }
+
+    /// <summary>
+    /// Reads <c>0860.244.894</c>, <c>0860 244 894</c>, <c>BE0860244894</c> or the old nine-digit form
+    /// <c>860244894</c>; returns the canonical <c>0860.244.894</c>, or null when the checksum fails.
+    /// </summary>
+    public static string? Normalise(string? input)
+    {
+        if (string.IsNullOrWhiteSpace(input))
+        {
+            return null;
+        }
+
+        var text = input.Trim().ToUpperInvariant();
+        if (text.StartsWith("BE", StringComparison.Ordinal))
+        {
+            text = text[2..];
+        }
+
+        if (text.Any(c => !char.IsAsciiDigit(c) && c is not ('.' or ' ')))
+        {
+            return null;
+        }
+
+        var digits = new string(text.Where(char.IsAsciiDigit).ToArray());
+        if (digits.Length == 9)
+        {
+            digits = "0" + digits;
+        }
+
+        if (digits.Length != 10 || digits[0] is not ('0' or '1'))
+        {
+            return null;
+        }
+
+        var baseNumber = int.Parse(digits[..8], CultureInfo.InvariantCulture);
+        var check = int.Parse(digits[8..], CultureInfo.InvariantCulture);
+        return 97 - baseNumber % 97 == check ? Format(digits) : null;
+    }
+
+    private static string Format(string digits) => $"{digits[..4]}.{digits[4..7]}.{digits[7..]}";
 }

@@ -1,5 +1,9 @@
 using Cisa.Crm.Core.Audit;
 using Cisa.Crm.Core.Companies;
+using Cisa.Crm.Core.LegitimateInterest;
+using Cisa.Crm.Core.Privacy.Suppression;
+using Cisa.Crm.Core.Prospects;
+using Cisa.Crm.Core.Prospects.Calls;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cisa.Crm.Core.Data;
@@ -9,13 +13,23 @@ namespace Cisa.Crm.Core.Data;
 /// <para>Add a migration (from the repository root):</para>
 /// <code>dotnet ef migrations add NAME --project Cisa.Crm.Core --startup-project Cisa.Crm.Core --output-dir Data/Migrations</code>
 /// <para>then refresh the DBA script (a test fails while it is stale):</para>
-/// <code>dotnet ef migrations script --idempotent --project Cisa.Crm.Core --startup-project Cisa.Crm.Core --output db/schema.sql</code>
+/// <code>dotnet ef migrations script --project Cisa.Crm.Core --startup-project Cisa.Crm.Core --output db/schema.sql</code>
 /// </summary>
 public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbContext(options)
 {
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<Company> Companies => Set<Company>();
+
+    public DbSet<CompanyTypeChange> CompanyTypeChanges => Set<CompanyTypeChange>();
+
+    public DbSet<LegitimateInterestAssessment> Assessments => Set<LegitimateInterestAssessment>();
+
+    public DbSet<Prospect> Prospects => Set<Prospect>();
+
+    public DbSet<Call> Calls => Set<Call>();
+
+    public DbSet<SuppressionEntry> SuppressionEntries => Set<SuppressionEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CrmDbContext).Assembly);

@@ -6,8 +6,35 @@ namespace Cisa.Crm.Core.Security;
 /// </summary>
 public enum Permission
 {
-    /// <summary>See the company directory (companies are not personal data).</summary>
+    /// <summary>See companies, their relationship history and account owners.</summary>
     CompaniesRead,
+
+    /// <summary>Create and edit companies, win a prospect company.</summary>
+    CompaniesWrite,
+
+    /// <summary>See the recruitment agencies only (HR chooses the agency that sent a CV).</summary>
+    RecruitmentAgenciesRead,
+
+    /// <summary>See prospects and their calls.</summary>
+    ProspectsRead,
+
+    /// <summary>Create and edit prospects.</summary>
+    ProspectsWrite,
+
+    /// <summary>Log and edit calls with prospects.</summary>
+    CallsWrite,
+
+    /// <summary>Import prospects from CSV.</summary>
+    ProspectsImport,
+
+    /// <summary>Export the prospect list to CSV.</summary>
+    ProspectsExport,
+
+    /// <summary>See the approved legitimate-interest assessments (to choose one for a person).</summary>
+    AssessmentsRead,
+
+    /// <summary>Write, approve and review legitimate-interest assessments.</summary>
+    AssessmentsManage,
 
     /// <summary>Browse the audit trail.</summary>
     AuditRead,

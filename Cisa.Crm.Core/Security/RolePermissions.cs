@@ -11,19 +11,25 @@ public static class RolePermissions
     private static readonly FrozenDictionary<string, FrozenSet<Permission>> Map =
         new Dictionary<string, FrozenSet<Permission>>(StringComparer.Ordinal)
         {
+            // Sales works with companies, prospects and calls.
             [CrmRoles.Sales] = new[]
             {
-                Permission.CompaniesRead,
+                Permission.CompaniesRead, Permission.CompaniesWrite, Permission.RecruitmentAgenciesRead,
+                Permission.ProspectsRead, Permission.ProspectsWrite, Permission.CallsWrite,
+                Permission.ProspectsImport, Permission.ProspectsExport, Permission.AssessmentsRead,
             }.ToFrozenSet(),
+            // HR sees nothing of sales: only the recruitment agencies that send CVs.
             [CrmRoles.HR] = new[]
             {
-                Permission.CompaniesRead,
+                Permission.RecruitmentAgenciesRead, Permission.AssessmentsRead,
             }.ToFrozenSet(),
+            // The privacy officer reads everything, maintains the assessments and the audit trail,
+            // but does not do sales work.
             [CrmRoles.PrivacyAdmin] = new[]
             {
-                Permission.CompaniesRead,
-                Permission.AuditRead,
-                Permission.AuditVerify,
+                Permission.CompaniesRead, Permission.RecruitmentAgenciesRead, Permission.ProspectsRead,
+                Permission.AssessmentsRead, Permission.AssessmentsManage,
+                Permission.AuditRead, Permission.AuditVerify,
             }.ToFrozenSet(),
         }.ToFrozenDictionary(StringComparer.Ordinal);
 

@@ -87,6 +87,60 @@ public sealed class AuditTrailTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task LOG_ACTIONS_a_forger_without_the_key_cannot_rebuild_a_chain_that_verifies()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            await RecordAsync("Company.Update", i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        // Someone with write access to the file edits entry 2 and recomputes the hashes with a key of their own.
+        await using (var context = _db.CreateContext())
+        {
+            var entries = await context.AuditEntries.AsNoTracking().OrderBy(e => e.Id).ToListAsync();
+            var forgedKey = System.Text.Encoding.UTF8.GetBytes("not-the-real-key-not-the-real-key!");
+            var previous = entries[0].Hash;
+            await context.Database.ExecuteSqlRawAsync("DROP TRIGGER AuditEntries_NoUpdate;");
+            foreach (var entry in entries.Skip(1))
+            {
+                var forged = AuditEntry.Create(entry.Id, entry.OccurredAtUtc, entry.ActorId, entry.ActorName, entry.Action,
+                    entry.EntityType, entry.Id == 2 ? "999" : entry.EntityId, entry.Details, previous, forgedKey);
+                await context.Database.ExecuteSqlAsync($"UPDATE AuditEntries SET EntityId = {forged.EntityId}, PreviousHash = {forged.PreviousHash}, Hash = {forged.Hash} WHERE Id = {entry.Id}");
+                previous = forged.Hash;
+            }
+        }
+
+        var report = await _db.Get<AuditLog>().VerifyChainAsync();
+        Assert.False(report.IsIntact);
+        Assert.Equal(2, report.BrokenAtId);
+    }
+
+    [Fact]
+    public async Task LOG_ACTIONS_entries_written_while_the_chain_is_verified_are_no_false_alarm()
+    {
+        await RecordAsync("Company.Update");
+        var trail = _db.Get<AuditTrail>();
+        using var stop = new CancellationTokenSource();
+        var writer = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                await trail.RecordEventAsync(CrmActor.System, "Company.Update", "Company");
+            }
+        });
+
+        var reports = new List<AuditChainReport>();
+        for (var i = 0; i < 20; i++)
+        {
+            reports.Add(await _db.Get<AuditLog>().VerifyChainAsync());
+        }
+
+        await stop.CancelAsync();
+        await writer;
+        Assert.All(reports, r => Assert.True(r.IsIntact, r.Problem));
+    }
+
+    [Fact]
     public async Task LOG_ACTIONS_a_deleted_entry_in_the_middle_is_detected()
     {
         for (var i = 0; i < 4; i++)

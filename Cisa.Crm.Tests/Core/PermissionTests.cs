@@ -37,7 +37,13 @@ public sealed class PermissionTests
     [Theory]
     [InlineData(CrmRoles.Sales, Permission.CompaniesRead, true)]
     [InlineData(CrmRoles.Sales, Permission.AuditRead, false)]
-    [InlineData(CrmRoles.HR, Permission.CompaniesRead, true)]
+    [InlineData(CrmRoles.HR, Permission.CompaniesRead, false)]
+    [InlineData(CrmRoles.HR, Permission.RecruitmentAgenciesRead, true)]
+    [InlineData(CrmRoles.HR, Permission.ProspectsRead, false)]
+    [InlineData(CrmRoles.PrivacyAdmin, Permission.ProspectsRead, true)]
+    [InlineData(CrmRoles.PrivacyAdmin, Permission.ProspectsWrite, false)]
+    [InlineData(CrmRoles.PrivacyAdmin, Permission.AssessmentsManage, true)]
+    [InlineData(CrmRoles.Sales, Permission.AssessmentsManage, false)]
     [InlineData(CrmRoles.HR, Permission.AuditRead, false)]
     [InlineData(CrmRoles.PrivacyAdmin, Permission.AuditRead, true)]
     [InlineData(CrmRoles.PrivacyAdmin, Permission.AuditVerify, true)]
@@ -59,7 +65,7 @@ public sealed class PermissionTests
     public async Task A_core_service_checks_the_callers_permission_before_touching_data()
     {
         await using var db = await TestDatabase.CreateAsync(seedDemoData: true);
-        var directory = db.Get<CompanyDirectory>();
+        var directory = db.Get<CompanyService>();
 
         db.Actor.Current = SettableActor.WithRole(null);
         await Assert.ThrowsAsync<PermissionDeniedException>(() => directory.CountByTypeAsync());

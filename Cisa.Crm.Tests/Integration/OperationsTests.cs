@@ -78,6 +78,18 @@ public sealed class OperationsTests(LocalAppFixture app) : IClassFixture<LocalAp
     }
 
     [Fact]
+    public async Task Sign_out_without_the_antiforgery_token_is_refused_and_the_session_stays()
+    {
+        using var client = await app.Factory.SignedInClientAsync("demo-sales");
+
+        var forged = await client.PostAsync("/authentication/logout", new FormUrlEncodedContent(new Dictionary<string, string>()));
+        var home = await client.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+    }
+
+    [Fact]
     public async Task The_language_choice_is_remembered_in_a_cookie_and_dutch_is_the_default()
     {
         using var client = await app.Factory.SignedInClientAsync("demo-sales");

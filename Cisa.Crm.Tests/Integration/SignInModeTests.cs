@@ -58,6 +58,16 @@ public sealed class SignInModeTests
     }
 
     [Fact]
+    public async Task In_production_with_Entra_but_without_secret_keys_the_app_refuses_to_start_and_names_the_setting()
+    {
+        await using var factory = new CrmAppFactory { Environment = "Production", Entra = true };
+
+        var failure = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains("Crm:Audit:Key", failure.GetBaseException().Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task In_production_the_local_sign_in_works_only_when_explicitly_enabled_and_HSTS_is_on()
     {
         await using var factory = new EnabledLocalSignInInProduction();

@@ -1,4 +1,6 @@
 using Cisa.Crm.Core;
+using Cisa.Crm.Core.Audit;
+using Cisa.Crm.Core.Privacy.Suppression;
 using Cisa.Crm.Core.Data;
 using Cisa.Crm.Core.Security;
 using Microsoft.EntityFrameworkCore;
@@ -25,6 +27,8 @@ public sealed class TestDatabase : IAsyncDisposable
         Actor = actor;
     }
 
+    public const string AuditKey = "test-audit-key-0123456789abcdef0123456789";
+
     public string FilePath { get; }
 
     public FakeTimeProvider Time { get; }
@@ -43,6 +47,8 @@ public sealed class TestDatabase : IAsyncDisposable
             .AddSingleton<TimeProvider>(time)
             .AddSingleton<ICurrentActor>(actor)
             .AddCrmCoreServices($"Data Source={path};Pooling=False")
+            .Configure<AuditOptions>(o => o.Key = AuditKey)
+            .Configure<SuppressionOptions>(o => o.Key = "test-suppression-key-0123456789abcdef")
             .BuildServiceProvider(validateScopes: true);
         var database = new TestDatabase(path, services, time, actor);
         await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(seedDemoData);

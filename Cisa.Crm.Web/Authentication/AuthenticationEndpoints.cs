@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Cisa.Crm.Web.Authentication;
@@ -52,8 +53,14 @@ public static class AuthenticationEndpoints
         return Results.LocalRedirect(LocalUrl.OrRoot(returnUrl));
     }
 
-    private static async Task<IResult> SignOutAsync(HttpContext context, SignInMode mode, AuditTrail trail)
+    private static async Task<IResult> SignOutAsync(HttpContext context, SignInMode mode, AuditTrail trail, IAntiforgery antiforgery)
     {
+        // No form field is bound here, so the antiforgery token is checked explicitly: no forged sign-out.
+        if (!await antiforgery.IsRequestValidAsync(context))
+        {
+            return Results.BadRequest();
+        }
+
         if (context.User.Identity?.IsAuthenticated == true)
         {
             await trail.RecordEventAsync(context.User.ToCrmActor(), AuditActions.SignOut, "Session", cancellationToken: context.RequestAborted);

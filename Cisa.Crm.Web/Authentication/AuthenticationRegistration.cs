@@ -32,11 +32,18 @@ public static class AuthenticationRegistration
                         options.TokenValidationParameters.RoleClaimType = CrmClaims.RoleClaimType;
                         options.TokenValidationParameters.NameClaimType = CrmClaims.NameClaimType;
                     },
-                    ConfigureCookie);
+                    cookie => ConfigureCookie(cookie, builder.Environment));
+            // Keep Entra's claim names ("roles", "name") instead of the legacy WS-Federation URIs.
+            services.PostConfigure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme, options =>
+            {
+                options.MapInboundClaims = false;
+                options.TokenValidationParameters.RoleClaimType = CrmClaims.RoleClaimType;
+                options.TokenValidationParameters.NameClaimType = CrmClaims.NameClaimType;
+            });
         }
         else
         {
-            services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(ConfigureCookie);
+            services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie => ConfigureCookie(cookie, builder.Environment));
         }
 
         services.AddAuthorization(options =>
@@ -53,12 +60,13 @@ public static class AuthenticationRegistration
         return builder;
     }
 
-    private static void ConfigureCookie(CookieAuthenticationOptions options)
+    private static void ConfigureCookie(CookieAuthenticationOptions options, IHostEnvironment environment)
     {
         options.Cookie.Name = "cisa-crm-session";
         options.Cookie.HttpOnly = true;
         options.Cookie.SameSite = SameSiteMode.Lax;
-        options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        // Development runs on plain http; everywhere else the session cookie never travels unencrypted.
+        options.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         options.LoginPath = LoginPath;
         options.AccessDeniedPath = AccessDeniedPath;
         options.ExpireTimeSpan = TimeSpan.FromHours(8);

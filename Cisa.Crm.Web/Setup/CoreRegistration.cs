@@ -1,5 +1,8 @@
 using Cisa.Crm.Core;
+using Cisa.Crm.Core.Audit;
 using Cisa.Crm.Core.Data;
+using Cisa.Crm.Core.Privacy.Suppression;
+using Microsoft.AspNetCore.DataProtection;
 using Cisa.Crm.Core.Security;
 using Cisa.Crm.Web.Authentication;
 using Microsoft.Extensions.Options;
@@ -8,6 +11,8 @@ namespace Cisa.Crm.Web.Setup;
 
 public static class CoreRegistration
 {
+    public const string AuditKeySetting = "Crm:Audit:Key";
+    public const string SuppressionKeySetting = "Crm:Suppression:Key";
     private const string DefaultDatabaseFile = "cisa-crm.db";
 
     /// <summary>
@@ -16,14 +21,27 @@ public static class CoreRegistration
     /// </summary>
     public static WebApplicationBuilder AddCrmCore(this WebApplicationBuilder builder)
     {
+        var root = FindRepositoryRoot(builder.Environment.ContentRootPath) ?? builder.Environment.ContentRootPath;
         var connectionString = builder.Configuration.GetConnectionString("Crm");
         if (string.IsNullOrWhiteSpace(connectionString))
         {
-            var root = FindRepositoryRoot(builder.Environment.ContentRootPath) ?? builder.Environment.ContentRootPath;
             connectionString = $"Data Source={Path.Combine(root, "db", DefaultDatabaseFile)}";
         }
 
         builder.Services.AddCrmCoreServices(connectionString);
+
+        // Secret keys: the audit chain's HMAC, the suppression list's HMAC, and ASP.NET Core's Data
+        // Protection keys (sign-in cookies), all kept out of the repository.
+        var configuration = builder.Configuration;
+        var keys = new KeyStore(Path.Combine(root, "db", "keys"),
+            mayGenerate: builder.Environment.IsDevelopment() || configuration.GetValue<bool>(SignInMode.LocalSignInSetting));
+        builder.Services.AddOptions<AuditOptions>()
+            .Configure(o => o.Key = keys.Resolve(configuration, AuditKeySetting, "audit.key")).ValidateOnStart();
+        builder.Services.AddOptions<SuppressionOptions>()
+            .Configure(o => o.Key = keys.Resolve(configuration, SuppressionKeySetting, "suppression.key")).ValidateOnStart();
+        builder.Services.AddDataProtection()
+            .SetApplicationName("Cisa.Crm")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(keys.Folder, "data-protection")));
         builder.Services.AddOptions<CrmOptions>().BindConfiguration(CrmOptions.Section).ValidateOnStart();
         builder.Services.AddScoped<ICurrentActor, SignedInActor>();
         return builder;

@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Net.Mail;
+using System.Text;
+using PhoneNumbers;
+
+namespace Cisa.Crm.Core.Common;
+
+/// <summary>
+/// The one normaliser for e-mail addresses, phone numbers and names. Storage, duplicate detection,
+/// subject-request search and the suppression list all use it, so "Jan.Peeters@Firma.BE" and
+/// "jan.peeters@firma.be", or "014 85 37 97" and "+3214853797", are the same person everywhere.
+/// </summary>
+public static class ContactNormaliser
+{
+    private const string DefaultRegion = "BE";
+    private static readonly PhoneNumberUtil Phones = PhoneNumberUtil.GetInstance();
+
+    /// <summary>Lower-cased, trimmed address, or null when it is not a plausible e-mail address.</summary>
+    public static string? NormaliseEmail(string? input)
+    {
+        if (string.IsNullOrWhiteSpace(input))
+        {
+            return null;
+        }
+
+        var candidate = input.Trim().ToLowerInvariant();
+        if (candidate.Length > 254 || candidate.Contains(' ', StringComparison.Ordinal) || candidate.Count(c => c == '@') != 1)
+        {
+            return null;
+        }
+
+        if (!MailAddress.TryCreate(candidate, out var address) || address.Address != candidate)
+        {
+            return null;
+        }
+
+        var domain = address.Host;
+        return domain.Contains('.', StringComparison.Ordinal) && !domain.StartsWith('.') && !domain.EndsWith('.') ? candidate : null;
+    }
+
+    /// <summary>E.164 (e.g. <c>+3214853797</c>), reading local numbers as Belgian; null when it is not a valid number.</summary>
+    public static string? NormalisePhone(string? input)
+    {
+        if (string.IsNullOrWhiteSpace(input))
+        {
+            return null;
+        }
+
+        try
+        {
+            var number = Phones.Parse(input.Trim(), DefaultRegion);
+            return Phones.IsValidNumber(number) ? Phones.Format(number, PhoneNumberFormat.E164) : null;
+        }
+        catch (NumberParseException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>How a stored E.164 number is shown: national format for Belgian numbers, international otherwise.</summary>
+    public static string DisplayPhone(string e164)
+    {
+        try
+        {
+            var number = Phones.Parse(e164, DefaultRegion);
+            return Phones.Format(number, number.CountryCode == 32 ? PhoneNumberFormat.NATIONAL : PhoneNumberFormat.INTERNATIONAL);
+        }
+        catch (NumberParseException)
+        {
+            return e164;
+        }
+    }
+
+    /// <summary>A search key: lower case without accents or surrounding spaces ("Geërts" → "geerts").</summary>
+    public static string SearchKey(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return "";
+        }
+
+        var decomposed = text.Trim().ToLowerInvariant().Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString().Normalize(NormalizationForm.FormC);
+    }
+}

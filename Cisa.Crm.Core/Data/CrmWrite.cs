@@ -1,0 +1,36 @@
+using Cisa.Crm.Core.Errors;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cisa.Crm.Core.Data;
+
+/// <summary>
+/// The shape of every core write: one short-lived context, one transaction holding the change and
+/// its audit entry, and a lost optimistic-concurrency race turned into a readable refusal.
+/// </summary>
+public static class CrmWrite
+{
+    public static async Task<T> InTransactionAsync<T>(this IDbContextFactory<CrmDbContext> dbFactory, string entity,
+        Func<CrmDbContext, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            var result = await work(db);
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConcurrencyConflictException(entity);
+        }
+    }
+
+    /// <summary>Makes the save conditional on the version the user edited, and gives the row a new version.</summary>
+    public static void ExpectVersion<TEntity>(this CrmDbContext db, TEntity entity, Guid editedVersion, Action<Guid> setNewVersion)
+        where TEntity : class
+    {
+        db.Entry(entity).Property("ConcurrencyStamp").OriginalValue = editedVersion;
+        setNewVersion(Guid.NewGuid());
+    }
+}

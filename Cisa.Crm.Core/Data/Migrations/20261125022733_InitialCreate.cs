@@ -1,0 +1,386 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Cisa.Crm.Core.Data.Migrations
+{
+    /// <inheritdoc />
+    public partial class InitialCreate : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "AuditEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OccurredAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ActorId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    EntityType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    EntityId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Details = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    PreviousHash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Companies",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NameKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    EnterpriseNumber = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Sector = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Street = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    PostalCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    City = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    CountryCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    Website = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    AccountOwnerId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    AccountOwnerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ConcurrencyStamp = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Companies", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LegitimateInterestAssessments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    InterestPursued = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Necessity = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    BalancingTest = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Safeguards = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    ReviewDueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ApprovedById = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    ApprovedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ApprovedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastReviewedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LegitimateInterestAssessments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SuppressionEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    KeyedHash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RequestReference = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SuppressionEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CompanyTypeChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CompanyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    From = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    To = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    ChangedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ChangedById = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    ChangedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CompanyTypeChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CompanyTypeChanges_Companies_CompanyId",
+                        column: x => x.CompanyId,
+                        principalTable: "Companies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Prospects",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FirstName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    LastName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    FirstNameKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    LastNameKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    JobTitle = table.Column<string>(type: "TEXT", maxLength: 150, nullable: true),
+                    CompanyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Mobile = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    PreferredLanguage = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SourceDetail = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    AssessmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    LegitimateInterestNote = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    LegitimateInterestNoteById = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    LegitimateInterestNoteByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    LegitimateInterestNoteAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    OwnerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastCallAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FollowUpOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    FollowUpOwnerId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    IsRestricted = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RestrictedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Prospects", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Prospects_Companies_CompanyId",
+                        column: x => x.CompanyId,
+                        principalTable: "Companies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Prospects_LegitimateInterestAssessments_AssessmentId",
+                        column: x => x.AssessmentId,
+                        principalTable: "LegitimateInterestAssessments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Calls",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProspectId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OccurredAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Direction = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DurationMinutes = table.Column<int>(type: "INTEGER", nullable: true),
+                    Report = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    FollowUpOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    LoggedById = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    LoggedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ConcurrencyStamp = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Calls", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Calls_Prospects_ProspectId",
+                        column: x => x.ProspectId,
+                        principalTable: "Prospects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_Action_OccurredAtUtc",
+                table: "AuditEntries",
+                columns: new[] { "Action", "OccurredAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_ActorId_OccurredAtUtc",
+                table: "AuditEntries",
+                columns: new[] { "ActorId", "OccurredAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_EntityType_EntityId",
+                table: "AuditEntries",
+                columns: new[] { "EntityType", "EntityId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_OccurredAtUtc",
+                table: "AuditEntries",
+                column: "OccurredAtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Calls_LoggedById_OccurredAtUtc",
+                table: "Calls",
+                columns: new[] { "LoggedById", "OccurredAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Calls_OccurredAtUtc",
+                table: "Calls",
+                column: "OccurredAtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Calls_ProspectId_OccurredAtUtc",
+                table: "Calls",
+                columns: new[] { "ProspectId", "OccurredAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Companies_AccountOwnerId",
+                table: "Companies",
+                column: "AccountOwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Companies_EnterpriseNumber",
+                table: "Companies",
+                column: "EnterpriseNumber",
+                unique: true,
+                filter: "\"EnterpriseNumber\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Companies_Name",
+                table: "Companies",
+                column: "Name");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Companies_NameKey",
+                table: "Companies",
+                column: "NameKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Companies_Type_NameKey",
+                table: "Companies",
+                columns: new[] { "Type", "NameKey" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CompanyTypeChanges_CompanyId_ChangedAtUtc",
+                table: "CompanyTypeChanges",
+                columns: new[] { "CompanyId", "ChangedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LegitimateInterestAssessments_Purpose_ReviewDueOn",
+                table: "LegitimateInterestAssessments",
+                columns: new[] { "Purpose", "ReviewDueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Prospects_AssessmentId",
+                table: "Prospects",
+                column: "AssessmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Prospects_CompanyId",
+                table: "Prospects",
+                column: "CompanyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Prospects_Email",
+                table: "Prospects",
+                column: "Email");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Prospects_FirstNameKey",
+                table: "Prospects",
+                column: "FirstNameKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Prospects_FollowUpOwnerId_FollowUpOn",
+                table: "Prospects",
+                columns: new[] { "FollowUpOwnerId", "FollowUpOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Prospects_IsRestricted_LastNameKey_FirstNameKey",
+                table: "Prospects",
+                columns: new[] { "IsRestricted", "LastNameKey", "FirstNameKey" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Prospects_LastCallAtUtc",
+                table: "Prospects",
+                column: "LastCallAtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Prospects_LastNameKey",
+                table: "Prospects",
+                column: "LastNameKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Prospects_Mobile",
+                table: "Prospects",
+                column: "Mobile");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Prospects_OwnerId_LastNameKey",
+                table: "Prospects",
+                columns: new[] { "OwnerId", "LastNameKey" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Prospects_Phone",
+                table: "Prospects",
+                column: "Phone");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Prospects_Source_LastNameKey",
+                table: "Prospects",
+                columns: new[] { "Source", "LastNameKey" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Prospects_UpdatedAtUtc",
+                table: "Prospects",
+                column: "UpdatedAtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SuppressionEntries_Kind_KeyedHash",
+                table: "SuppressionEntries",
+                columns: new[] { "Kind", "KeyedHash" },
+                unique: true);
+
+            // LOG-ACTIONS: the audit trail is append-only; the database itself refuses edits and deletions.
+            migrationBuilder.Sql("""
+                CREATE TRIGGER "AuditEntries_NoUpdate" BEFORE UPDATE ON "AuditEntries"
+                BEGIN SELECT RAISE(ABORT, 'The audit trail is append-only.'); END;
+                """);
+            migrationBuilder.Sql("""
+                CREATE TRIGGER "AuditEntries_NoDelete" BEFORE DELETE ON "AuditEntries"
+                BEGIN SELECT RAISE(ABORT, 'The audit trail is append-only.'); END;
+                """);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "Calls");
+
+            migrationBuilder.DropTable(
+                name: "CompanyTypeChanges");
+
+            migrationBuilder.DropTable(
+                name: "SuppressionEntries");
+
+            migrationBuilder.DropTable(
+                name: "Prospects");
+
+            migrationBuilder.DropTable(
+                name: "Companies");
+
+            migrationBuilder.DropTable(
+                name: "LegitimateInterestAssessments");
+        }
+    }
+}

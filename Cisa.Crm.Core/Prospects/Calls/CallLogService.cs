@@ -1,0 +1,189 @@
+using System.Globalization;
+using Cisa.Crm.Core.Audit;
+using Cisa.Crm.Core.Common;
+using Cisa.Crm.Core.Data;
+using Cisa.Crm.Core.Errors;
+using Cisa.Crm.Core.Security;
+using Cisa.Crm.Core.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cisa.Crm.Core.Prospects.Calls;
+
+/// <summary>A call as the user enters it; the time is Brussels wall-clock time, as people read it.</summary>
+public sealed record CallInput
+{
+    public DateTime? OccurredAtBrussels { get; init; }
+    public CallDirection Direction { get; init; } = CallDirection.Outgoing;
+    public CallOutcome? Outcome { get; init; }
+    public int? DurationMinutes { get; init; }
+    public string? Report { get; init; }
+    public DateOnly? FollowUpOn { get; init; }
+}
+
+public sealed record CallRow(long Id, int ProspectId, DateTime OccurredAtUtc, CallDirection Direction, CallOutcome Outcome,
+    int? DurationMinutes, string Report, DateOnly? FollowUpOn, string LoggedById, string LoggedByName, bool Edited, Guid Version);
+
+public sealed record FollowUpRow(int ProspectId, string FirstName, string LastName, string CompanyName, string? Phone, DateOnly FollowUpOn);
+
+public sealed record RecentCallRow(long Id, int ProspectId, string ProspectName, string CompanyName, DateTime OccurredAtUtc, CallOutcome Outcome);
+
+public sealed record MyWork(IReadOnlyList<FollowUpRow> FollowUpsDue, IReadOnlyList<RecentCallRow> RecentCalls);
+
+/// <summary>Logging calls with prospects, the timeline, and "my work" (follow-ups due, recent calls).</summary>
+public sealed class CallLogService(IDbContextFactory<CrmDbContext> dbFactory, ICurrentActor currentActor, AuditTrail trail, TimeProvider time)
+{
+    public const int MaxDurationMinutes = 600;
+
+    public async Task<long> LogAsync(int prospectId, CallInput input, CancellationToken cancellationToken = default)
+    {
+        var actor = await currentActor.DemandAsync(Permission.CallsWrite, cancellationToken);
+        var valid = Validate(input);
+        return await dbFactory.InTransactionAsync(nameof(Call), async db =>
+        {
+            var prospect = await db.Prospects.FirstOrDefaultAsync(p => p.Id == prospectId, cancellationToken) ?? throw new RecordNotFoundException(nameof(Prospect));
+            RestrictionGuard.EnsureNotRestricted(prospect);
+            var now = time.GetUtcNow().UtcDateTime;
+            var call = new Call
+            {
+                ProspectId = prospectId,
+                LoggedById = actor.Id,
+                LoggedByName = actor.DisplayName,
+                CreatedAtUtc = now,
+                UpdatedAtUtc = now,
+            };
+            Apply(call, valid, new FieldChanges());
+            db.Calls.Add(call);
+            await db.SaveChangesAsync(cancellationToken);
+            await RefreshProspectAsync(db, prospect, cancellationToken);
+            await trail.RecordAsync(db, actor, "Call.Logged", nameof(Call), call.Id.ToString(CultureInfo.InvariantCulture),
+                $"prospect={prospectId};outcome={call.Outcome}", cancellationToken);
+            return call.Id;
+        }, cancellationToken);
+    }
+
+    /// <summary>Corrects a call. Only the person who logged it may; the edit is audited with the changed fields.</summary>
+    public async Task<Guid> EditAsync(long callId, CallInput input, Guid version, CancellationToken cancellationToken = default)
+    {
+        var actor = await currentActor.DemandAsync(Permission.CallsWrite, cancellationToken);
+        var valid = Validate(input);
+        return await dbFactory.InTransactionAsync(nameof(Call), async db =>
+        {
+            var call = await db.Calls.FirstOrDefaultAsync(c => c.Id == callId, cancellationToken) ?? throw new RecordNotFoundException(nameof(Call));
+            var prospect = await db.Prospects.FirstAsync(p => p.Id == call.ProspectId, cancellationToken);
+            RestrictionGuard.EnsureNotRestricted(prospect);
+            if (call.LoggedById != actor.Id)
+            {
+                throw new RuleViolationException("CallNotYours", "Only the person who logged a call can change it.");
+            }
+
+            var changes = new FieldChanges();
+            Apply(call, valid, changes);
+            if (!changes.Any)
+            {
+                return call.ConcurrencyStamp;
+            }
+
+            call.UpdatedAtUtc = time.GetUtcNow().UtcDateTime;
+            db.ExpectVersion(call, version, v => call.ConcurrencyStamp = v);
+            await db.SaveChangesAsync(cancellationToken);
+            await RefreshProspectAsync(db, prospect, cancellationToken);
+            await trail.RecordAsync(db, actor, "Call.Edited", nameof(Call), callId.ToString(CultureInfo.InvariantCulture), changes.ToString(), cancellationToken);
+            return call.ConcurrencyStamp;
+        }, cancellationToken);
+    }
+
+    /// <summary>The prospect's calls, newest first.</summary>
+    public async Task<IReadOnlyList<CallRow>> TimelineAsync(int prospectId, CancellationToken cancellationToken = default)
+    {
+        await currentActor.DemandAsync(Permission.ProspectsRead, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Calls.AsNoTracking()
+            .Where(c => c.ProspectId == prospectId)
+            .OrderByDescending(c => c.OccurredAtUtc).ThenByDescending(c => c.Id)
+            .Select(c => new CallRow(c.Id, c.ProspectId, c.OccurredAtUtc, c.Direction, c.Outcome, c.DurationMinutes, c.Report, c.FollowUpOn,
+                c.LoggedById, c.LoggedByName, c.UpdatedAtUtc > c.CreatedAtUtc, c.ConcurrencyStamp))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>My follow-ups due today or overdue (restricted prospects left out), and my last ten calls.</summary>
+    public async Task<MyWork> MyWorkAsync(CancellationToken cancellationToken = default)
+    {
+        var actor = await currentActor.DemandAsync(Permission.ProspectsRead, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var today = BrusselsTime.Today(time);
+        var due = await db.Prospects.AsNoTracking()
+            .Where(p => p.FollowUpOwnerId == actor.Id && p.FollowUpOn <= today && !p.IsRestricted)
+            .OrderBy(p => p.FollowUpOn).ThenBy(p => p.LastNameKey)
+            .Take(100)
+            .Select(p => new FollowUpRow(p.Id, p.FirstName, p.LastName, p.Company!.Name, p.Phone ?? p.Mobile, p.FollowUpOn!.Value))
+            .ToListAsync(cancellationToken);
+        var recent = await db.Calls.AsNoTracking()
+            .Where(c => c.LoggedById == actor.Id)
+            .OrderByDescending(c => c.OccurredAtUtc)
+            .Take(10)
+            .Join(db.Prospects, c => c.ProspectId, p => p.Id, (c, p) => new RecentCallRow(c.Id, p.Id, p.FirstName + " " + p.LastName, p.Company!.Name, c.OccurredAtUtc, c.Outcome))
+            .ToListAsync(cancellationToken);
+        return new MyWork(due, recent);
+    }
+
+    /// <summary>The prospect's last call and current follow-up always come from its latest call.</summary>
+    private static async Task RefreshProspectAsync(CrmDbContext db, Prospect prospect, CancellationToken cancellationToken)
+    {
+        var latest = await db.Calls.AsNoTracking()
+            .Where(c => c.ProspectId == prospect.Id)
+            .OrderByDescending(c => c.OccurredAtUtc).ThenByDescending(c => c.Id)
+            .Select(c => new { c.OccurredAtUtc, c.FollowUpOn, c.LoggedById })
+            .FirstOrDefaultAsync(cancellationToken);
+        prospect.LastCallAtUtc = latest?.OccurredAtUtc;
+        prospect.FollowUpOn = latest?.FollowUpOn;
+        prospect.FollowUpOwnerId = latest?.FollowUpOn is null ? null : latest.LoggedById;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private (DateTime OccurredAtUtc, CallInput Input) Validate(CallInput input)
+    {
+        var v = new Validator();
+        var now = time.GetUtcNow().UtcDateTime;
+        var occurredAtUtc = input.OccurredAtBrussels is { } local ? BrusselsTime.ToUtc(local) : now;
+        if (occurredAtUtc > now.AddMinutes(5))
+        {
+            v.Add(nameof(input.OccurredAtBrussels), "CallInFuture");
+        }
+
+        if (input.Outcome is null || !Enum.IsDefined(input.Outcome.Value))
+        {
+            v.Add(nameof(input.Outcome), "Required");
+        }
+
+        if (!Enum.IsDefined(input.Direction))
+        {
+            v.Add(nameof(input.Direction), "Required");
+        }
+
+        if (input.DurationMinutes is < 0 or > MaxDurationMinutes)
+        {
+            v.Add(nameof(input.DurationMinutes), "DurationOutOfRange", MaxDurationMinutes);
+        }
+
+        // MINIMISE: a short, factual report.
+        var report = v.Text(nameof(input.Report), input.Report, Call.ReportMaxLength) ?? "";
+        if (input.FollowUpOn is { } followUp && followUp < BrusselsTime.Today(time))
+        {
+            v.Add(nameof(input.FollowUpOn), "FollowUpInPast");
+        }
+
+        v.ThrowIfInvalid();
+        return (occurredAtUtc, input with { Report = report });
+    }
+
+    private static void Apply(Call call, (DateTime OccurredAtUtc, CallInput Input) valid, FieldChanges changes)
+    {
+        var (occurredAtUtc, input) = valid;
+        changes.Apply(nameof(Call.OccurredAtUtc), call.OccurredAtUtc, occurredAtUtc, v => call.OccurredAtUtc = v);
+        changes.Apply(nameof(Call.Direction), call.Direction, input.Direction, v => call.Direction = v);
+        changes.Apply(nameof(Call.Outcome), call.Outcome, input.Outcome!.Value, v => call.Outcome = v);
+        changes.Apply(nameof(Call.DurationMinutes), call.DurationMinutes, input.DurationMinutes, v => call.DurationMinutes = v);
+        changes.Apply(nameof(Call.Report), call.Report, input.Report!, v => call.Report = v);
+        changes.Apply(nameof(Call.FollowUpOn), call.FollowUpOn, input.FollowUpOn, v => call.FollowUpOn = v);
+    }
+}

@@ -1,0 +1,67 @@
+using Cisa.Crm.Core.Prospects.Calls;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Cisa.Crm.Core.Prospects;
+
+internal sealed class ProspectConfiguration : IEntityTypeConfiguration<Prospect>
+{
+    public void Configure(EntityTypeBuilder<Prospect> builder)
+    {
+        builder.ToTable("Prospects");
+        builder.Property(p => p.FirstName).HasMaxLength(ProspectLimits.Name).IsRequired();
+        builder.Property(p => p.LastName).HasMaxLength(ProspectLimits.Name).IsRequired();
+        builder.Property(p => p.FirstNameKey).HasMaxLength(ProspectLimits.Name).IsRequired();
+        builder.Property(p => p.LastNameKey).HasMaxLength(ProspectLimits.Name).IsRequired();
+        builder.Property(p => p.JobTitle).HasMaxLength(ProspectLimits.JobTitle);
+        builder.Property(p => p.Email).HasMaxLength(ProspectLimits.Email);
+        builder.Property(p => p.Phone).HasMaxLength(ProspectLimits.Phone);
+        builder.Property(p => p.Mobile).HasMaxLength(ProspectLimits.Phone);
+        builder.Property(p => p.PreferredLanguage).HasConversion<string>().HasMaxLength(10);
+        builder.Property(p => p.Source).HasConversion<string>().HasMaxLength(20);
+        builder.Property(p => p.SourceDetail).HasMaxLength(ProspectLimits.SourceDetail);
+        builder.Property(p => p.LegitimateInterestNote).HasMaxLength(LegitimateInterest.AssessmentLimits.PersonNote).IsRequired();
+        builder.Property(p => p.LegitimateInterestNoteById).HasMaxLength(128);
+        builder.Property(p => p.LegitimateInterestNoteByName).HasMaxLength(200);
+        builder.Property(p => p.OwnerId).HasMaxLength(128);
+        builder.Property(p => p.OwnerName).HasMaxLength(200);
+        builder.Property(p => p.FollowUpOwnerId).HasMaxLength(128);
+        builder.Property(p => p.ConcurrencyStamp).IsConcurrencyToken();
+
+        builder.HasOne(p => p.Company).WithMany().HasForeignKey(p => p.CompanyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(p => p.Assessment).WithMany().HasForeignKey(p => p.AssessmentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany<Call>().WithOne().HasForeignKey(c => c.ProspectId).OnDelete(DeleteBehavior.Cascade);
+
+        // Every filter, sort and lookup of the list, the search box and the duplicate/subject-request checks.
+        builder.HasIndex(p => new { p.IsRestricted, p.LastNameKey, p.FirstNameKey });
+        builder.HasIndex(p => p.LastNameKey);
+        builder.HasIndex(p => p.FirstNameKey);
+        builder.HasIndex(p => p.Email);
+        builder.HasIndex(p => p.Phone);
+        builder.HasIndex(p => p.Mobile);
+        builder.HasIndex(p => p.CompanyId);
+        builder.HasIndex(p => p.AssessmentId);
+        builder.HasIndex(p => new { p.OwnerId, p.LastNameKey });
+        builder.HasIndex(p => new { p.Source, p.LastNameKey });
+        builder.HasIndex(p => p.LastCallAtUtc);
+        builder.HasIndex(p => p.UpdatedAtUtc);
+        builder.HasIndex(p => new { p.FollowUpOwnerId, p.FollowUpOn });
+    }
+}
+
+internal sealed class CallConfiguration : IEntityTypeConfiguration<Call>
+{
+    public void Configure(EntityTypeBuilder<Call> builder)
+    {
+        builder.ToTable("Calls");
+        builder.Property(c => c.Direction).HasConversion<string>().HasMaxLength(10);
+        builder.Property(c => c.Outcome).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.Report).HasMaxLength(Call.ReportMaxLength).IsRequired();
+        builder.Property(c => c.LoggedById).HasMaxLength(128);
+        builder.Property(c => c.LoggedByName).HasMaxLength(200);
+        builder.Property(c => c.ConcurrencyStamp).IsConcurrencyToken();
+        builder.HasIndex(c => new { c.ProspectId, c.OccurredAtUtc });
+        builder.HasIndex(c => new { c.LoggedById, c.OccurredAtUtc });
+        builder.HasIndex(c => c.OccurredAtUtc);
+    }
+}

@@ -1,0 +1,79 @@
+using Cisa.Crm.Core.Common;
+
+namespace Cisa.Crm.Core.Prospects;
+
+/// <summary>The list's filter, search and sort, shared by the grid and the CSV export.</summary>
+internal static class ProspectQueries
+{
+    public static IQueryable<Prospect> Filter(IQueryable<Prospect> prospects, ProspectQuery query)
+    {
+        if (!query.IncludeRestricted)
+        {
+            prospects = prospects.Where(p => !p.IsRestricted);
+        }
+
+        if (query.CompanyId is { } companyId)
+        {
+            prospects = prospects.Where(p => p.CompanyId == companyId);
+        }
+
+        if (query.Source is { } source)
+        {
+            prospects = prospects.Where(p => p.Source == source);
+        }
+
+        if (!string.IsNullOrEmpty(query.OwnerId))
+        {
+            prospects = prospects.Where(p => p.OwnerId == query.OwnerId);
+        }
+
+        return string.IsNullOrWhiteSpace(query.Search) ? prospects : Search(prospects, query.Search);
+    }
+
+    /// <summary>
+    /// The search box: a phone number matches exactly (after normalisation), an e-mail address by
+    /// prefix, a name or company by prefix of its accent-free key. Every branch is an index range,
+    /// never a scan of the table.
+    /// </summary>
+    private static IQueryable<Prospect> Search(IQueryable<Prospect> prospects, string search)
+    {
+        var phone = ContactNormaliser.NormalisePhone(search);
+        if (phone is not null)
+        {
+            return prospects.Where(p => p.Phone == phone || p.Mobile == phone);
+        }
+
+        var term = search.Trim().ToLowerInvariant();
+        if (term.Contains('@', StringComparison.Ordinal))
+        {
+            var upper = term + "\uffff";
+            return prospects.Where(p => string.Compare(p.Email, term) >= 0 && string.Compare(p.Email, upper) < 0);
+        }
+
+        var key = ContactNormaliser.SearchKey(search);
+        var keyUpper = key + "\uffff";
+        return prospects.Where(p =>
+            (string.Compare(p.LastNameKey, key) >= 0 && string.Compare(p.LastNameKey, keyUpper) < 0)
+            || (string.Compare(p.FirstNameKey, key) >= 0 && string.Compare(p.FirstNameKey, keyUpper) < 0)
+            || (string.Compare(p.Email, key) >= 0 && string.Compare(p.Email, keyUpper) < 0)
+            || (string.Compare(p.Company!.NameKey, key) >= 0 && string.Compare(p.Company!.NameKey, keyUpper) < 0));
+    }
+
+    public static IQueryable<Prospect> Sort(IQueryable<Prospect> prospects, ProspectQuery query) => (query.Sort, query.Descending) switch
+    {
+        (ProspectSort.Company, false) => prospects.OrderBy(p => p.Company!.NameKey).ThenBy(p => p.LastNameKey),
+        (ProspectSort.Company, true) => prospects.OrderByDescending(p => p.Company!.NameKey).ThenBy(p => p.LastNameKey),
+        (ProspectSort.LastCall, false) => prospects.OrderBy(p => p.LastCallAtUtc).ThenBy(p => p.Id),
+        (ProspectSort.LastCall, true) => prospects.OrderByDescending(p => p.LastCallAtUtc).ThenBy(p => p.Id),
+        (ProspectSort.FollowUp, false) => prospects.OrderBy(p => p.FollowUpOn == null).ThenBy(p => p.FollowUpOn).ThenBy(p => p.Id),
+        (ProspectSort.FollowUp, true) => prospects.OrderByDescending(p => p.FollowUpOn).ThenBy(p => p.Id),
+        (ProspectSort.Updated, false) => prospects.OrderBy(p => p.UpdatedAtUtc).ThenBy(p => p.Id),
+        (ProspectSort.Updated, true) => prospects.OrderByDescending(p => p.UpdatedAtUtc).ThenBy(p => p.Id),
+        (_, true) => prospects.OrderByDescending(p => p.LastNameKey).ThenByDescending(p => p.FirstNameKey).ThenBy(p => p.Id),
+        _ => prospects.OrderBy(p => p.LastNameKey).ThenBy(p => p.FirstNameKey).ThenBy(p => p.Id),
+    };
+
+    public static IQueryable<ProspectRow> ToRows(IQueryable<Prospect> prospects) =>
+        prospects.Select(p => new ProspectRow(p.Id, p.FirstName, p.LastName, p.JobTitle, p.CompanyId, p.Company!.Name,
+            p.Email, p.Phone, p.Mobile, p.LastCallAtUtc, p.FollowUpOn, p.OwnerName, p.IsRestricted));
+}

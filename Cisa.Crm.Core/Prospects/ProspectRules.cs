@@ -1,0 +1,139 @@
+using Cisa.Crm.Core.Common;
+using Cisa.Crm.Core.Data;
+using Cisa.Crm.Core.Errors;
+using Cisa.Crm.Core.LegitimateInterest;
+using Cisa.Crm.Core.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cisa.Crm.Core.Prospects;
+
+/// <summary>
+/// The checks every prospect passes, whether typed in a form or read from a CSV file: field rules,
+/// contact normalisation, source (SOURCE), legitimate interest (LI-NOTE, LI-REVIEW) and duplicates.
+/// One implementation, so the form and the import can never disagree.
+/// </summary>
+public sealed class ProspectRules(TimeProvider time)
+{
+    /// <summary>Checks the fields alone (no database); returns the normalised input or the field errors.</summary>
+    public (ProspectInput Valid, Validator Errors) CheckFields(ProspectInput input)
+    {
+        var v = new Validator();
+        var email = v.Text(nameof(input.Email), input.Email, ProspectLimits.Email);
+        var normalisedEmail = ContactNormaliser.NormaliseEmail(email);
+        if (email is not null && normalisedEmail is null)
+        {
+            v.Add(nameof(input.Email), "EmailInvalid");
+        }
+
+        var phone = NormalisePhone(v, nameof(input.Phone), input.Phone);
+        var mobile = NormalisePhone(v, nameof(input.Mobile), input.Mobile);
+        if (email is null && string.IsNullOrWhiteSpace(input.Phone) && string.IsNullOrWhiteSpace(input.Mobile))
+        {
+            v.Add(nameof(input.Email), "ContactRequired");
+        }
+
+        if (input.CompanyId is null)
+        {
+            v.Add(nameof(input.CompanyId), "Required");
+        }
+
+        if (input.Source is null || !Enum.IsDefined(input.Source.Value))
+        {
+            v.Add(nameof(input.Source), "SourceRequired");
+        }
+
+        var sourceDetail = v.Text(nameof(input.SourceDetail), input.SourceDetail, ProspectLimits.SourceDetail);
+        if (input.Source == ProspectSource.Other && sourceDetail is null)
+        {
+            v.Add(nameof(input.SourceDetail), "SourceDetailRequired");
+        }
+
+        if (input.AssessmentId is null)
+        {
+            v.Add(nameof(input.AssessmentId), "LegitimateInterestRequired");
+        }
+
+        var note = v.Text(nameof(input.LegitimateInterestNote), input.LegitimateInterestNote, AssessmentLimits.PersonNote);
+        if (note is null)
+        {
+            v.Add(nameof(input.LegitimateInterestNote), "LegitimateInterestNoteRequired");
+        }
+
+        if (!Enum.IsDefined(input.PreferredLanguage))
+        {
+            v.Add(nameof(input.PreferredLanguage), "Required");
+        }
+
+        var valid = input with
+        {
+            FirstName = v.RequiredText(nameof(input.FirstName), input.FirstName, ProspectLimits.Name),
+            LastName = v.RequiredText(nameof(input.LastName), input.LastName, ProspectLimits.Name),
+            JobTitle = v.Text(nameof(input.JobTitle), input.JobTitle, ProspectLimits.JobTitle),
+            Email = normalisedEmail,
+            Phone = phone,
+            Mobile = mobile,
+            SourceDetail = sourceDetail,
+            LegitimateInterestNote = note,
+        };
+        return (valid, v);
+    }
+
+    /// <summary>
+    /// LI-NOTE and LI-REVIEW: the assessment must exist, cover prospecting and not be past its review
+    /// date (an overdue one may stay on existing prospects, but is refused for a new choice).
+    /// </summary>
+    public async Task CheckAssessmentAsync(CrmDbContext db, int? assessmentId, bool isNewChoice, Validator v, CancellationToken cancellationToken)
+    {
+        if (assessmentId is null)
+        {
+            return;
+        }
+
+        var assessment = await db.Assessments.AsNoTracking()
+            .Where(a => a.Id == assessmentId)
+            .Select(a => new { a.Purpose, a.ReviewDueOn })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (assessment is null || assessment.Purpose != AssessmentPurpose.Prospecting)
+        {
+            v.Add("AssessmentId", "LegitimateInterestRequired");
+        }
+        else if (isNewChoice && BrusselsTime.Today(time) >= assessment.ReviewDueOn)
+        {
+            v.Add("AssessmentId", "AssessmentOverdue");
+        }
+    }
+
+    /// <summary>Another prospect with the same e-mail or phone number is the same person: refuse a second record.</summary>
+    public static async Task CheckDuplicatesAsync(CrmDbContext db, ProspectInput valid, int? existingId, Validator v, CancellationToken cancellationToken)
+    {
+        if (valid.Email is { } email && await db.Prospects.AnyAsync(p => p.Email == email && p.Id != existingId, cancellationToken))
+        {
+            v.Add(nameof(valid.Email), "DuplicateEmail");
+        }
+
+        foreach (var (field, number) in new[] { (nameof(valid.Phone), valid.Phone), (nameof(valid.Mobile), valid.Mobile) })
+        {
+            if (number is not null && await db.Prospects.AnyAsync(p => (p.Phone == number || p.Mobile == number) && p.Id != existingId, cancellationToken))
+            {
+                v.Add(field, "DuplicatePhone");
+            }
+        }
+    }
+
+    private static string? NormalisePhone(Validator v, string field, string? input)
+    {
+        var text = v.Text(field, input, ProspectLimits.Phone);
+        if (text is null)
+        {
+            return null;
+        }
+
+        var normalised = ContactNormaliser.NormalisePhone(text);
+        if (normalised is null)
+        {
+            v.Add(field, "PhoneInvalid");
+        }
+
+        return normalised;
+    }
+}

@@ -1,0 +1,177 @@
+using System.Globalization;
+using Cisa.Crm.Core.Audit;
+using Cisa.Crm.Core.Common;
+using Cisa.Crm.Core.Data;
+using Cisa.Crm.Core.Errors;
+using Cisa.Crm.Core.Privacy.Suppression;
+using Cisa.Crm.Core.Security;
+using Cisa.Crm.Core.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cisa.Crm.Core.Prospects;
+
+/// <summary>Prospects: list, view (audited), create and edit under the rules of <see cref="ProspectRules"/>.</summary>
+public sealed class ProspectService(
+    IDbContextFactory<CrmDbContext> dbFactory,
+    ICurrentActor currentActor,
+    AuditTrail trail,
+    ProspectRules rules,
+    SuppressionList suppression,
+    TimeProvider time)
+{
+    public async Task<PagedResult<ProspectRow>> SearchAsync(ProspectQuery query, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        await currentActor.DemandAsync(Permission.ProspectsRead, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var prospects = ProspectQueries.Filter(db.Prospects.AsNoTracking(), query);
+        var total = await prospects.CountAsync(cancellationToken);
+        var rows = await ProspectQueries.ToRows(ProspectQueries.Sort(prospects, query).Skip(page.SafeSkip).Take(page.SafeTake))
+            .ToListAsync(cancellationToken);
+        return new PagedResult<ProspectRow>(rows, total);
+    }
+
+    /// <summary>Opens one prospect; the view of personal data is recorded (LOG-ACTIONS).</summary>
+    public async Task<ProspectDetails> GetAsync(int id, CancellationToken cancellationToken = default)
+    {
+        var actor = await currentActor.DemandAsync(Permission.ProspectsRead, cancellationToken);
+        var details = await dbFactory.InTransactionAsync(nameof(Prospect), async db =>
+        {
+            var today = BrusselsTime.Today(time);
+            var found = await db.Prospects.AsNoTracking().Where(p => p.Id == id).Select(p => new
+            {
+                Prospect = p,
+                CompanyName = p.Company!.Name,
+                AssessmentTitle = p.Assessment!.Title,
+                AssessmentDue = p.Assessment!.ReviewDueOn,
+            }).FirstOrDefaultAsync(cancellationToken) ?? throw new RecordNotFoundException(nameof(Prospect));
+            await trail.RecordAsync(db, actor, "Prospect.Viewed", nameof(Prospect), id.ToString(CultureInfo.InvariantCulture), cancellationToken: cancellationToken);
+            var p = found.Prospect;
+            return new ProspectDetails(p.Id, ToInput(p), found.CompanyName, found.AssessmentTitle, today >= found.AssessmentDue,
+                p.LegitimateInterestNoteByName, p.LegitimateInterestNoteAtUtc, p.OwnerName, p.CreatedAtUtc, p.UpdatedAtUtc,
+                p.LastCallAtUtc, p.FollowUpOn, p.IsRestricted, p.ConcurrencyStamp);
+        }, cancellationToken);
+        return details;
+    }
+
+    public async Task<int> CreateAsync(ProspectInput input, CancellationToken cancellationToken = default)
+    {
+        var actor = await currentActor.DemandAsync(Permission.ProspectsWrite, cancellationToken);
+        var (valid, v) = rules.CheckFields(input);
+        return await dbFactory.InTransactionAsync(nameof(Prospect), async db =>
+        {
+            await CheckCompanyAsync(db, valid.CompanyId, v, cancellationToken);
+            await rules.CheckAssessmentAsync(db, valid.AssessmentId, isNewChoice: true, v, cancellationToken);
+            if (v.IsValid)
+            {
+                await ProspectRules.CheckDuplicatesAsync(db, valid, null, v, cancellationToken);
+            }
+
+            v.ThrowIfInvalid();
+            await suppression.EnsureNotSuppressedAsync(db, valid.Email, [valid.Phone, valid.Mobile], cancellationToken);
+
+            var prospect = NewProspect(valid, actor, time.GetUtcNow().UtcDateTime);
+            db.Prospects.Add(prospect);
+            await db.SaveChangesAsync(cancellationToken);
+            await trail.RecordAsync(db, actor, "Prospect.Created", nameof(Prospect), prospect.Id.ToString(CultureInfo.InvariantCulture),
+                $"source={prospect.Source};assessment={prospect.AssessmentId}", cancellationToken);
+            return prospect.Id;
+        }, cancellationToken);
+    }
+
+    /// <summary>Saves an edit made on <paramref name="version"/>; a restricted prospect cannot be changed (DSR-RESTRICT).</summary>
+    public async Task<Guid> UpdateAsync(int id, ProspectInput input, Guid version, CancellationToken cancellationToken = default)
+    {
+        var actor = await currentActor.DemandAsync(Permission.ProspectsWrite, cancellationToken);
+        var (valid, v) = rules.CheckFields(input);
+        return await dbFactory.InTransactionAsync(nameof(Prospect), async db =>
+        {
+            var prospect = await db.Prospects.FirstOrDefaultAsync(p => p.Id == id, cancellationToken) ?? throw new RecordNotFoundException(nameof(Prospect));
+            RestrictionGuard.EnsureNotRestricted(prospect);
+            await CheckCompanyAsync(db, valid.CompanyId, v, cancellationToken);
+            await rules.CheckAssessmentAsync(db, valid.AssessmentId, isNewChoice: valid.AssessmentId != prospect.AssessmentId, v, cancellationToken);
+            if (v.IsValid)
+            {
+                await ProspectRules.CheckDuplicatesAsync(db, valid, id, v, cancellationToken);
+            }
+
+            v.ThrowIfInvalid();
+            var now = time.GetUtcNow().UtcDateTime;
+            var changes = new FieldChanges();
+            Apply(prospect, valid, changes);
+            if (changes.Any)
+            {
+                await suppression.EnsureNotSuppressedAsync(db, valid.Email, [valid.Phone, valid.Mobile], cancellationToken);
+            }
+
+            var noteChanged = new FieldChanges();
+            noteChanged.Apply(nameof(Prospect.AssessmentId), prospect.AssessmentId, valid.AssessmentId!.Value, x => prospect.AssessmentId = x);
+            noteChanged.Apply(nameof(Prospect.LegitimateInterestNote), prospect.LegitimateInterestNote, valid.LegitimateInterestNote!, x => prospect.LegitimateInterestNote = x);
+            if (noteChanged.Any)
+            {
+                // LI-NOTE: the note records who wrote it and when.
+                prospect.LegitimateInterestNoteById = actor.Id;
+                prospect.LegitimateInterestNoteByName = actor.DisplayName;
+                prospect.LegitimateInterestNoteAtUtc = now;
+            }
+
+            if (!changes.Any && !noteChanged.Any)
+            {
+                return prospect.ConcurrencyStamp;
+            }
+
+            prospect.UpdatedAtUtc = now;
+            db.ExpectVersion(prospect, version, x => prospect.ConcurrencyStamp = x);
+            await db.SaveChangesAsync(cancellationToken);
+            await trail.RecordAsync(db, actor, "Prospect.Updated", nameof(Prospect), id.ToString(CultureInfo.InvariantCulture),
+                $"{changes}{(noteChanged.Any ? ";" + noteChanged.ToString()["fields=".Length..] : "")}", cancellationToken);
+            return prospect.ConcurrencyStamp;
+        }, cancellationToken);
+    }
+
+    internal static Prospect NewProspect(ProspectInput valid, CrmActor actor, DateTime now)
+    {
+        var prospect = new Prospect
+        {
+            LegitimateInterestNoteById = actor.Id,
+            LegitimateInterestNoteByName = actor.DisplayName,
+            LegitimateInterestNoteAtUtc = now,
+            OwnerId = actor.Id,
+            OwnerName = actor.DisplayName,
+            CreatedAtUtc = now,
+            UpdatedAtUtc = now,
+            AssessmentId = valid.AssessmentId!.Value,
+            LegitimateInterestNote = valid.LegitimateInterestNote!,
+        };
+        Apply(prospect, valid, new FieldChanges());
+        return prospect;
+    }
+
+    private static async Task CheckCompanyAsync(CrmDbContext db, int? companyId, Validator v, CancellationToken cancellationToken)
+    {
+        if (companyId is { } id && !await db.Companies.AnyAsync(c => c.Id == id, cancellationToken))
+        {
+            v.Add(nameof(ProspectInput.CompanyId), "Required");
+        }
+    }
+
+    private static void Apply(Prospect p, ProspectInput input, FieldChanges changes)
+    {
+        changes.Apply(nameof(Prospect.FirstName), p.FirstName, input.FirstName!, v => p.FirstName = v);
+        changes.Apply(nameof(Prospect.LastName), p.LastName, input.LastName!, v => p.LastName = v);
+        changes.Apply(nameof(Prospect.JobTitle), p.JobTitle, input.JobTitle, v => p.JobTitle = v);
+        changes.Apply(nameof(Prospect.CompanyId), p.CompanyId, input.CompanyId!.Value, v => p.CompanyId = v);
+        changes.Apply(nameof(Prospect.Email), p.Email, input.Email, v => p.Email = v);
+        changes.Apply(nameof(Prospect.Phone), p.Phone, input.Phone, v => p.Phone = v);
+        changes.Apply(nameof(Prospect.Mobile), p.Mobile, input.Mobile, v => p.Mobile = v);
+        changes.Apply(nameof(Prospect.PreferredLanguage), p.PreferredLanguage, input.PreferredLanguage, v => p.PreferredLanguage = v);
+        changes.Apply(nameof(Prospect.Source), p.Source, input.Source!.Value, v => p.Source = v);
+        changes.Apply(nameof(Prospect.SourceDetail), p.SourceDetail, input.SourceDetail, v => p.SourceDetail = v);
+    }
+
+    private static ProspectInput ToInput(Prospect p) => new()
+    {
+        FirstName = p.FirstName, LastName = p.LastName, JobTitle = p.JobTitle, CompanyId = p.CompanyId, Email = p.Email,
+        Phone = p.Phone, Mobile = p.Mobile, PreferredLanguage = p.PreferredLanguage, Source = p.Source, SourceDetail = p.SourceDetail,
+        AssessmentId = p.AssessmentId, LegitimateInterestNote = p.LegitimateInterestNote,
+    };
+}

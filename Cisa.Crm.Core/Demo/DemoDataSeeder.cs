@@ -3,13 +3,14 @@ using Cisa.Crm.Core.Audit;
 using Cisa.Crm.Core.Companies;
 using Cisa.Crm.Core.Data;
 using Cisa.Crm.Core.Security;
+using Cisa.Crm.Core.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cisa.Crm.Core.Demo;
 
 /// <summary>
-/// Fills an empty database with invented Flemish companies so a new installation has something to
-/// show. Every name is made up, every website ends in <c>.example</c> (a reserved domain), and the
+/// Fills an empty database with invented Flemish companies, assessments, prospects and calls so a new
+/// installation has something to show. Every name is made up, every website ends in <c>.example</c> (a reserved domain), and the
 /// enterprise numbers only pass the checksum. A fixed seed gives the same data on every machine.
 /// </summary>
 public sealed class DemoDataSeeder(IDbContextFactory<CrmDbContext> dbFactory, AuditTrail trail, TimeProvider time)
@@ -60,18 +61,30 @@ public sealed class DemoDataSeeder(IDbContextFactory<CrmDbContext> dbFactory, Au
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var companies = BuildCompanies();
+        var random = new Randomizer(Seed);
+        var now = time.GetUtcNow().UtcDateTime;
+        var today = BrusselsTime.Today(time);
+        var companies = BuildCompanies(random);
         db.Companies.AddRange(companies);
+        var assessments = DemoSales.Assessments(now, today);
+        db.Assessments.AddRange(assessments);
         await db.SaveChangesAsync(cancellationToken);
-        await trail.RecordAsync(db, CrmActor.System, AuditActions.DemoDataSeeded, nameof(Company),
-            details: $"companies={companies.Count}", cancellationToken: cancellationToken);
+
+        var prospects = DemoSales.Prospects(random, companies, assessments[0].Id, now);
+        db.Prospects.AddRange(prospects);
+        await db.SaveChangesAsync(cancellationToken);
+        var calls = DemoSales.Calls(random, prospects, now, today);
+        db.Calls.AddRange(calls);
+        await db.SaveChangesAsync(cancellationToken);
+
+        await trail.RecordAsync(db, CrmActor.System, AuditActions.DemoDataSeeded, "Demo",
+            details: $"companies={companies.Count};assessments={assessments.Count};prospects={prospects.Count};calls={calls.Count}", cancellationToken: cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
 
-    private List<Company> BuildCompanies()
+    private List<Company> BuildCompanies(Randomizer random)
     {
-        var random = new Randomizer(Seed);
         var now = time.GetUtcNow().UtcDateTime;
         var types = new[]
         {
@@ -110,6 +123,8 @@ public sealed class DemoDataSeeder(IDbContextFactory<CrmDbContext> dbFactory, Au
                     City = place.City,
                     CountryCode = "BE",
                     Website = $"https://www.{Slug(baseName)}.example",
+                    AccountOwnerId = type is CompanyType.Prospect or CompanyType.Customer ? DemoStaff.Sales.Id : null,
+                    AccountOwnerName = type is CompanyType.Prospect or CompanyType.Customer ? DemoStaff.Sales.Name : null,
                     CreatedAtUtc = created,
                     UpdatedAtUtc = created,
                 });

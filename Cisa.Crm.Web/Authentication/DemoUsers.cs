@@ -1,25 +1,17 @@
 using System.Security.Claims;
-using Cisa.Crm.Core.Security;
+using Cisa.Crm.Core.Demo;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace Cisa.Crm.Web.Authentication;
 
-/// <summary>Invented staff members for the local sign-in: one per role and one without a role.</summary>
+/// <summary>The local sign-in's users: one per role and one without a role (<see cref="DemoStaff"/>).</summary>
 public static class DemoUsers
 {
-    public sealed record DemoUser(string Id, string Name, string? Role);
+    public static IReadOnlyList<DemoStaff.Member> All => DemoStaff.SignInChoices;
 
-    public static IReadOnlyList<DemoUser> All { get; } =
-    [
-        new("demo-sales", "Sofie Verhaegen", CrmRoles.Sales),
-        new("demo-hr", "Jonas Wouters", CrmRoles.HR),
-        new("demo-privacy", "Annelies Claes", CrmRoles.PrivacyAdmin),
-        new("demo-norole", "Pieter Janssens", null),
-    ];
+    public static DemoStaff.Member? Find(string? id) => All.FirstOrDefault(u => u.Id == id);
 
-    public static DemoUser? Find(string? id) => All.FirstOrDefault(u => u.Id == id);
-
-    public static ClaimsPrincipal ToPrincipal(DemoUser user)
+    public static ClaimsPrincipal ToPrincipal(DemoStaff.Member user)
     {
         var claims = new List<Claim>
         {

@@ -18,6 +18,7 @@ public static class CrmCultures
     {
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.AddScoped<ErrorMessages>();
+        services.AddTransient<FormErrors>();
         return services;
     }
 

@@ -21,4 +21,11 @@ public sealed class ErrorMessages(IStringLocalizer<SharedResource> text)
 
         return text["Error.Unexpected"];
     }
+
+    /// <summary>One field's problem, as shown under the field.</summary>
+    public string For(FieldError error)
+    {
+        var localized = text[$"Validation.{error.Code}", [.. error.Arguments]];
+        return localized.ResourceNotFound ? error.Code : localized.Value;
+    }
 }

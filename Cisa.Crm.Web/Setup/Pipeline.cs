@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Cisa.Crm.Web.Authentication;
 using Cisa.Crm.Web.Components;
+using Cisa.Crm.Web.Endpoints;
 using Cisa.Crm.Web.Localization;
 
 namespace Cisa.Crm.Web.Setup;
@@ -51,6 +52,7 @@ public static class Pipeline
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapAuthenticationEndpoints();
         app.MapCultureEndpoint();
+        app.MapExportEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -1,0 +1,28 @@
+using System.Globalization;
+using Cisa.Crm.Core.Prospects;
+using Cisa.Crm.Core.Prospects.Import;
+using Cisa.Crm.Core.Security;
+using Cisa.Crm.Core.Time;
+
+namespace Cisa.Crm.Web.Endpoints;
+
+/// <summary>CSV downloads. Plain GET links, so the browser saves the file itself; the core checks and audits.</summary>
+public static class ExportEndpoints
+{
+    public static IEndpointRouteBuilder MapExportEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/prospects/export.csv", ExportProspectsAsync).RequireAuthorization(nameof(Permission.ProspectsExport));
+        return endpoints;
+    }
+
+    /// <summary>The prospect list as filtered on screen (<c>search</c>, <c>source</c>, <c>mine</c>, <c>companyId</c>).</summary>
+    private static async Task<IResult> ExportProspectsAsync(HttpContext context, ProspectExportService export, ICurrentActor currentActor,
+        TimeProvider time, string? search, ProspectSource? source, bool? mine, int? companyId)
+    {
+        var actor = await currentActor.GetAsync(context.RequestAborted);
+        var query = new ProspectQuery(Search: search, Source: source, CompanyId: companyId, OwnerId: mine == true ? actor.Id : null);
+        var csv = await export.ExportAsync(query, context.RequestAborted);
+        var stamp = BrusselsTime.FromUtc(time.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd-HHmm", CultureInfo.InvariantCulture);
+        return Results.File(csv, "text/csv; charset=utf-8", $"prospects-{stamp}.csv");
+    }
+}

@@ -1,0 +1,303 @@
+using System.Text;
+using Cisa.Crm.Core.Common.Csv;
+using Cisa.Crm.Core.Companies;
+using Cisa.Crm.Core.Errors;
+using Cisa.Crm.Core.Privacy.Suppression;
+using Cisa.Crm.Core.Prospects;
+using Cisa.Crm.Core.Prospects.Import;
+using CsvHelper;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cisa.Crm.Tests.Core.Sales;
+
+public sealed class ImportExportTests : SalesTestBase
+{
+    private const string Header = "FirstName;LastName;JobTitle;Company;EnterpriseNumber;Email;Phone;Mobile;Language;Source;SourceDetail;Note";
+
+    /// <summary>One valid row (new company), one with a bad e-mail, one suppressed, one already in the CRM.</summary>
+    private const string MixedFile = Header + """
+
+        Lotte;Janssens;CIO;Nieuw Bedrijf;;lotte.janssens@nieuwbedrijf.be;014 21 34 56;;nl;LinkedIn;;
+        Bram;Fout;IT manager;Kempen ICT;;bram.fout(at)kempen-ict.be;;;fr;CompanyWebsite;;
+        Jan;Peeters;CTO;Kempen ICT;;JAN.PEETERS@FIRMA.BE;;;en;Event;;
+        Els;Dubbel;CISO;Kempen ICT;;Els.Dubbel@kempen-ict.be;;;nl;Referral;;
+        """;
+
+    private ProspectImportService Import => Db.Get<ProspectImportService>();
+
+    private ProspectExportService Export => Db.Get<ProspectExportService>();
+
+    public static MemoryStream Stream(string csv) => new(Encoding.UTF8.GetBytes(csv));
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await CreateProspectAsync(NewProspect() with { FirstName = "Els", LastName = "Dubbel", Email = "els.dubbel@kempen-ict.be" });
+        await using var context = Db.CreateContext();
+        await Db.Get<SuppressionList>().AddAsync(context, "jan.peeters@firma.be", null, "REQ-1", CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task The_preview_reports_valid_invalid_suppressed_and_duplicate_rows()
+    {
+        var preview = await Import.PreviewAsync(Stream(MixedFile), new ImportBatch(AssessmentId, SalesData.Note));
+
+        Assert.Equal(1, preview.Count(ImportRowStatus.Valid));
+        Assert.Equal(1, preview.Count(ImportRowStatus.Invalid));
+        Assert.Equal(1, preview.Count(ImportRowStatus.Suppressed));
+        Assert.Equal(1, preview.Count(ImportRowStatus.Duplicate));
+        Assert.Equal(1, preview.NewCompanies);
+        Assert.Equal([2, 3, 4, 5], preview.Rows.Select(r => r.Line));
+        Assert.Equal(
+            [ImportRowStatus.Valid, ImportRowStatus.Invalid, ImportRowStatus.Suppressed, ImportRowStatus.Duplicate],
+            preview.Rows.Select(r => r.Status));
+        var invalid = preview.Rows[1];
+        Assert.Equal("Bram Fout", invalid.Name);
+        Assert.Contains(invalid.Errors, e => e.Field == nameof(ProspectInput.Email) && e.Code == "EmailInvalid");
+        Assert.Equal(1, await Data.CountAsync<Prospect>());
+    }
+
+    [Fact]
+    public async Task The_import_stores_only_the_valid_row_creates_its_company_and_writes_one_audit_entry()
+    {
+        int auditBefore;
+        await using (var context = Db.CreateContext())
+        {
+            auditBefore = await context.AuditEntries.CountAsync();
+        }
+
+        var summary = await Import.ImportAsync(Stream(MixedFile), new ImportBatch(AssessmentId, SalesData.Note));
+
+        Assert.Equal(new ImportSummary(Imported: 1, Skipped: 3, CompaniesCreated: 1), summary);
+        await using var check = Db.CreateContext();
+        var company = await check.Companies.AsNoTracking().SingleAsync(c => c.Name == "Nieuw Bedrijf");
+        Assert.Equal(CompanyType.Prospect, company.Type);
+        Assert.Equal("Sofie", company.AccountOwnerName);
+        var lotte = await check.Prospects.AsNoTracking().SingleAsync(p => p.LastName == "Janssens");
+        Assert.Equal(company.Id, lotte.CompanyId);
+        Assert.Equal("lotte.janssens@nieuwbedrijf.be", lotte.Email);
+        Assert.Equal("+3214213456", lotte.Phone);
+        Assert.Equal(ProspectSource.LinkedIn, lotte.Source);
+        Assert.Equal(AssessmentId, lotte.AssessmentId);
+        Assert.Equal(SalesData.Note, lotte.LegitimateInterestNote);
+        Assert.Equal("sales-1", lotte.LegitimateInterestNoteById);
+        Assert.Equal(2, await check.Prospects.CountAsync());
+        Assert.Equal(auditBefore + 1, await check.AuditEntries.CountAsync());
+        var entry = Assert.Single(await Data.AuditAsync("Prospect.Imported"));
+        Assert.StartsWith($"created=1;skipped=3;companies=1;assessment={AssessmentId};ids=", entry.Details, StringComparison.Ordinal);
+        Assert.DoesNotContain("Janssens", entry.Details, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LI_REVIEW_an_overdue_batch_assessment_makes_every_row_invalid()
+    {
+        var shortLived = await Data.AssessmentAsync("Spring campaign", new DateOnly(2026, 4, 1));
+        Db.Time.Advance(TimeSpan.FromDays(18));
+        var batch = new ImportBatch(shortLived, SalesData.Note);
+
+        var preview = await Import.PreviewAsync(Stream(MixedFile), batch);
+        var summary = await Import.ImportAsync(Stream(MixedFile), batch);
+
+        Assert.All(preview.Rows, r =>
+        {
+            Assert.Equal(ImportRowStatus.Invalid, r.Status);
+            Assert.Contains(r.Errors, e => e.Field == "AssessmentId" && e.Code == "AssessmentOverdue");
+        });
+        Assert.Equal(0, summary.Imported);
+        Assert.Equal(4, summary.Skipped);
+        Assert.Equal(0, summary.CompaniesCreated);
+        Assert.Equal(1, await Data.CountAsync<Prospect>());
+    }
+
+    [Fact]
+    public async Task LI_NOTE_an_import_without_an_assessment_or_a_note_makes_every_row_invalid()
+    {
+        var noAssessment = await Import.PreviewAsync(Stream(MixedFile), new ImportBatch(null, SalesData.Note));
+        var noNote = await Import.PreviewAsync(Stream(MixedFile), new ImportBatch(AssessmentId, " "));
+
+        Assert.All(noAssessment.Rows, r => Assert.Contains(r.Errors, e => e.Field == "AssessmentId" && e.Code == "LegitimateInterestRequired"));
+        Assert.All(noNote.Rows, r => Assert.Contains(r.Errors, e => e.Field == "LegitimateInterestNote" && e.Code == "LegitimateInterestNoteRequired"));
+    }
+
+    [Fact]
+    public async Task LI_NOTE_a_row_may_carry_its_own_note_instead_of_the_batch_line()
+    {
+        var csv = Header + "\nLotte;Janssens;CIO;Kempen ICT;;lotte@kempen-ict.be;;;nl;LinkedIn;;Met her at the Herentals ICT fair.";
+
+        await Import.ImportAsync(Stream(csv), new ImportBatch(AssessmentId, SalesData.Note));
+
+        await using var check = Db.CreateContext();
+        Assert.Equal("Met her at the Herentals ICT fair.", (await check.Prospects.AsNoTracking().SingleAsync(p => p.LastName == "Janssens")).LegitimateInterestNote);
+    }
+
+    [Fact]
+    public async Task SOURCE_a_row_without_a_source_takes_the_batch_default_or_is_invalid()
+    {
+        var csv = Header + "\nLotte;Janssens;CIO;Kempen ICT;;lotte@kempen-ict.be;;;nl;;;\nMarc;Claes;CTO;Kempen ICT;;marc@kempen-ict.be;;;nl;Fax;;";
+
+        var withoutDefault = await Import.PreviewAsync(Stream(csv), new ImportBatch(AssessmentId, SalesData.Note));
+        var withDefault = await Import.PreviewAsync(Stream(csv), new ImportBatch(AssessmentId, SalesData.Note, ProspectSource.Event));
+
+        Assert.Contains(withoutDefault.Rows[0].Errors, e => e.Field == "Source" && e.Code == "SourceRequired");
+        Assert.Equal(ImportRowStatus.Valid, withDefault.Rows[0].Status);
+        Assert.Contains(withDefault.Rows[1].Errors, e => e.Field == "Source" && e.Code == "ValueUnknown");
+    }
+
+    [Fact]
+    public async Task A_person_twice_in_the_same_file_is_imported_once()
+    {
+        var csv = Header + "\nLotte;Janssens;CIO;Kempen ICT;;lotte@kempen-ict.be;;;nl;LinkedIn;;\nLotte;Janssens;CIO;Kempen ICT;;LOTTE@kempen-ict.be;;;nl;LinkedIn;;";
+
+        var summary = await Import.ImportAsync(Stream(csv), new ImportBatch(AssessmentId, SalesData.Note));
+
+        Assert.Equal(1, summary.Imported);
+        Assert.Equal(1, summary.Skipped);
+    }
+
+    [Fact]
+    public async Task Rows_naming_the_same_new_company_in_another_case_create_it_once()
+    {
+        var csv = Header + "\nLotte;Janssens;CIO;Nieuw Bedrijf;;lotte@nieuw.be;;;nl;LinkedIn;;\nMarc;Claes;CTO;NIEUW BEDRIJF;;marc@nieuw.be;;;nl;LinkedIn;;";
+
+        var summary = await Import.ImportAsync(Stream(csv), new ImportBatch(AssessmentId, SalesData.Note));
+
+        Assert.Equal(new ImportSummary(2, 0, 1), summary);
+    }
+
+    [Fact(Skip = "BUG: ProspectImportService.ImportAsync (Cisa.Crm.Core/Prospects/Import/ProspectImportService.cs:71-73) de-duplicates new company names case-insensitively but keys them by accent-free SearchKey; \"Société Générale\" and \"Societe Generale\" give the same key and ToDictionary throws ArgumentException, so the whole import fails (the preview counts one new company).")]
+    public async Task Rows_naming_the_same_new_company_with_and_without_accents_create_it_once()
+    {
+        var csv = Header + "\nLotte;Janssens;CIO;Société Générale;;lotte@sg.be;;;nl;LinkedIn;;\nMarc;Claes;CTO;Societe Generale;;marc@sg.be;;;nl;LinkedIn;;";
+        var batch = new ImportBatch(AssessmentId, SalesData.Note);
+        Assert.Equal(1, (await Import.PreviewAsync(Stream(csv), batch)).NewCompanies);
+
+        var summary = await Import.ImportAsync(Stream(csv), batch);
+
+        Assert.Equal(new ImportSummary(2, 0, 1), summary);
+    }
+
+    [Fact]
+    public async Task A_file_without_the_required_columns_is_refused()
+    {
+        var refusal = await Assert.ThrowsAsync<CrmValidationException>(() =>
+            Import.PreviewAsync(Stream("Name;Email\nLotte;lotte@kempen-ict.be"), new ImportBatch(AssessmentId, SalesData.Note)));
+
+        var error = Assert.Single(refusal.Errors);
+        Assert.Equal("CsvMissingColumns", error.Code);
+    }
+
+    [Fact]
+    public async Task The_privacy_officer_cannot_import()
+    {
+        ActAs(SalesPeople.PrivacyOfficer);
+
+        await Assert.ThrowsAsync<PermissionDeniedException>(() => Import.PreviewAsync(Stream(MixedFile), new ImportBatch(AssessmentId, SalesData.Note)));
+        await Assert.ThrowsAsync<PermissionDeniedException>(() => Import.ImportAsync(Stream(MixedFile), new ImportBatch(AssessmentId, SalesData.Note)));
+    }
+
+    [Fact]
+    public async Task A_cell_starting_with_a_formula_character_is_neutralised_in_the_export()
+    {
+        await CreateProspectAsync(NewProspect() with { FirstName = "=HYPERLINK(\"http://evil.example\";\"x\")", LastName = "Formule", JobTitle = "@SUM(A1)" });
+
+        var rows = ReadCsv(await Export.ExportAsync(new ProspectQuery(Search: "Formule")));
+
+        var row = Assert.Single(rows);
+        Assert.Equal("'=HYPERLINK(\"http://evil.example\";\"x\")", row["FirstName"]);
+        Assert.Equal("'@SUM(A1)", row["JobTitle"]);
+        Assert.Equal("Formule", row["LastName"]);
+    }
+
+    [Fact]
+    public void CSV_neutralises_every_formula_start()
+    {
+        Assert.Equal("'=1+2", CrmCsv.Neutralise("=1+2"));
+        Assert.Equal("'+32", CrmCsv.Neutralise("+32"));
+        Assert.Equal("'-1", CrmCsv.Neutralise("-1"));
+        Assert.Equal("'@x", CrmCsv.Neutralise("@x"));
+        Assert.Equal("Jan", CrmCsv.Neutralise("Jan"));
+        Assert.Equal("", CrmCsv.Neutralise(null));
+    }
+
+    [Fact]
+    public async Task LOG_ACTIONS_an_export_writes_an_audit_entry()
+    {
+        await CreateProspectAsync();
+
+        var bytes = await Export.ExportAsync(new ProspectQuery());
+
+        var entry = Assert.Single(await Data.AuditAsync("Prospect.Exported"));
+        Assert.Equal("sales-1", entry.ActorId);
+        Assert.Equal("Prospect", entry.EntityType);
+        Assert.Null(entry.EntityId);
+        Assert.Equal("rows=2", entry.Details);
+        Assert.Equal(2, ReadCsv(bytes).Count);
+    }
+
+    [Fact]
+    public async Task The_export_uses_the_import_columns_with_a_byte_order_mark_and_follows_the_list_filter()
+    {
+        await CreateProspectAsync(NewProspect() with { LastName = "Janssens", PreferredLanguage = PreferredLanguage.French });
+
+        var bytes = await Export.ExportAsync(new ProspectQuery(Search: "Janssens"));
+
+        Assert.Equal(Encoding.UTF8.Preamble.ToArray(), bytes.Take(3));
+        var text = Encoding.UTF8.GetString(bytes.AsSpan(3));
+        Assert.StartsWith(Header, text, StringComparison.Ordinal);
+        var row = Assert.Single(ReadCsv(bytes));
+        Assert.Equal("fr", row["Language"]);
+        Assert.Equal("Kempen ICT", row["Company"]);
+    }
+
+    [Fact]
+    public async Task An_exported_file_is_read_again_by_the_import_as_the_same_people()
+    {
+        await CreateProspectAsync(NewProspect() with { LastName = "Janssens", Phone = "014 85 37 97", Mobile = "0478 12 34 56", PreferredLanguage = PreferredLanguage.English });
+        var exported = await Export.ExportAsync(new ProspectQuery());
+
+        var preview = await Import.PreviewAsync(new MemoryStream(exported), new ImportBatch(AssessmentId, SalesData.Note));
+
+        Assert.Equal(2, preview.Rows.Count);
+        Assert.All(preview.Rows, r =>
+        {
+            Assert.Empty(r.Errors);
+            Assert.Equal(ImportRowStatus.Duplicate, r.Status);
+        });
+        Assert.Equal(0, preview.NewCompanies);
+    }
+
+    [Fact]
+    public async Task An_import_file_with_a_byte_order_mark_windows_line_ends_and_commas_is_read()
+    {
+        var csv = "\uFEFFFirstName,LastName,Company,Email,Source\r\nLotte,Janssens,kempen ict,lotte@kempen-ict.be,LinkedIn\r\nMarc,Claes,KEMPEN ICT,marc@kempen-ict.be,Event\r\n";
+
+        var summary = await Import.ImportAsync(Stream(csv), new ImportBatch(AssessmentId, SalesData.Note));
+
+        Assert.Equal(new ImportSummary(2, 0, 0), summary);
+        Assert.Equal(3, (await Companies.GetAsync(CompanyId)).ProspectCount);
+    }
+
+    [Fact]
+    public async Task The_privacy_officer_cannot_export()
+    {
+        ActAs(SalesPeople.PrivacyOfficer);
+
+        await Assert.ThrowsAsync<PermissionDeniedException>(() => Export.ExportAsync(new ProspectQuery()));
+        Assert.Empty(await Data.AuditAsync("Prospect.Exported"));
+    }
+
+    private static List<Dictionary<string, string>> ReadCsv(byte[] bytes)
+    {
+        using var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8);
+        using var csv = new CsvReader(reader, CrmCsv.ReaderConfiguration);
+        csv.Read();
+        csv.ReadHeader();
+        var rows = new List<Dictionary<string, string>>();
+        while (csv.Read())
+        {
+            rows.Add(ProspectImportService.Columns.ToDictionary(c => c, c => csv.GetField(c.ToLowerInvariant()) ?? ""));
+        }
+
+        return rows;
+    }
+}

@@ -10,6 +10,8 @@ public sealed class FieldChanges
 
     public bool Any => _names.Count > 0;
 
+    public int Count => _names.Count;
+
     public void Apply<T>(string field, T current, T value, Action<T> set)
     {
         if (!EqualityComparer<T>.Default.Equals(current, value))

@@ -103,10 +103,10 @@ public sealed class ProspectService(
                 await suppression.EnsureNotSuppressedAsync(db, valid.Email, [valid.Phone, valid.Mobile], cancellationToken);
             }
 
-            var noteChanged = new FieldChanges();
-            noteChanged.Apply(nameof(Prospect.AssessmentId), prospect.AssessmentId, valid.AssessmentId!.Value, x => prospect.AssessmentId = x);
-            noteChanged.Apply(nameof(Prospect.LegitimateInterestNote), prospect.LegitimateInterestNote, valid.LegitimateInterestNote!, x => prospect.LegitimateInterestNote = x);
-            if (noteChanged.Any)
+            var personFields = changes.Count;
+            changes.Apply(nameof(Prospect.AssessmentId), prospect.AssessmentId, valid.AssessmentId!.Value, x => prospect.AssessmentId = x);
+            changes.Apply(nameof(Prospect.LegitimateInterestNote), prospect.LegitimateInterestNote, valid.LegitimateInterestNote!, x => prospect.LegitimateInterestNote = x);
+            if (changes.Count > personFields)
             {
                 // LI-NOTE: the note records who wrote it and when.
                 prospect.LegitimateInterestNoteById = actor.Id;
@@ -114,7 +114,7 @@ public sealed class ProspectService(
                 prospect.LegitimateInterestNoteAtUtc = now;
             }
 
-            if (!changes.Any && !noteChanged.Any)
+            if (!changes.Any)
             {
                 return prospect.ConcurrencyStamp;
             }
@@ -122,8 +122,7 @@ public sealed class ProspectService(
             prospect.UpdatedAtUtc = now;
             db.ExpectVersion(prospect, version, x => prospect.ConcurrencyStamp = x);
             await db.SaveChangesAsync(cancellationToken);
-            await trail.RecordAsync(db, actor, "Prospect.Updated", nameof(Prospect), id.ToString(CultureInfo.InvariantCulture),
-                $"{changes}{(noteChanged.Any ? ";" + noteChanged.ToString()["fields=".Length..] : "")}", cancellationToken);
+            await trail.RecordAsync(db, actor, "Prospect.Updated", nameof(Prospect), id.ToString(CultureInfo.InvariantCulture), changes.ToString(), cancellationToken);
             return prospect.ConcurrencyStamp;
         }, cancellationToken);
     }

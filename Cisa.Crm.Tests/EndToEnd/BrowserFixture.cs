@@ -96,6 +96,10 @@ public static class PageExtensions
         await page.WaitForInteractiveAsync();
     }
 
+    /// <summary>A MudBlazor form field (input, label, helper and error text) by the id of its input.</summary>
+    public static ILocator Field(this IPage page, string inputId) =>
+        page.Locator($".mud-input-control:has(#{inputId})");
+
     public static Task ScreenshotAsync(this IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, name + ".png"), FullPage = true });
 }

@@ -65,10 +65,10 @@ public sealed class CallLogService(IDbContextFactory<CrmDbContext> dbFactory, IC
     public async Task<Guid> EditAsync(long callId, CallInput input, Guid version, CancellationToken cancellationToken = default)
     {
         var actor = await currentActor.DemandAsync(Permission.CallsWrite, cancellationToken);
-        var valid = Validate(input);
         return await dbFactory.InTransactionAsync(nameof(Call), async db =>
         {
             var call = await db.Calls.FirstOrDefaultAsync(c => c.Id == callId, cancellationToken) ?? throw new RecordNotFoundException(nameof(Call));
+            var valid = Validate(input, call.FollowUpOn);
             var prospect = await db.Prospects.FirstAsync(p => p.Id == call.ProspectId, cancellationToken);
             RestrictionGuard.EnsureNotRestricted(prospect);
             if (call.LoggedById != actor.Id)
@@ -140,11 +140,25 @@ public sealed class CallLogService(IDbContextFactory<CrmDbContext> dbFactory, IC
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private (DateTime OccurredAtUtc, CallInput Input) Validate(CallInput input)
+    /// <param name="keptFollowUp">On an edit, the follow-up date already stored: it may stay even once it has passed.</param>
+    private (DateTime OccurredAtUtc, CallInput Input) Validate(CallInput input, DateOnly? keptFollowUp = null)
     {
         var v = new Validator();
         var now = time.GetUtcNow().UtcDateTime;
-        var occurredAtUtc = input.OccurredAtBrussels is { } local ? BrusselsTime.ToUtc(local) : now;
+        var occurredAtUtc = now;
+        if (input.OccurredAtBrussels is { } local)
+        {
+            if (BrusselsTime.Zone.IsInvalidTime(DateTime.SpecifyKind(local, DateTimeKind.Unspecified)))
+            {
+                // 02:00–03:00 on the last Sunday of March does not exist in Brussels.
+                v.Add(nameof(input.OccurredAtBrussels), "TimeDoesNotExist");
+            }
+            else
+            {
+                occurredAtUtc = BrusselsTime.ToUtc(local);
+            }
+        }
+
         if (occurredAtUtc > now.AddMinutes(5))
         {
             v.Add(nameof(input.OccurredAtBrussels), "CallInFuture");
@@ -167,7 +181,7 @@ public sealed class CallLogService(IDbContextFactory<CrmDbContext> dbFactory, IC
 
         // MINIMISE: a short, factual report.
         var report = v.Text(nameof(input.Report), input.Report, Call.ReportMaxLength) ?? "";
-        if (input.FollowUpOn is { } followUp && followUp < BrusselsTime.Today(time))
+        if (input.FollowUpOn is { } followUp && followUp < BrusselsTime.Today(time) && followUp != keptFollowUp)
         {
             v.Add(nameof(input.FollowUpOn), "FollowUpInPast");
         }

@@ -68,13 +68,14 @@ public sealed class ProspectImportService(
             var now = time.GetUtcNow().UtcDateTime;
             var valid = analysis.Rows.Where(r => r.Result.Status == ImportRowStatus.Valid).ToList();
 
+            // One new company per accent-free name: "Société Générale" and "Societe Generale" are the same company.
             var newCompanies = valid.Where(r => r.Input.CompanyId is null)
-                .Select(r => r.CompanyName!).Distinct(StringComparer.OrdinalIgnoreCase)
-                .ToDictionary(name => ContactNormaliser.SearchKey(name), name => new Company
+                .GroupBy(r => ContactNormaliser.SearchKey(r.CompanyName), StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => new Company
                 {
-                    Name = name, Type = CompanyType.Prospect, CreatedAtUtc = now, UpdatedAtUtc = now,
+                    Name = g.First().CompanyName!, Type = CompanyType.Prospect, CreatedAtUtc = now, UpdatedAtUtc = now,
                     AccountOwnerId = actor.Id, AccountOwnerName = actor.DisplayName,
-                });
+                }, StringComparer.Ordinal);
             db.Companies.AddRange(newCompanies.Values);
             await db.SaveChangesAsync(cancellationToken);
 

@@ -49,12 +49,16 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
         Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public virtual Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>Releases what a test class set up beside the context (databases), after the context.</summary>
+    protected virtual Task CleanupAsync() => Task.CompletedTask;
 
     async Task IAsyncLifetime.DisposeAsync()
     {
         CultureInfo.CurrentUICulture = _previousCulture;
         CultureInfo.CurrentCulture = _previousCulture;
         await DisposeAsync();
+        await CleanupAsync();
     }
 }

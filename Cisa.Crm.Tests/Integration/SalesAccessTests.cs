@@ -1,0 +1,78 @@
+using System.Net;
+using System.Text;
+using Cisa.Crm.Core.Data;
+using Cisa.Crm.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cisa.Crm.Tests.Integration;
+
+public sealed class SalesAccessTests(LocalAppFixture app) : IClassFixture<LocalAppFixture>
+{
+    [Fact]
+    public async Task Sales_downloads_the_prospect_list_as_csv_with_the_import_columns()
+    {
+        using var client = await app.Factory.SignedInClientAsync("demo-sales");
+
+        var response = await client.GetAsync("/prospects/export.csv?mine=true");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        var csv = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF');
+        Assert.StartsWith("FirstName;LastName;JobTitle;Company;EnterpriseNumber;Email;Phone;Mobile;Language;Source;SourceDetail;Note", csv, StringComparison.Ordinal);
+        Assert.True(csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length > 1);
+    }
+
+    [Theory]
+    [InlineData("demo-hr")]
+    [InlineData("demo-norole")]
+    [InlineData("demo-privacy")]
+    public async Task Other_roles_cannot_export_prospects(string demoUserId)
+    {
+        using var client = await app.Factory.SignedInClientAsync(demoUserId);
+
+        var response = await client.GetAsync("/prospects/export.csv");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/access-denied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/prospects/1")]
+    [InlineData("/prospects/1/edit")]
+    [InlineData("/companies/1")]
+    public async Task HR_is_refused_on_sales_pages_with_an_id(string path)
+    {
+        using var client = await app.Factory.SignedInClientAsync("demo-hr");
+
+        var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/access-denied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HR_sees_no_sales_entry_in_the_menu()
+    {
+        using var client = await app.Factory.SignedInClientAsync("demo-hr");
+
+        var html = await client.GetStringAsync("/");
+
+        Assert.DoesNotContain("href=\"/prospects\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/companies\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/my-work\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LOG_ACTIONS_opening_a_prospect_page_records_the_view()
+    {
+        using var client = await app.Factory.SignedInClientAsync("demo-privacy");
+
+        var response = await client.GetAsync("/prospects/1");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync();
+        Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == "Prospect.Viewed" && e.EntityId == "1" && e.ActorId == "demo-privacy"));
+    }
+}

@@ -131,7 +131,7 @@ CREATE INDEX "IX_AuditEntries_OccurredAtUtc" ON "AuditEntries" ("OccurredAtUtc")
 
 CREATE INDEX "IX_Calls_LoggedById_OccurredAtUtc" ON "Calls" ("LoggedById", "OccurredAtUtc");
 
-CREATE INDEX "IX_Calls_OccurredAtUtc" ON "Calls" ("OccurredAtUtc");
+CREATE INDEX "IX_Calls_OccurredAtUtc_LoggedById_Outcome" ON "Calls" ("OccurredAtUtc", "LoggedById", "Outcome");
 
 CREATE INDEX "IX_Calls_ProspectId_OccurredAtUtc" ON "Calls" ("ProspectId", "OccurredAtUtc");
 
@@ -151,7 +151,7 @@ CREATE INDEX "IX_LegitimateInterestAssessments_Purpose_ReviewDueOn" ON "Legitima
 
 CREATE INDEX "IX_Prospects_AssessmentId" ON "Prospects" ("AssessmentId");
 
-CREATE INDEX "IX_Prospects_CompanyId" ON "Prospects" ("CompanyId");
+CREATE INDEX "IX_Prospects_CompanyId_IsRestricted_LastNameKey_FirstNameKey" ON "Prospects" ("CompanyId", "IsRestricted", "LastNameKey", "FirstNameKey");
 
 CREATE INDEX "IX_Prospects_Email" ON "Prospects" ("Email");
 
@@ -159,7 +159,13 @@ CREATE INDEX "IX_Prospects_FirstNameKey" ON "Prospects" ("FirstNameKey");
 
 CREATE INDEX "IX_Prospects_FollowUpOwnerId_FollowUpOn" ON "Prospects" ("FollowUpOwnerId", "FollowUpOn");
 
+CREATE INDEX "IX_Prospects_IsRestricted_FollowUpOn" ON "Prospects" ("IsRestricted", "FollowUpOn");
+
+CREATE INDEX "IX_Prospects_IsRestricted_LastCallAtUtc" ON "Prospects" ("IsRestricted", "LastCallAtUtc");
+
 CREATE INDEX "IX_Prospects_IsRestricted_LastNameKey_FirstNameKey" ON "Prospects" ("IsRestricted", "LastNameKey", "FirstNameKey");
+
+CREATE INDEX "IX_Prospects_IsRestricted_UpdatedAtUtc" ON "Prospects" ("IsRestricted", "UpdatedAtUtc");
 
 CREATE INDEX "IX_Prospects_LastCallAtUtc" ON "Prospects" ("LastCallAtUtc");
 
@@ -167,11 +173,11 @@ CREATE INDEX "IX_Prospects_LastNameKey" ON "Prospects" ("LastNameKey");
 
 CREATE INDEX "IX_Prospects_Mobile" ON "Prospects" ("Mobile");
 
-CREATE INDEX "IX_Prospects_OwnerId_LastNameKey" ON "Prospects" ("OwnerId", "LastNameKey");
+CREATE INDEX "IX_Prospects_OwnerId_IsRestricted_LastNameKey_FirstNameKey" ON "Prospects" ("OwnerId", "IsRestricted", "LastNameKey", "FirstNameKey");
 
 CREATE INDEX "IX_Prospects_Phone" ON "Prospects" ("Phone");
 
-CREATE INDEX "IX_Prospects_Source_LastNameKey" ON "Prospects" ("Source", "LastNameKey");
+CREATE INDEX "IX_Prospects_Source_IsRestricted_LastNameKey_FirstNameKey" ON "Prospects" ("Source", "IsRestricted", "LastNameKey", "FirstNameKey");
 
 CREATE INDEX "IX_Prospects_UpdatedAtUtc" ON "Prospects" ("UpdatedAtUtc");
 
@@ -184,7 +190,7 @@ CREATE TRIGGER "AuditEntries_NoDelete" BEFORE DELETE ON "AuditEntries"
 BEGIN SELECT RAISE(ABORT, 'The audit trail is append-only.'); END;
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261125022733_InitialCreate', '10.0.15');
+VALUES ('20261125025018_InitialCreate', '10.0.15');
 
 COMMIT;
 

@@ -23,9 +23,9 @@ public sealed class ProspectService(
     {
         await currentActor.DemandAsync(Permission.ProspectsRead, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var prospects = ProspectQueries.Filter(db.Prospects.AsNoTracking(), query);
+        var prospects = ProspectQueries.Filter(db.Prospects.AsNoTracking(), db.Companies.AsNoTracking(), query);
         var total = await prospects.CountAsync(cancellationToken);
-        var rows = await ProspectQueries.ToRows(ProspectQueries.Sort(prospects, query).Skip(page.SafeSkip).Take(page.SafeTake))
+        var rows = await ProspectQueries.ToRows(ProspectQueries.Sort(prospects, query).Skip(page.SafeSkip).Take(page.SafeTake), db.Companies.AsNoTracking())
             .ToListAsync(cancellationToken);
         return new PagedResult<ProspectRow>(rows, total);
     }

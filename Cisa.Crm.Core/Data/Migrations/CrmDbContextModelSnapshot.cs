@@ -356,11 +356,11 @@ namespace Cisa.Crm.Core.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OccurredAtUtc");
-
                     b.HasIndex("LoggedById", "OccurredAtUtc");
 
                     b.HasIndex("ProspectId", "OccurredAtUtc");
+
+                    b.HasIndex("OccurredAtUtc", "LoggedById", "Outcome");
 
                     b.ToTable("Calls", (string)null);
                 });
@@ -485,8 +485,6 @@ namespace Cisa.Crm.Core.Data.Migrations
 
                     b.HasIndex("AssessmentId");
 
-                    b.HasIndex("CompanyId");
-
                     b.HasIndex("Email");
 
                     b.HasIndex("FirstNameKey");
@@ -503,11 +501,19 @@ namespace Cisa.Crm.Core.Data.Migrations
 
                     b.HasIndex("FollowUpOwnerId", "FollowUpOn");
 
-                    b.HasIndex("OwnerId", "LastNameKey");
+                    b.HasIndex("IsRestricted", "FollowUpOn");
 
-                    b.HasIndex("Source", "LastNameKey");
+                    b.HasIndex("IsRestricted", "LastCallAtUtc");
+
+                    b.HasIndex("IsRestricted", "UpdatedAtUtc");
 
                     b.HasIndex("IsRestricted", "LastNameKey", "FirstNameKey");
+
+                    b.HasIndex("CompanyId", "IsRestricted", "LastNameKey", "FirstNameKey");
+
+                    b.HasIndex("OwnerId", "IsRestricted", "LastNameKey", "FirstNameKey");
+
+                    b.HasIndex("Source", "IsRestricted", "LastNameKey", "FirstNameKey");
 
                     b.ToTable("Prospects", (string)null);
                 });

@@ -22,7 +22,7 @@ public sealed class ProspectExportService(IDbContextFactory<CrmDbContext> dbFact
         var actor = await currentActor.DemandAsync(Permission.ProspectsExport, cancellationToken);
         return await dbFactory.InTransactionAsync(nameof(Prospect), async db =>
         {
-            var prospects = ProspectQueries.Sort(ProspectQueries.Filter(db.Prospects.AsNoTracking(), query with { IncludeRestricted = false }), query);
+            var prospects = ProspectQueries.Sort(ProspectQueries.Filter(db.Prospects.AsNoTracking(), db.Companies.AsNoTracking(), query with { IncludeRestricted = false }), query);
             var rows = await prospects.Take(MaxRows).Select(p => new
             {
                 p.FirstName, p.LastName, p.JobTitle, Company = p.Company!.Name, p.Company.EnterpriseNumber, p.Email, p.Phone, p.Mobile,

@@ -230,9 +230,9 @@ namespace Cisa.Crm.Core.Data.Migrations
                 columns: new[] { "LoggedById", "OccurredAtUtc" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Calls_OccurredAtUtc",
+                name: "IX_Calls_OccurredAtUtc_LoggedById_Outcome",
                 table: "Calls",
-                column: "OccurredAtUtc");
+                columns: new[] { "OccurredAtUtc", "LoggedById", "Outcome" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Calls_ProspectId_OccurredAtUtc",
@@ -282,9 +282,9 @@ namespace Cisa.Crm.Core.Data.Migrations
                 column: "AssessmentId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Prospects_CompanyId",
+                name: "IX_Prospects_CompanyId_IsRestricted_LastNameKey_FirstNameKey",
                 table: "Prospects",
-                column: "CompanyId");
+                columns: new[] { "CompanyId", "IsRestricted", "LastNameKey", "FirstNameKey" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Prospects_Email",
@@ -302,9 +302,24 @@ namespace Cisa.Crm.Core.Data.Migrations
                 columns: new[] { "FollowUpOwnerId", "FollowUpOn" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Prospects_IsRestricted_FollowUpOn",
+                table: "Prospects",
+                columns: new[] { "IsRestricted", "FollowUpOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Prospects_IsRestricted_LastCallAtUtc",
+                table: "Prospects",
+                columns: new[] { "IsRestricted", "LastCallAtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Prospects_IsRestricted_LastNameKey_FirstNameKey",
                 table: "Prospects",
                 columns: new[] { "IsRestricted", "LastNameKey", "FirstNameKey" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Prospects_IsRestricted_UpdatedAtUtc",
+                table: "Prospects",
+                columns: new[] { "IsRestricted", "UpdatedAtUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Prospects_LastCallAtUtc",
@@ -322,9 +337,9 @@ namespace Cisa.Crm.Core.Data.Migrations
                 column: "Mobile");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Prospects_OwnerId_LastNameKey",
+                name: "IX_Prospects_OwnerId_IsRestricted_LastNameKey_FirstNameKey",
                 table: "Prospects",
-                columns: new[] { "OwnerId", "LastNameKey" });
+                columns: new[] { "OwnerId", "IsRestricted", "LastNameKey", "FirstNameKey" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Prospects_Phone",
@@ -332,9 +347,9 @@ namespace Cisa.Crm.Core.Data.Migrations
                 column: "Phone");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Prospects_Source_LastNameKey",
+                name: "IX_Prospects_Source_IsRestricted_LastNameKey_FirstNameKey",
                 table: "Prospects",
-                columns: new[] { "Source", "LastNameKey" });
+                columns: new[] { "Source", "IsRestricted", "LastNameKey", "FirstNameKey" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Prospects_UpdatedAtUtc",

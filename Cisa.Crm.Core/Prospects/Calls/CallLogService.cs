@@ -105,7 +105,7 @@ public sealed class CallLogService(IDbContextFactory<CrmDbContext> dbFactory, IC
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>My follow-ups due today or overdue (restricted prospects left out), and my last ten calls.</summary>
+    /// <summary>My follow-ups due today or overdue, and my last ten calls; restricted prospects are left out of both (DSR-RESTRICT).</summary>
     public async Task<MyWork> MyWorkAsync(CancellationToken cancellationToken = default)
     {
         var actor = await currentActor.DemandAsync(Permission.ProspectsRead, cancellationToken);
@@ -119,9 +119,10 @@ public sealed class CallLogService(IDbContextFactory<CrmDbContext> dbFactory, IC
             .ToListAsync(cancellationToken);
         var recent = await db.Calls.AsNoTracking()
             .Where(c => c.LoggedById == actor.Id)
-            .OrderByDescending(c => c.OccurredAtUtc)
+            .Join(db.Prospects.Where(p => !p.IsRestricted), c => c.ProspectId, p => p.Id, (c, p) => new { Call = c, Prospect = p })
+            .OrderByDescending(x => x.Call.OccurredAtUtc)
             .Take(10)
-            .Join(db.Prospects, c => c.ProspectId, p => p.Id, (c, p) => new RecentCallRow(c.Id, p.Id, p.FirstName + " " + p.LastName, p.Company!.Name, c.OccurredAtUtc, c.Outcome))
+            .Select(x => new RecentCallRow(x.Call.Id, x.Prospect.Id, x.Prospect.FirstName + " " + x.Prospect.LastName, x.Prospect.Company!.Name, x.Call.OccurredAtUtc, x.Call.Outcome))
             .ToListAsync(cancellationToken);
         return new MyWork(due, recent);
     }

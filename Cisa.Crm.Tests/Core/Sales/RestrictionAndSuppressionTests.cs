@@ -105,6 +105,7 @@ public sealed class RestrictionAndSuppressionTests : SalesTestBase
         await Data.RestrictAsync(id);
 
         Assert.Empty((await Calls.MyWorkAsync()).FollowUpsDue);
+        Assert.Empty((await Calls.MyWorkAsync()).RecentCalls);
         Assert.Equal(0, (await Db.Get<SalesStatistics>().OverviewAsync()).FollowUpsDue);
     }
 

@@ -1,0 +1,46 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Cisa.Crm.Tests.EndToEnd;
+
+[Collection(BrowserCollection.Name)]
+public sealed class AssessmentJourneyTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task LI_REVIEW_the_privacy_officer_sees_an_overdue_assessment_and_reviews_it()
+    {
+        var page = await browser.NewPageAsync("en-BE");
+        await page.SignInAsAsync("demo-privacy");
+        await Expect(page.Locator("[data-figure='assessments-overdue']")).Not.ToHaveTextAsync("0");
+        await page.ScreenshotAsync("home-privacy-dashboard");
+
+        await page.Locator("nav a[href='/privacy/assessments']").ClickAsync();
+        await Expect(page.Locator("#overdue-assessments")).ToBeVisibleAsync();
+        await page.ScreenshotAsync("assessments");
+        var overdueRow = page.Locator("#assessment-table tbody tr", new() { HasText = "review overdue" }).First;
+        var title = await overdueRow.Locator("td").First.InnerTextAsync();
+
+        await overdueRow.GetByRole(AriaRole.Button, new() { Name = "Review" }).ClickAsync();
+        await Expect(page.Locator("#assessment-title")).ToHaveValueAsync(title.Trim());
+        await page.ScreenshotAsync("assessment-review-dialog");
+        await page.Locator("#save-assessment").ClickAsync();
+
+        await Expect(page.Locator("#assessment-table tbody tr", new() { HasText = title.Trim() })).Not.ToContainTextAsync("review overdue");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_sales_pages_read_well_in_Dutch()
+    {
+        var page = await browser.NewPageAsync("nl-BE");
+        await page.SignInAsAsync("demo-sales", "/prospects");
+
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Prospecten");
+        await Expect(page.Locator("#prospect-grid")).ToContainTextAsync("Laatste gesprek");
+        await page.ScreenshotAsync("prospects-dutch");
+        await page.Locator("#prospect-grid a.prospect-link").First.ClickAsync();
+        await Expect(page.Locator("#privacy-basis")).ToContainTextAsync("Bron van de gegevens");
+        await page.ScreenshotAsync("prospect-page-dutch");
+        await page.Context.CloseAsync();
+    }
+}

@@ -1,8 +1,11 @@
 using Cisa.Crm.Core.Audit;
+using Cisa.Crm.Core.Common.Import;
 using Cisa.Crm.Core.Companies;
 using Cisa.Crm.Core.Data;
 using Cisa.Crm.Core.Demo;
 using Cisa.Crm.Core.LegitimateInterest;
+using Cisa.Crm.Core.Partners;
+using Cisa.Crm.Core.Privacy.Retention;
 using Cisa.Crm.Core.Privacy.Suppression;
 using Cisa.Crm.Core.Prospects;
 using Cisa.Crm.Core.Prospects.Calls;
@@ -26,6 +29,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<SuppressionList>();
         services.AddSingleton<ProspectRules>();
+        services.AddSingleton<PersonImport>();
         services.AddScoped<AuditLog>();
         services.AddScoped<CompanyService>();
         services.AddScoped<AssessmentService>();
@@ -34,6 +38,10 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<SalesStatistics>();
         services.AddScoped<ProspectImportService>();
         services.AddScoped<ProspectExportService>();
+        services.AddScoped<PartnerContactService>();
+        services.AddScoped<DisclosureService>();
+        services.AddScoped<PartnerContactCsvService>();
+        services.AddOptions<RetentionOptions>();
         services.AddSingleton<DemoDataSeeder>();
         services.AddSingleton<DatabaseInitializer>();
         return services;

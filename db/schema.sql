@@ -31,6 +31,8 @@ CREATE TABLE "Companies" (
     "Website" TEXT NULL,
     "AccountOwnerId" TEXT NULL,
     "AccountOwnerName" TEXT NULL,
+    "RelationshipStartedOn" TEXT NULL,
+    "RelationshipEndedOn" TEXT NULL,
     "CreatedAtUtc" TEXT NOT NULL,
     "UpdatedAtUtc" TEXT NOT NULL,
     "ConcurrencyStamp" TEXT NOT NULL
@@ -71,6 +73,25 @@ CREATE TABLE "CompanyTypeChanges" (
     CONSTRAINT "FK_CompanyTypeChanges_Companies_CompanyId" FOREIGN KEY ("CompanyId") REFERENCES "Companies" ("Id") ON DELETE CASCADE
 );
 
+CREATE TABLE "PartnerContacts" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_PartnerContacts" PRIMARY KEY AUTOINCREMENT,
+    "CompanyId" INTEGER NOT NULL,
+    "FirstName" TEXT NOT NULL,
+    "LastName" TEXT NOT NULL,
+    "FirstNameKey" TEXT NOT NULL,
+    "LastNameKey" TEXT NOT NULL,
+    "JobFunction" TEXT NULL,
+    "PreferredLanguage" TEXT NOT NULL,
+    "LawfulBasis" TEXT NOT NULL,
+    "Notes" TEXT NULL,
+    "IsRestricted" INTEGER NOT NULL,
+    "RestrictedAtUtc" TEXT NULL,
+    "CreatedAtUtc" TEXT NOT NULL,
+    "UpdatedAtUtc" TEXT NOT NULL,
+    "ConcurrencyStamp" TEXT NOT NULL,
+    CONSTRAINT "FK_PartnerContacts_Companies_CompanyId" FOREIGN KEY ("CompanyId") REFERENCES "Companies" ("Id") ON DELETE RESTRICT
+);
+
 CREATE TABLE "Prospects" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_Prospects" PRIMARY KEY AUTOINCREMENT,
     "FirstName" TEXT NOT NULL,
@@ -102,6 +123,46 @@ CREATE TABLE "Prospects" (
     "ConcurrencyStamp" TEXT NOT NULL,
     CONSTRAINT "FK_Prospects_Companies_CompanyId" FOREIGN KEY ("CompanyId") REFERENCES "Companies" ("Id") ON DELETE RESTRICT,
     CONSTRAINT "FK_Prospects_LegitimateInterestAssessments_AssessmentId" FOREIGN KEY ("AssessmentId") REFERENCES "LegitimateInterestAssessments" ("Id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "Disclosures" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_Disclosures" PRIMARY KEY AUTOINCREMENT,
+    "PartnerContactId" INTEGER NOT NULL,
+    "SubcontractorId" INTEGER NOT NULL,
+    "Fields" TEXT NOT NULL,
+    "Assignment" TEXT NOT NULL,
+    "Justification" TEXT NULL,
+    "DisclosedOn" TEXT NOT NULL,
+    "RecordedById" TEXT NOT NULL,
+    "RecordedByName" TEXT NOT NULL,
+    "RecordedAtUtc" TEXT NOT NULL,
+    CONSTRAINT "FK_Disclosures_Companies_SubcontractorId" FOREIGN KEY ("SubcontractorId") REFERENCES "Companies" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Disclosures_PartnerContacts_PartnerContactId" FOREIGN KEY ("PartnerContactId") REFERENCES "PartnerContacts" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "PartnerContactAddresses" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_PartnerContactAddresses" PRIMARY KEY AUTOINCREMENT,
+    "PartnerContactId" INTEGER NOT NULL,
+    "Street" TEXT NOT NULL,
+    "PostalCode" TEXT NOT NULL,
+    "City" TEXT NOT NULL,
+    "CountryCode" TEXT NOT NULL,
+    CONSTRAINT "FK_PartnerContactAddresses_PartnerContacts_PartnerContactId" FOREIGN KEY ("PartnerContactId") REFERENCES "PartnerContacts" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "PartnerContactEmails" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_PartnerContactEmails" PRIMARY KEY AUTOINCREMENT,
+    "PartnerContactId" INTEGER NOT NULL,
+    "Address" TEXT NOT NULL,
+    CONSTRAINT "FK_PartnerContactEmails_PartnerContacts_PartnerContactId" FOREIGN KEY ("PartnerContactId") REFERENCES "PartnerContacts" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "PartnerContactPhones" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_PartnerContactPhones" PRIMARY KEY AUTOINCREMENT,
+    "PartnerContactId" INTEGER NOT NULL,
+    "Kind" TEXT NOT NULL,
+    "Number" TEXT NOT NULL,
+    CONSTRAINT "FK_PartnerContactPhones_PartnerContacts_PartnerContactId" FOREIGN KEY ("PartnerContactId") REFERENCES "PartnerContacts" ("Id") ON DELETE CASCADE
 );
 
 CREATE TABLE "Calls" (
@@ -147,7 +208,31 @@ CREATE INDEX "IX_Companies_Type_NameKey" ON "Companies" ("Type", "NameKey");
 
 CREATE INDEX "IX_CompanyTypeChanges_CompanyId_ChangedAtUtc" ON "CompanyTypeChanges" ("CompanyId", "ChangedAtUtc");
 
+CREATE INDEX "IX_Disclosures_PartnerContactId_DisclosedOn" ON "Disclosures" ("PartnerContactId", "DisclosedOn");
+
+CREATE INDEX "IX_Disclosures_SubcontractorId_DisclosedOn" ON "Disclosures" ("SubcontractorId", "DisclosedOn");
+
 CREATE INDEX "IX_LegitimateInterestAssessments_Purpose_ReviewDueOn" ON "LegitimateInterestAssessments" ("Purpose", "ReviewDueOn");
+
+CREATE INDEX "IX_PartnerContactAddresses_PartnerContactId" ON "PartnerContactAddresses" ("PartnerContactId");
+
+CREATE INDEX "IX_PartnerContactEmails_Address" ON "PartnerContactEmails" ("Address");
+
+CREATE INDEX "IX_PartnerContactEmails_PartnerContactId" ON "PartnerContactEmails" ("PartnerContactId");
+
+CREATE INDEX "IX_PartnerContactPhones_Number" ON "PartnerContactPhones" ("Number");
+
+CREATE INDEX "IX_PartnerContactPhones_PartnerContactId" ON "PartnerContactPhones" ("PartnerContactId");
+
+CREATE INDEX "IX_PartnerContacts_CompanyId_IsRestricted_LastNameKey_FirstNameKey" ON "PartnerContacts" ("CompanyId", "IsRestricted", "LastNameKey", "FirstNameKey");
+
+CREATE INDEX "IX_PartnerContacts_FirstNameKey" ON "PartnerContacts" ("FirstNameKey");
+
+CREATE INDEX "IX_PartnerContacts_IsRestricted_LastNameKey_FirstNameKey" ON "PartnerContacts" ("IsRestricted", "LastNameKey", "FirstNameKey");
+
+CREATE INDEX "IX_PartnerContacts_IsRestricted_UpdatedAtUtc" ON "PartnerContacts" ("IsRestricted", "UpdatedAtUtc");
+
+CREATE INDEX "IX_PartnerContacts_LastNameKey" ON "PartnerContacts" ("LastNameKey");
 
 CREATE INDEX "IX_Prospects_AssessmentId" ON "Prospects" ("AssessmentId");
 
@@ -190,7 +275,7 @@ CREATE TRIGGER "AuditEntries_NoDelete" BEFORE DELETE ON "AuditEntries"
 BEGIN SELECT RAISE(ABORT, 'The audit trail is append-only.'); END;
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261125025018_InitialCreate', '10.0.15');
+VALUES ('20261125025945_InitialCreate', '10.0.15');
 
 COMMIT;
 

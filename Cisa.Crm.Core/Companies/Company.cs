@@ -48,6 +48,12 @@ public sealed class Company
 
     public string? AccountOwnerName { get; set; }
 
+    /// <summary>When the customer or supplier relationship started.</summary>
+    public DateOnly? RelationshipStartedOn { get; set; }
+
+    /// <summary>When it ended; RET-PARTNER counts from here. Null while the relationship is active.</summary>
+    public DateOnly? RelationshipEndedOn { get; set; }
+
     public DateTime CreatedAtUtc { get; set; }
 
     public DateTime UpdatedAtUtc { get; set; }

@@ -21,6 +21,8 @@ public sealed record CompanyInput
     public string? Website { get; init; }
     public string? AccountOwnerId { get; init; }
     public string? AccountOwnerName { get; init; }
+    public DateOnly? RelationshipStartedOn { get; init; }
+    public DateOnly? RelationshipEndedOn { get; init; }
 }
 
 public sealed record CompanyRow(int Id, string Name, string? EnterpriseNumber, CompanyType Type, string? City, string? AccountOwnerName, DateTime UpdatedAtUtc);
@@ -90,7 +92,8 @@ public sealed class CompanyService(IDbContextFactory<CrmDbContext> dbFactory, IC
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var company = await db.Companies.AsNoTracking().Include(c => c.TypeHistory).FirstOrDefaultAsync(c => c.Id == id, cancellationToken)
             ?? throw new RecordNotFoundException(nameof(Company));
-        var prospects = await db.Prospects.CountAsync(p => p.CompanyId == id, cancellationToken);
+        var prospects = await db.Prospects.CountAsync(p => p.CompanyId == id, cancellationToken)
+            + await db.PartnerContacts.CountAsync(p => p.CompanyId == id, cancellationToken);
         return new CompanyDetails(company.Id, ToInput(company), company.CreatedAtUtc, company.UpdatedAtUtc, company.ConcurrencyStamp,
             company.TypeHistory.OrderByDescending(h => h.ChangedAtUtc).Select(h => new CompanyHistoryRow(h.From, h.To, h.ChangedAtUtc, h.ChangedByName)).ToList(),
             prospects);
@@ -250,6 +253,11 @@ public sealed class CompanyService(IDbContextFactory<CrmDbContext> dbFactory, IC
             v.Add(nameof(input.Type), "Required");
         }
 
+        if (input.RelationshipEndedOn is { } ended && input.RelationshipStartedOn is { } started && ended < started)
+        {
+            v.Add(nameof(input.RelationshipEndedOn), "EndBeforeStart");
+        }
+
         var result = input with
         {
             Name = name,
@@ -291,6 +299,8 @@ public sealed class CompanyService(IDbContextFactory<CrmDbContext> dbFactory, IC
         changes.Apply(nameof(Company.Website), company.Website, input.Website, v => company.Website = v);
         changes.Apply(nameof(Company.AccountOwnerId), company.AccountOwnerId, input.AccountOwnerId, v => company.AccountOwnerId = v);
         changes.Apply(nameof(Company.AccountOwnerName), company.AccountOwnerName, input.AccountOwnerName, v => company.AccountOwnerName = v);
+        changes.Apply(nameof(Company.RelationshipStartedOn), company.RelationshipStartedOn, input.RelationshipStartedOn, v => company.RelationshipStartedOn = v);
+        changes.Apply(nameof(Company.RelationshipEndedOn), company.RelationshipEndedOn, input.RelationshipEndedOn, v => company.RelationshipEndedOn = v);
     }
 
     private static CompanyInput ToInput(Company c) => new()
@@ -298,5 +308,6 @@ public sealed class CompanyService(IDbContextFactory<CrmDbContext> dbFactory, IC
         Name = c.Name, EnterpriseNumber = c.EnterpriseNumber, Type = c.Type, Sector = c.Sector, Street = c.Street,
         PostalCode = c.PostalCode, City = c.City, CountryCode = c.CountryCode, Website = c.Website,
         AccountOwnerId = c.AccountOwnerId, AccountOwnerName = c.AccountOwnerName,
+        RelationshipStartedOn = c.RelationshipStartedOn, RelationshipEndedOn = c.RelationshipEndedOn,
     };
 }

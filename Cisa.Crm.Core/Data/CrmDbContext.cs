@@ -1,6 +1,7 @@
 using Cisa.Crm.Core.Audit;
 using Cisa.Crm.Core.Companies;
 using Cisa.Crm.Core.LegitimateInterest;
+using Cisa.Crm.Core.Partners;
 using Cisa.Crm.Core.Privacy.Suppression;
 using Cisa.Crm.Core.Prospects;
 using Cisa.Crm.Core.Prospects.Calls;
@@ -30,6 +31,14 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbCon
     public DbSet<Call> Calls => Set<Call>();
 
     public DbSet<SuppressionEntry> SuppressionEntries => Set<SuppressionEntry>();
+
+    public DbSet<PartnerContact> PartnerContacts => Set<PartnerContact>();
+
+    public DbSet<PartnerContactEmail> PartnerContactEmails => Set<PartnerContactEmail>();
+
+    public DbSet<PartnerContactPhone> PartnerContactPhones => Set<PartnerContactPhone>();
+
+    public DbSet<Disclosure> Disclosures => Set<Disclosure>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CrmDbContext).Assembly);

@@ -8,9 +8,13 @@ namespace Cisa.Crm.Core.Prospects;
 /// </summary>
 public static class RestrictionGuard
 {
-    public static void EnsureNotRestricted(Prospect prospect)
+    public static void EnsureNotRestricted(Prospect prospect) => EnsureNotRestricted(prospect.IsRestricted);
+
+    public static void EnsureNotRestricted(Partners.PartnerContact contact) => EnsureNotRestricted(contact.IsRestricted);
+
+    private static void EnsureNotRestricted(bool isRestricted)
     {
-        if (prospect.IsRestricted)
+        if (isRestricted)
         {
             throw new RuleViolationException("Restricted", "This person's data is restricted: it is kept but may not be changed or used.");
         }

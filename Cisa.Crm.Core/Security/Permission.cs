@@ -30,6 +30,18 @@ public enum Permission
     /// <summary>Export the prospect list to CSV.</summary>
     ProspectsExport,
 
+    /// <summary>See partner contacts (customers' and suppliers' people), their disclosures and history.</summary>
+    PartnerContactsRead,
+
+    /// <summary>Create, edit, import and export partner contacts.</summary>
+    PartnerContactsWrite,
+
+    /// <summary>Record that a contact's data was passed to a subcontractor (SHARE-MIN).</summary>
+    DisclosuresWrite,
+
+    /// <summary>See the contact persons of recruitment agencies only (HR names the agency's contact for an applicant).</summary>
+    AgencyContactsRead,
+
     /// <summary>See the approved legitimate-interest assessments (to choose one for a person).</summary>
     AssessmentsRead,
 

@@ -17,17 +17,19 @@ public static class RolePermissions
                 Permission.CompaniesRead, Permission.CompaniesWrite, Permission.RecruitmentAgenciesRead,
                 Permission.ProspectsRead, Permission.ProspectsWrite, Permission.CallsWrite,
                 Permission.ProspectsImport, Permission.ProspectsExport, Permission.AssessmentsRead,
+                Permission.PartnerContactsRead, Permission.PartnerContactsWrite, Permission.DisclosuresWrite, Permission.AgencyContactsRead,
             }.ToFrozenSet(),
-            // HR sees nothing of sales: only the recruitment agencies that send CVs.
+            // HR sees nothing of sales: only the recruitment agencies that send CVs and their contact persons.
             [CrmRoles.HR] = new[]
             {
-                Permission.RecruitmentAgenciesRead, Permission.AssessmentsRead,
+                Permission.RecruitmentAgenciesRead, Permission.AgencyContactsRead, Permission.AssessmentsRead,
             }.ToFrozenSet(),
             // The privacy officer reads everything, maintains the assessments and the audit trail,
             // but does not do sales work.
             [CrmRoles.PrivacyAdmin] = new[]
             {
                 Permission.CompaniesRead, Permission.RecruitmentAgenciesRead, Permission.ProspectsRead,
+                Permission.PartnerContactsRead, Permission.AgencyContactsRead,
                 Permission.AssessmentsRead, Permission.AssessmentsManage,
                 Permission.AuditRead, Permission.AuditVerify,
             }.ToFrozenSet(),

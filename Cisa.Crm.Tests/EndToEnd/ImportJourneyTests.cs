@@ -38,7 +38,7 @@ public sealed class ImportJourneyTests(BrowserFixture browser)
             MimeType = "text/csv",
             Buffer = Encoding.UTF8.GetBytes(csv),
         });
-        await Expect(page.Locator("#chosen-file")).ToHaveTextAsync("beurs-leads.csv");
+        await Expect(page.Locator("#preview-import")).ToBeEnabledAsync();
         await page.Locator("#import-note").FillAsync("Visited our stand and asked for a follow-up call.");
         await page.Locator("#preview-import").ClickAsync();
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cisa.Crm.Core.Partners;
 using Cisa.Crm.Core.Prospects;
 using Cisa.Crm.Core.Prospects.Import;
 using Cisa.Crm.Core.Security;
@@ -12,6 +13,7 @@ public static class ExportEndpoints
     public static IEndpointRouteBuilder MapExportEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/prospects/export.csv", ExportProspectsAsync).RequireAuthorization(nameof(Permission.ProspectsExport));
+        endpoints.MapGet("/contacts/export.csv", ExportContactsAsync).RequireAuthorization(nameof(Permission.PartnerContactsWrite));
         return endpoints;
     }
 
@@ -22,7 +24,16 @@ public static class ExportEndpoints
         var actor = await currentActor.GetAsync(context.RequestAborted);
         var query = new ProspectQuery(Search: search, Source: source, CompanyId: companyId, OwnerId: mine == true ? actor.Id : null);
         var csv = await export.ExportAsync(query, context.RequestAborted);
-        var stamp = BrusselsTime.FromUtc(time.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd-HHmm", CultureInfo.InvariantCulture);
-        return Results.File(csv, "text/csv; charset=utf-8", $"prospects-{stamp}.csv");
+        return Results.File(csv, "text/csv; charset=utf-8", $"prospects-{Stamp(time)}.csv");
     }
+
+    /// <summary>The partner contacts as filtered on screen (<c>search</c>, <c>companyId</c>).</summary>
+    private static async Task<IResult> ExportContactsAsync(HttpContext context, PartnerContactCsvService export, TimeProvider time, string? search, int? companyId)
+    {
+        var csv = await export.ExportAsync(new PartnerContactQuery(Search: search, CompanyId: companyId), context.RequestAborted);
+        return Results.File(csv, "text/csv; charset=utf-8", $"contacts-{Stamp(time)}.csv");
+    }
+
+    private static string Stamp(TimeProvider time) =>
+        BrusselsTime.FromUtc(time.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd-HHmm", CultureInfo.InvariantCulture);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Cisa.Crm.Core.Audit;
 using Cisa.Crm.Core.Common;
 using Cisa.Crm.Core.Common.Csv;
+using Cisa.Crm.Core.Common.Import;
 using Cisa.Crm.Core.Data;
 using Cisa.Crm.Core.Security;
 using Microsoft.EntityFrameworkCore;
@@ -31,18 +32,11 @@ public sealed class ProspectExportService(IDbContextFactory<CrmDbContext> dbFact
             var csv = CrmCsv.Write(ProspectImportService.Columns, rows.Select(r => (IReadOnlyList<string?>)
             [
                 r.FirstName, r.LastName, r.JobTitle, r.Company, r.EnterpriseNumber, r.Email, r.Phone, r.Mobile,
-                LanguageCode(r.PreferredLanguage), r.Source.ToString(), r.SourceDetail, r.LegitimateInterestNote,
+                CsvValues.LanguageCode(r.PreferredLanguage), r.Source.ToString(), r.SourceDetail, r.LegitimateInterestNote,
             ]));
             await trail.RecordAsync(db, actor, "Prospect.Exported", nameof(Prospect), null,
                 string.Create(CultureInfo.InvariantCulture, $"rows={rows.Count}"), cancellationToken);
             return csv;
         }, cancellationToken);
     }
-
-    private static string LanguageCode(PreferredLanguage language) => language switch
-    {
-        PreferredLanguage.French => "fr",
-        PreferredLanguage.English => "en",
-        _ => "nl",
-    };
 }

@@ -1,51 +1,30 @@
-using System.Globalization;
-using CsvHelper;
 using Cisa.Crm.Core.Audit;
 using Cisa.Crm.Core.Common;
-using Cisa.Crm.Core.Common.Csv;
+using Cisa.Crm.Core.Common.Import;
 using Cisa.Crm.Core.Companies;
 using Cisa.Crm.Core.Data;
 using Cisa.Crm.Core.Errors;
-using Cisa.Crm.Core.Privacy.Suppression;
 using Cisa.Crm.Core.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cisa.Crm.Core.Prospects.Import;
 
-public enum ImportRowStatus
-{
-    Valid,
-    Invalid,
-    Duplicate,
-    Suppressed,
-}
-
-public sealed record ImportRowResult(int Line, string Name, string? CompanyName, ImportRowStatus Status, IReadOnlyList<FieldError> Errors);
-
-public sealed record ImportPreview(IReadOnlyList<ImportRowResult> Rows, int NewCompanies)
-{
-    public int Count(ImportRowStatus status) => Rows.Count(r => r.Status == status);
-}
-
-public sealed record ImportSummary(int Imported, int Skipped, int CompaniesCreated);
-
 /// <summary>The batch-wide choices: one assessment (LI-NOTE) and the line that says why these people fit it.</summary>
 public sealed record ImportBatch(int? AssessmentId, string? LegitimateInterestNote, ProspectSource? DefaultSource = null);
 
 /// <summary>
-/// CSV import of prospects. The preview and the import run the very same checks as the form
-/// (<see cref="ProspectRules"/>), plus duplicates inside the file and against the database, and the
-/// suppression list (DSR-OBJECT). The import stores the valid rows in one transaction, or nothing.
+/// CSV import of prospects on the shared <see cref="PersonImport"/> pipeline. The rows pass the very
+/// same rules as the form (<see cref="ProspectRules"/>); unknown companies are created as prospects.
+/// The import stores the valid rows in one transaction, or nothing.
 /// </summary>
 public sealed class ProspectImportService(
     IDbContextFactory<CrmDbContext> dbFactory,
     ICurrentActor currentActor,
     AuditTrail trail,
     ProspectRules rules,
-    SuppressionList suppression,
+    PersonImport import,
     TimeProvider time)
 {
-    public const int MaxRows = 200_000;
     public static readonly string[] Columns = ["FirstName", "LastName", "JobTitle", "Company", "EnterpriseNumber", "Email", "Phone", "Mobile", "Language", "Source", "SourceDetail", "Note"];
     private static readonly string[] RequiredColumns = ["firstname", "lastname", "company"];
 
@@ -53,8 +32,8 @@ public sealed class ProspectImportService(
     {
         await currentActor.DemandAsync(Permission.ProspectsImport, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var analysis = await AnalyseAsync(db, csv, batch, cancellationToken);
-        return new ImportPreview(analysis.Rows.Select(r => r.Result).ToList(), analysis.NewCompanyNames.Count);
+        var rows = await AnalyseAsync(db, csv, batch, cancellationToken);
+        return new ImportPreview(rows.Select(r => r.Result).ToList(), NewCompanyKeys(rows).Count());
     }
 
     /// <summary>Imports the valid rows of the file (invalid, duplicate and suppressed rows are skipped) in one transaction.</summary>
@@ -64,9 +43,9 @@ public sealed class ProspectImportService(
         actor.Demand(Permission.ProspectsWrite);
         return await dbFactory.InTransactionAsync(nameof(Prospect), async db =>
         {
-            var analysis = await AnalyseAsync(db, csv, batch, cancellationToken);
+            var rows = await AnalyseAsync(db, csv, batch, cancellationToken);
             var now = time.GetUtcNow().UtcDateTime;
-            var valid = analysis.Rows.Where(r => r.Result.Status == ImportRowStatus.Valid).ToList();
+            var valid = rows.Where(r => r.Result.Status == ImportRowStatus.Valid).ToList();
 
             // One new company per accent-free name: "Société Générale" and "Societe Generale" are the same company.
             var newCompanies = valid.Where(r => r.Input.CompanyId is null)
@@ -88,7 +67,7 @@ public sealed class ProspectImportService(
             db.Prospects.AddRange(prospects);
             await db.SaveChangesAsync(cancellationToken);
 
-            var skipped = analysis.Rows.Count - valid.Count;
+            var skipped = rows.Count - valid.Count;
             var ids = prospects.Count == 0 ? "" : $";ids={prospects.Min(p => p.Id)}-{prospects.Max(p => p.Id)}";
             await trail.RecordAsync(db, actor, "Prospect.Imported", nameof(Prospect), null,
                 $"created={prospects.Count};skipped={skipped};companies={newCompanies.Count};assessment={batch.AssessmentId}{ids}", cancellationToken);
@@ -98,176 +77,70 @@ public sealed class ProspectImportService(
 
     private sealed record AnalysedRow(ImportRowResult Result, ProspectInput Input, string? CompanyName);
 
-    private sealed record Analysis(List<AnalysedRow> Rows, HashSet<string> NewCompanyNames);
+    private static IEnumerable<string> NewCompanyKeys(List<AnalysedRow> rows) =>
+        rows.Where(r => r.Result.Status == ImportRowStatus.Valid && r.Input.CompanyId is null).Select(r => ContactNormaliser.SearchKey(r.CompanyName)).Distinct();
 
-    private async Task<Analysis> AnalyseAsync(CrmDbContext db, Stream csvStream, ImportBatch batch, CancellationToken cancellationToken)
+    private async Task<List<AnalysedRow>> AnalyseAsync(CrmDbContext db, Stream csv, ImportBatch batch, CancellationToken cancellationToken)
     {
-        var parsed = Parse(csvStream);
+        var records = PersonImport.Read(csv, RequiredColumns);
 
         // The batch's assessment is checked once (LI-NOTE, LI-REVIEW) and its errors shown on every row.
         var batchErrors = new Validator();
         await rules.CheckAssessmentAsync(db, batch.AssessmentId, isNewChoice: true, batchErrors, cancellationToken);
-        var batchFieldErrors = batchErrors.IsValid ? [] : batchErrors.Errors.ToList();
 
-        var companies = await ResolveCompaniesAsync(db, parsed, cancellationToken);
-        var checkedRows = parsed.Select(row =>
+        var companies = await PersonImport.ResolveCompaniesAsync(db, records.Select(r => r["company"]), cancellationToken);
+        var checkedRows = records.Select(record =>
         {
-            var companyId = companies.GetValueOrDefault(ContactNormaliser.SearchKey(row.CompanyName));
-            var input = row.Input with
+            var parseErrors = new List<FieldError>();
+            var companyName = record["company"]?.Trim();
+            int? companyId = companies.TryGetValue(ContactNormaliser.SearchKey(companyName), out var company) ? company.Id : null;
+            var input = new ProspectInput
             {
-                // A company not in the CRM yet is created on import; until then the field rules see a placeholder id.
-                CompanyId = companyId == 0 ? -1 : companyId,
+                FirstName = record["firstname"], LastName = record["lastname"], JobTitle = record["jobtitle"],
+                Email = record["email"], Phone = record["phone"], Mobile = record["mobile"],
+                PreferredLanguage = CsvValues.Language(record["language"], parseErrors),
+                Source = CsvValues.Enum<ProspectSource>(record["source"], nameof(ProspectInput.Source), parseErrors) ?? batch.DefaultSource,
+                SourceDetail = record["sourcedetail"],
+                LegitimateInterestNote = string.IsNullOrWhiteSpace(record["note"]) ? batch.LegitimateInterestNote : record["note"],
                 AssessmentId = batch.AssessmentId,
-                LegitimateInterestNote = string.IsNullOrWhiteSpace(row.Input.LegitimateInterestNote) ? batch.LegitimateInterestNote : row.Input.LegitimateInterestNote,
-                Source = row.Input.Source ?? batch.DefaultSource,
+                // A company not in the CRM yet is created on import; until then the field rules see a placeholder id.
+                CompanyId = companyId ?? -1,
             };
             var (valid, v) = rules.CheckFields(input);
-            if (string.IsNullOrWhiteSpace(row.CompanyName))
+            if (string.IsNullOrWhiteSpace(companyName))
             {
                 v.Add(nameof(ProspectInput.CompanyId), "Required");
             }
 
-            foreach (var error in row.ParseErrors.Concat(batchFieldErrors))
+            foreach (var error in parseErrors.Concat(batchErrors.Errors))
             {
                 v.Add(error.Field, error.Code, error.Arguments);
             }
 
-            return (row, valid: valid with { CompanyId = companyId == 0 ? null : companyId }, v);
+            return (record, companyName, valid: valid with { CompanyId = companyId }, v);
         }).ToList();
 
-        var existing = await ExistingContactsAsync(db, checkedRows.Select(r => r.valid).ToList(), cancellationToken);
-        var suppressedEmails = await suppression.ListedAmongAsync(db, ContactKind.Email,
-            checkedRows.Where(r => r.valid.Email is not null).Select(r => suppression.Hash(r.valid.Email!)).ToList(), cancellationToken);
-        var suppressedPhones = await suppression.ListedAmongAsync(db, ContactKind.Phone,
-            checkedRows.SelectMany(r => new[] { r.valid.Phone, r.valid.Mobile }).Where(p => p is not null).Select(p => suppression.Hash(p!)).ToList(), cancellationToken);
+        var statuses = await import.ClassifyAsync(db,
+            checkedRows.Select(r => new PersonImport.Candidate(r.v.IsValid,
+                r.valid.Email is null ? [] : [r.valid.Email],
+                new[] { r.valid.Phone, r.valid.Mobile }.OfType<string>().ToList())).ToList(),
+            (emails, phones) => ExistingContactsAsync(db, emails, phones, cancellationToken),
+            cancellationToken);
 
-        var seenInFile = new HashSet<string>(StringComparer.Ordinal);
-        var rows = new List<AnalysedRow>(checkedRows.Count);
-        var newCompanies = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (row, valid, v) in checkedRows)
-        {
-            var contacts = new[] { valid.Email, valid.Phone, valid.Mobile }.Where(c => c is not null).Select(c => c!).ToList();
-            var status = !v.IsValid ? ImportRowStatus.Invalid
-                : (valid.Email is not null && suppressedEmails.Contains(suppression.Hash(valid.Email)))
-                  || new[] { valid.Phone, valid.Mobile }.Any(p => p is not null && suppressedPhones.Contains(suppression.Hash(p))) ? ImportRowStatus.Suppressed
-                : contacts.Any(existing.Contains) || contacts.Any(c => !seenInFile.Add(c)) ? ImportRowStatus.Duplicate
-                : ImportRowStatus.Valid;
-            if (status == ImportRowStatus.Valid && valid.CompanyId is null)
-            {
-                newCompanies.Add(ContactNormaliser.SearchKey(row.CompanyName));
-            }
-
-            var name = $"{row.Input.FirstName} {row.Input.LastName}".Trim();
-            rows.Add(new AnalysedRow(new ImportRowResult(row.Line, name, row.CompanyName, status, v.IsValid ? [] : v.Errors.ToList()), valid, row.CompanyName));
-        }
-
-        return new Analysis(rows, newCompanies);
+        return checkedRows.Select((r, i) => new AnalysedRow(
+            new ImportRowResult(r.record.Line, $"{r.valid.FirstName} {r.valid.LastName}".Trim(), r.companyName, statuses[i], r.v.Errors.ToList()),
+            r.valid, r.companyName)).ToList();
     }
 
-    private sealed record ParsedRow(int Line, ProspectInput Input, string? CompanyName, List<FieldError> ParseErrors);
-
-    private static List<ParsedRow> Parse(Stream csvStream)
+    /// <summary>The e-mail addresses and phone numbers among these that already belong to a prospect.</summary>
+    private static async Task<HashSet<string>> ExistingContactsAsync(CrmDbContext db, IReadOnlyCollection<string> emails, IReadOnlyCollection<string> phones, CancellationToken cancellationToken)
     {
-        using var reader = new StreamReader(csvStream, leaveOpen: true);
-        using var csv = new CsvReader(reader, CrmCsv.ReaderConfiguration);
-        if (!csv.Read() || !csv.ReadHeader())
-        {
-            throw new CrmValidationException([new FieldError("File", "CsvEmpty")]);
-        }
-
-        var headers = csv.HeaderRecord!.Select(h => h.Trim().ToLowerInvariant()).ToHashSet();
-        var missing = RequiredColumns.Where(c => !headers.Contains(c)).ToList();
-        if (missing.Count > 0)
-        {
-            throw new CrmValidationException([new FieldError("File", "CsvMissingColumns", string.Join(", ", missing))]);
-        }
-
-        var rows = new List<ParsedRow>();
-        while (csv.Read())
-        {
-            if (rows.Count >= MaxRows)
-            {
-                throw new CrmValidationException([new FieldError("File", "CsvTooManyRows", MaxRows)]);
-            }
-
-            string? Field(string name) => headers.Contains(name) ? csv.GetField(name) : null;
-            var errors = new List<FieldError>();
-            var language = ParseLanguage(Field("language"), errors);
-            var source = ParseSource(Field("source"), errors);
-            rows.Add(new ParsedRow(
-                csv.Parser.RawRow,
-                new ProspectInput
-                {
-                    FirstName = Field("firstname"), LastName = Field("lastname"), JobTitle = Field("jobtitle"),
-                    Email = Field("email"), Phone = Field("phone"), Mobile = Field("mobile"),
-                    PreferredLanguage = language, Source = source, SourceDetail = Field("sourcedetail"),
-                    LegitimateInterestNote = Field("note"),
-                },
-                Field("company")?.Trim(),
-                errors));
-        }
-
-        return rows;
-    }
-
-    private static PreferredLanguage ParseLanguage(string? value, List<FieldError> errors) => value?.Trim().ToLowerInvariant() switch
-    {
-        null or "" or "nl" or "dutch" or "nederlands" => PreferredLanguage.Dutch,
-        "fr" or "french" or "frans" or "français" => PreferredLanguage.French,
-        "en" or "english" or "engels" => PreferredLanguage.English,
-        _ => Invalid(PreferredLanguage.Dutch, nameof(ProspectInput.PreferredLanguage), errors),
-    };
-
-    private static ProspectSource? ParseSource(string? value, List<FieldError> errors)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        return Enum.TryParse<ProspectSource>(value.Trim().Replace(" ", "", StringComparison.Ordinal), ignoreCase: true, out var source) && Enum.IsDefined(source)
-            ? source
-            : Invalid<ProspectSource?>(null, nameof(ProspectInput.Source), errors);
-    }
-
-    private static T Invalid<T>(T fallback, string field, List<FieldError> errors)
-    {
-        errors.Add(new FieldError(field, "ValueUnknown"));
-        return fallback;
-    }
-
-    /// <summary>Company names in the file matched to existing companies by their accent-free key.</summary>
-    private static async Task<Dictionary<string, int>> ResolveCompaniesAsync(CrmDbContext db, List<ParsedRow> rows, CancellationToken cancellationToken)
-    {
-        var keys = rows.Select(r => ContactNormaliser.SearchKey(r.CompanyName)).Where(k => k.Length > 0).Distinct().ToList();
-        var found = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var chunk in keys.Chunk(500))
-        {
-            var matches = await db.Companies.AsNoTracking().Where(c => chunk.Contains(c.NameKey)).Select(c => new { c.NameKey, c.Id }).ToListAsync(cancellationToken);
-            foreach (var match in matches)
-            {
-                found.TryAdd(match.NameKey, match.Id);
-            }
-        }
-
-        return found;
-    }
-
-    /// <summary>The e-mail addresses and phone numbers among these rows that already belong to a prospect.</summary>
-    private static async Task<HashSet<string>> ExistingContactsAsync(CrmDbContext db, List<ProspectInput> rows, CancellationToken cancellationToken)
-    {
-        var existing = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var chunk in rows.Select(r => r.Email).Where(e => e is not null).Distinct().Chunk(500))
-        {
-            existing.UnionWith((await db.Prospects.AsNoTracking().Where(p => chunk.Contains(p.Email)).Select(p => p.Email).ToListAsync(cancellationToken))!);
-        }
-
-        foreach (var chunk in rows.SelectMany(r => new[] { r.Phone, r.Mobile }).Where(p => p is not null).Distinct().Chunk(500))
-        {
-            existing.UnionWith((await db.Prospects.AsNoTracking().Where(p => chunk.Contains(p.Phone)).Select(p => p.Phone).ToListAsync(cancellationToken))!);
-            existing.UnionWith((await db.Prospects.AsNoTracking().Where(p => chunk.Contains(p.Mobile)).Select(p => p.Mobile).ToListAsync(cancellationToken))!);
-        }
-
+        var existing = await PersonImport.InChunksAsync(emails, chunk =>
+            db.Prospects.AsNoTracking().Where(p => chunk.Contains(p.Email)).Select(p => p.Email!).ToListAsync(cancellationToken));
+        existing.UnionWith(await PersonImport.InChunksAsync(phones, chunk =>
+            db.Prospects.AsNoTracking().Where(p => chunk.Contains(p.Phone)).Select(p => p.Phone!).ToListAsync(cancellationToken)));
+        existing.UnionWith(await PersonImport.InChunksAsync(phones, chunk =>
+            db.Prospects.AsNoTracking().Where(p => chunk.Contains(p.Mobile)).Select(p => p.Mobile!).ToListAsync(cancellationToken)));
         return existing;
     }
 }

@@ -5,6 +5,7 @@ using Cisa.Crm.Core.Errors;
 using Cisa.Crm.Core.Privacy.Suppression;
 using Cisa.Crm.Core.Prospects;
 using Cisa.Crm.Core.Prospects.Import;
+using Cisa.Crm.Core.Common.Import;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 

@@ -4,6 +4,7 @@ using Cisa.Crm.Core.Privacy.Suppression;
 using Cisa.Crm.Core.Prospects;
 using Cisa.Crm.Core.Prospects.Calls;
 using Cisa.Crm.Core.Prospects.Import;
+using Cisa.Crm.Core.Common.Import;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cisa.Crm.Tests.Core.Sales;

@@ -50,6 +50,8 @@ namespace Cisa.Crm.Core.Data.Migrations
                     Website = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
                     AccountOwnerId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
                     AccountOwnerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    RelationshipStartedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    RelationshipEndedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     ConcurrencyStamp = table.Column<Guid>(type: "TEXT", nullable: false)
@@ -124,6 +126,38 @@ namespace Cisa.Crm.Core.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PartnerContacts",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CompanyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FirstName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    LastName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    FirstNameKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    LastNameKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    JobFunction = table.Column<string>(type: "TEXT", maxLength: 150, nullable: true),
+                    PreferredLanguage = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    LawfulBasis = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    IsRestricted = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RestrictedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ConcurrencyStamp = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PartnerContacts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PartnerContacts_Companies_CompanyId",
+                        column: x => x.CompanyId,
+                        principalTable: "Companies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Prospects",
                 columns: table => new
                 {
@@ -172,6 +206,103 @@ namespace Cisa.Crm.Core.Data.Migrations
                         principalTable: "LegitimateInterestAssessments",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Disclosures",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PartnerContactId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubcontractorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Fields = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Assignment = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Justification = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    DisclosedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RecordedById = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Disclosures", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Disclosures_Companies_SubcontractorId",
+                        column: x => x.SubcontractorId,
+                        principalTable: "Companies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Disclosures_PartnerContacts_PartnerContactId",
+                        column: x => x.PartnerContactId,
+                        principalTable: "PartnerContacts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PartnerContactAddresses",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PartnerContactId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Street = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    PostalCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    City = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CountryCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PartnerContactAddresses", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PartnerContactAddresses_PartnerContacts_PartnerContactId",
+                        column: x => x.PartnerContactId,
+                        principalTable: "PartnerContacts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PartnerContactEmails",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PartnerContactId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PartnerContactEmails", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PartnerContactEmails_PartnerContacts_PartnerContactId",
+                        column: x => x.PartnerContactId,
+                        principalTable: "PartnerContacts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PartnerContactPhones",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PartnerContactId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PartnerContactPhones", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PartnerContactPhones_PartnerContacts_PartnerContactId",
+                        column: x => x.PartnerContactId,
+                        principalTable: "PartnerContacts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -272,9 +403,69 @@ namespace Cisa.Crm.Core.Data.Migrations
                 columns: new[] { "CompanyId", "ChangedAtUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Disclosures_PartnerContactId_DisclosedOn",
+                table: "Disclosures",
+                columns: new[] { "PartnerContactId", "DisclosedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Disclosures_SubcontractorId_DisclosedOn",
+                table: "Disclosures",
+                columns: new[] { "SubcontractorId", "DisclosedOn" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_LegitimateInterestAssessments_Purpose_ReviewDueOn",
                 table: "LegitimateInterestAssessments",
                 columns: new[] { "Purpose", "ReviewDueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PartnerContactAddresses_PartnerContactId",
+                table: "PartnerContactAddresses",
+                column: "PartnerContactId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PartnerContactEmails_Address",
+                table: "PartnerContactEmails",
+                column: "Address");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PartnerContactEmails_PartnerContactId",
+                table: "PartnerContactEmails",
+                column: "PartnerContactId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PartnerContactPhones_Number",
+                table: "PartnerContactPhones",
+                column: "Number");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PartnerContactPhones_PartnerContactId",
+                table: "PartnerContactPhones",
+                column: "PartnerContactId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PartnerContacts_CompanyId_IsRestricted_LastNameKey_FirstNameKey",
+                table: "PartnerContacts",
+                columns: new[] { "CompanyId", "IsRestricted", "LastNameKey", "FirstNameKey" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PartnerContacts_FirstNameKey",
+                table: "PartnerContacts",
+                column: "FirstNameKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PartnerContacts_IsRestricted_LastNameKey_FirstNameKey",
+                table: "PartnerContacts",
+                columns: new[] { "IsRestricted", "LastNameKey", "FirstNameKey" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PartnerContacts_IsRestricted_UpdatedAtUtc",
+                table: "PartnerContacts",
+                columns: new[] { "IsRestricted", "UpdatedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PartnerContacts_LastNameKey",
+                table: "PartnerContacts",
+                column: "LastNameKey");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Prospects_AssessmentId",
@@ -386,16 +577,31 @@ namespace Cisa.Crm.Core.Data.Migrations
                 name: "CompanyTypeChanges");
 
             migrationBuilder.DropTable(
+                name: "Disclosures");
+
+            migrationBuilder.DropTable(
+                name: "PartnerContactAddresses");
+
+            migrationBuilder.DropTable(
+                name: "PartnerContactEmails");
+
+            migrationBuilder.DropTable(
+                name: "PartnerContactPhones");
+
+            migrationBuilder.DropTable(
                 name: "SuppressionEntries");
 
             migrationBuilder.DropTable(
                 name: "Prospects");
 
             migrationBuilder.DropTable(
-                name: "Companies");
+                name: "PartnerContacts");
 
             migrationBuilder.DropTable(
                 name: "LegitimateInterestAssessments");
+
+            migrationBuilder.DropTable(
+                name: "Companies");
         }
     }
 }

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Cisa.Crm.Core.Data.Migrations
 {
     [DbContext(typeof(CrmDbContext))]
-    [Migration("20261125025018_InitialCreate")]
+    [Migration("20261125025945_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -128,6 +128,12 @@ namespace Cisa.Crm.Core.Data.Migrations
 
                     b.Property<string>("PostalCode")
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RelationshipEndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RelationshipStartedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Sector")
@@ -270,6 +276,222 @@ namespace Cisa.Crm.Core.Data.Migrations
                     b.HasIndex("Purpose", "ReviewDueOn");
 
                     b.ToTable("LegitimateInterestAssessments", (string)null);
+                });
+
+            modelBuilder.Entity("Cisa.Crm.Core.Partners.Disclosure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Assignment")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DisclosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Justification")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnerContactId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedById")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SubcontractorId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerContactId", "DisclosedOn");
+
+                    b.HasIndex("SubcontractorId", "DisclosedOn");
+
+                    b.ToTable("Disclosures", (string)null);
+                });
+
+            modelBuilder.Entity("Cisa.Crm.Core.Partners.PartnerContact", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FirstName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FirstNameKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsRestricted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("JobFunction")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastNameKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LawfulBasis")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreferredLanguage")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RestrictedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FirstNameKey");
+
+                    b.HasIndex("LastNameKey");
+
+                    b.HasIndex("IsRestricted", "UpdatedAtUtc");
+
+                    b.HasIndex("IsRestricted", "LastNameKey", "FirstNameKey");
+
+                    b.HasIndex("CompanyId", "IsRestricted", "LastNameKey", "FirstNameKey");
+
+                    b.ToTable("PartnerContacts", (string)null);
+                });
+
+            modelBuilder.Entity("Cisa.Crm.Core.Partners.PartnerContactAddress", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("City")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnerContactId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PostalCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Street")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerContactId");
+
+                    b.ToTable("PartnerContactAddresses", (string)null);
+                });
+
+            modelBuilder.Entity("Cisa.Crm.Core.Partners.PartnerContactEmail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnerContactId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Address");
+
+                    b.HasIndex("PartnerContactId");
+
+                    b.ToTable("PartnerContactEmails", (string)null);
+                });
+
+            modelBuilder.Entity("Cisa.Crm.Core.Partners.PartnerContactPhone", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnerContactId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number");
+
+                    b.HasIndex("PartnerContactId");
+
+                    b.ToTable("PartnerContactPhones", (string)null);
                 });
 
             modelBuilder.Entity("Cisa.Crm.Core.Privacy.Suppression.SuppressionEntry", b =>
@@ -530,6 +752,59 @@ namespace Cisa.Crm.Core.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Cisa.Crm.Core.Partners.Disclosure", b =>
+                {
+                    b.HasOne("Cisa.Crm.Core.Partners.PartnerContact", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Cisa.Crm.Core.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("SubcontractorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cisa.Crm.Core.Partners.PartnerContact", b =>
+                {
+                    b.HasOne("Cisa.Crm.Core.Companies.Company", "Company")
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Company");
+                });
+
+            modelBuilder.Entity("Cisa.Crm.Core.Partners.PartnerContactAddress", b =>
+                {
+                    b.HasOne("Cisa.Crm.Core.Partners.PartnerContact", null)
+                        .WithMany("Addresses")
+                        .HasForeignKey("PartnerContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cisa.Crm.Core.Partners.PartnerContactEmail", b =>
+                {
+                    b.HasOne("Cisa.Crm.Core.Partners.PartnerContact", null)
+                        .WithMany("Emails")
+                        .HasForeignKey("PartnerContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cisa.Crm.Core.Partners.PartnerContactPhone", b =>
+                {
+                    b.HasOne("Cisa.Crm.Core.Partners.PartnerContact", null)
+                        .WithMany("Phones")
+                        .HasForeignKey("PartnerContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cisa.Crm.Core.Prospects.Calls.Call", b =>
                 {
                     b.HasOne("Cisa.Crm.Core.Prospects.Prospect", null)
@@ -561,6 +836,15 @@ namespace Cisa.Crm.Core.Data.Migrations
             modelBuilder.Entity("Cisa.Crm.Core.Companies.Company", b =>
                 {
                     b.Navigation("TypeHistory");
+                });
+
+            modelBuilder.Entity("Cisa.Crm.Core.Partners.PartnerContact", b =>
+                {
+                    b.Navigation("Addresses");
+
+                    b.Navigation("Emails");
+
+                    b.Navigation("Phones");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,176 @@
+using System.Globalization;
+using Cisa.Crm.Core.Common;
+using Cisa.Crm.Core.Companies;
+using Cisa.Crm.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cisa.Crm.Core.Partners;
+
+/// <summary>The checks every partner contact passes, from the form or from a CSV file.</summary>
+public static class PartnerContactRules
+{
+    public static (PartnerContactInput Valid, Validator Errors) CheckFields(PartnerContactInput input)
+    {
+        var v = new Validator();
+        var emails = new List<string?>();
+        for (var i = 0; i < input.Emails.Count; i++)
+        {
+            var field = $"Emails[{i}]";
+            var text = v.Text(field, input.Emails[i], 254);
+            if (text is null)
+            {
+                continue;
+            }
+
+            var email = ContactNormaliser.NormaliseEmail(text);
+            if (email is null)
+            {
+                v.Add(field, "EmailInvalid");
+            }
+            else if (emails.Contains(email))
+            {
+                v.Add(field, "DuplicateInList");
+            }
+            else
+            {
+                emails.Add(email);
+            }
+        }
+
+        var phones = new List<PhoneInput>();
+        for (var i = 0; i < input.Phones.Count; i++)
+        {
+            var field = $"Phones[{i}]";
+            var text = v.Text(field, input.Phones[i].Number, 40);
+            if (text is null)
+            {
+                continue;
+            }
+
+            var number = ContactNormaliser.NormalisePhone(text);
+            if (number is null)
+            {
+                v.Add(field, "PhoneInvalid");
+            }
+            else if (phones.Any(p => p.Number == number))
+            {
+                v.Add(field, "DuplicateInList");
+            }
+            else
+            {
+                phones.Add(input.Phones[i] with { Number = number });
+            }
+        }
+
+        var addresses = new List<AddressInput>();
+        for (var i = 0; i < input.Addresses.Count; i++)
+        {
+            var a = input.Addresses[i];
+            if (string.IsNullOrWhiteSpace(a.Street) && string.IsNullOrWhiteSpace(a.PostalCode) && string.IsNullOrWhiteSpace(a.City))
+            {
+                continue;
+            }
+
+            var country = (v.Text($"Addresses[{i}].CountryCode", a.CountryCode, 2) ?? "BE").ToUpperInvariant();
+            var postalCode = v.RequiredText($"Addresses[{i}].PostalCode", a.PostalCode, CompanyLimits.PostalCode);
+            if (country == "BE" && postalCode.Length > 0 && !(postalCode.Length == 4 && postalCode.All(char.IsAsciiDigit) && postalCode[0] != '0'))
+            {
+                v.Add($"Addresses[{i}].PostalCode", "PostalCodeInvalid");
+            }
+
+            if (country.Length != 2 || !country.All(char.IsAsciiLetterUpper))
+            {
+                v.Add($"Addresses[{i}].CountryCode", "CountryInvalid");
+            }
+
+            addresses.Add(new AddressInput(
+                v.RequiredText($"Addresses[{i}].Street", a.Street, CompanyLimits.Street),
+                postalCode,
+                v.RequiredText($"Addresses[{i}].City", a.City, CompanyLimits.City),
+                country));
+        }
+
+        if (emails.Count > PartnerLimits.MaxEmails)
+        {
+            v.Add(nameof(input.Emails), "TooMany", PartnerLimits.MaxEmails);
+        }
+
+        if (phones.Count > PartnerLimits.MaxPhones)
+        {
+            v.Add(nameof(input.Phones), "TooMany", PartnerLimits.MaxPhones);
+        }
+
+        if (addresses.Count > PartnerLimits.MaxAddresses)
+        {
+            v.Add(nameof(input.Addresses), "TooMany", PartnerLimits.MaxAddresses);
+        }
+
+        if (emails.Count == 0 && phones.Count == 0 && v.IsValid)
+        {
+            v.Add("Emails[0]", "ContactRequired");
+        }
+
+        if (input.CompanyId is null)
+        {
+            v.Add(nameof(input.CompanyId), "Required");
+        }
+
+        if (input.LawfulBasis is null || !Enum.IsDefined(input.LawfulBasis.Value))
+        {
+            v.Add(nameof(input.LawfulBasis), "LawfulBasisRequired");
+        }
+
+        var valid = input with
+        {
+            FirstName = v.RequiredText(nameof(input.FirstName), input.FirstName, PartnerLimits.Name),
+            LastName = v.RequiredText(nameof(input.LastName), input.LastName, PartnerLimits.Name),
+            JobFunction = v.Text(nameof(input.JobFunction), input.JobFunction, PartnerLimits.JobFunction),
+            Notes = v.Text(nameof(input.Notes), input.Notes, PartnerLimits.Notes),
+            Emails = emails,
+            Phones = phones,
+            Addresses = addresses,
+        };
+        return (valid, v);
+    }
+
+    /// <summary>Partner contacts belong to customers, suppliers, subcontractors or recruitment agencies, not to prospects.</summary>
+    public static async Task CheckCompanyAsync(CrmDbContext db, int? companyId, Validator v, CancellationToken cancellationToken)
+    {
+        if (companyId is not { } id)
+        {
+            return;
+        }
+
+        var type = await db.Companies.Where(c => c.Id == id).Select(c => (CompanyType?)c.Type).FirstOrDefaultAsync(cancellationToken);
+        if (type is null)
+        {
+            v.Add(nameof(PartnerContactInput.CompanyId), "Required");
+        }
+        else if (type == CompanyType.Prospect)
+        {
+            v.Add(nameof(PartnerContactInput.CompanyId), "CompanyNotPartner");
+        }
+    }
+
+    /// <summary>Another partner contact with the same e-mail address or phone number is the same person.</summary>
+    public static async Task CheckDuplicatesAsync(CrmDbContext db, PartnerContactInput valid, int? existingId, Validator v, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < valid.Emails.Count; i++)
+        {
+            var email = valid.Emails[i];
+            if (await db.PartnerContactEmails.AnyAsync(e => e.Address == email && e.PartnerContactId != existingId, cancellationToken))
+            {
+                v.Add(string.Create(CultureInfo.InvariantCulture, $"Emails[{i}]"), "DuplicateEmail");
+            }
+        }
+
+        for (var i = 0; i < valid.Phones.Count; i++)
+        {
+            var number = valid.Phones[i].Number;
+            if (await db.PartnerContactPhones.AnyAsync(p => p.Number == number && p.PartnerContactId != existingId, cancellationToken))
+            {
+                v.Add(string.Create(CultureInfo.InvariantCulture, $"Phones[{i}]"), "DuplicatePhone");
+            }
+        }
+    }
+}

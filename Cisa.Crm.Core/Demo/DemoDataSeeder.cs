@@ -65,6 +65,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<CrmDbContext> dbFactory, Au
         var now = time.GetUtcNow().UtcDateTime;
         var today = BrusselsTime.Today(time);
         var companies = BuildCompanies(random);
+        DemoPartners.SetRelationships(random, companies, today);
         db.Companies.AddRange(companies);
         var assessments = DemoSales.Assessments(now, today);
         db.Assessments.AddRange(assessments);
@@ -75,10 +76,15 @@ public sealed class DemoDataSeeder(IDbContextFactory<CrmDbContext> dbFactory, Au
         await db.SaveChangesAsync(cancellationToken);
         var calls = DemoSales.Calls(random, prospects, now, today);
         db.Calls.AddRange(calls);
+        var contacts = DemoPartners.Contacts(random, companies, now);
+        db.PartnerContacts.AddRange(contacts);
+        await db.SaveChangesAsync(cancellationToken);
+        var disclosures = DemoPartners.Disclosures(companies, contacts, today);
+        db.Disclosures.AddRange(disclosures);
         await db.SaveChangesAsync(cancellationToken);
 
         await trail.RecordAsync(db, CrmActor.System, AuditActions.DemoDataSeeded, "Demo",
-            details: $"companies={companies.Count};assessments={assessments.Count};prospects={prospects.Count};calls={calls.Count}", cancellationToken: cancellationToken);
+            details: $"companies={companies.Count};assessments={assessments.Count};prospects={prospects.Count};calls={calls.Count};contacts={contacts.Count};disclosures={disclosures.Count}", cancellationToken: cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }

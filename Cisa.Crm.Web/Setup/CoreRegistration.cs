@@ -1,6 +1,7 @@
 using Cisa.Crm.Core;
 using Cisa.Crm.Core.Audit;
 using Cisa.Crm.Core.Data;
+using Cisa.Crm.Core.Privacy.Retention;
 using Cisa.Crm.Core.Privacy.Suppression;
 using Microsoft.AspNetCore.DataProtection;
 using Cisa.Crm.Core.Security;
@@ -43,6 +44,9 @@ public static class CoreRegistration
             .SetApplicationName("Cisa.Crm")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(keys.Folder, "data-protection")));
         builder.Services.AddOptions<CrmOptions>().BindConfiguration(CrmOptions.Section).ValidateOnStart();
+        builder.Services.AddOptions<RetentionOptions>().BindConfiguration("Crm:Retention")
+            .Validate(o => o.PartnerContactYearsAfterRelationship is >= 1 and <= 30, "Crm:Retention:PartnerContactYearsAfterRelationship must be between 1 and 30.")
+            .ValidateOnStart();
         builder.Services.AddScoped<ICurrentActor, SignedInActor>();
         return builder;
     }

@@ -41,6 +41,9 @@ public sealed class SalesAccessTests(LocalAppFixture app) : IClassFixture<LocalA
     [InlineData("/prospects/1")]
     [InlineData("/prospects/1/edit")]
     [InlineData("/companies/1")]
+    [InlineData("/contacts/1")]
+    [InlineData("/contacts/1/edit")]
+    [InlineData("/contacts/export.csv")]
     public async Task HR_is_refused_on_sales_pages_with_an_id(string path)
     {
         using var client = await app.Factory.SignedInClientAsync("demo-hr");
@@ -61,6 +64,20 @@ public sealed class SalesAccessTests(LocalAppFixture app) : IClassFixture<LocalA
         Assert.DoesNotContain("href=\"/prospects\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("href=\"/companies\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("href=\"/my-work\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/contacts\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sales_downloads_the_contacts_as_csv_and_the_privacy_officer_may_not()
+    {
+        using var sales = await app.Factory.SignedInClientAsync("demo-sales");
+        using var privacy = await app.Factory.SignedInClientAsync("demo-privacy");
+
+        var csv = await sales.GetStringAsync("/contacts/export.csv");
+        var refused = await privacy.GetAsync("/contacts/export.csv");
+
+        Assert.StartsWith("FirstName;LastName;JobFunction;Company;Email;Email2", csv.TrimStart('\uFEFF'), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
     }
 
     [Fact]

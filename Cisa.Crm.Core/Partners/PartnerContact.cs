@@ -24,40 +24,12 @@ public enum PhoneKind
 /// A contact person at a customer or supplier (CAT-PARTNER): name, function, e-mail addresses, phone
 /// numbers and postal addresses, kept while the relationship runs and for RET-PARTNER after it ends.
 /// </summary>
-public sealed class PartnerContact
+public sealed class PartnerContact : Person
 {
-    private string _firstName = "";
-    private string _lastName = "";
-
-    public int Id { get; set; }
 
     public int CompanyId { get; set; }
 
     public Company? Company { get; set; }
-
-    public string FirstName
-    {
-        get => _firstName;
-        set
-        {
-            _firstName = value;
-            FirstNameKey = ContactNormaliser.SearchKey(value);
-        }
-    }
-
-    public string LastName
-    {
-        get => _lastName;
-        set
-        {
-            _lastName = value;
-            LastNameKey = ContactNormaliser.SearchKey(value);
-        }
-    }
-
-    public string FirstNameKey { get; private set; } = "";
-
-    public string LastNameKey { get; private set; } = "";
 
     public string? JobFunction { get; set; }
 
@@ -73,11 +45,6 @@ public sealed class PartnerContact
     public List<PartnerContactPhone> Phones { get; } = [];
 
     public List<PartnerContactAddress> Addresses { get; } = [];
-
-    /// <summary>DSR-RESTRICT: stored but not processed — read-only, never disclosed, out of lists and exports.</summary>
-    public bool IsRestricted { get; set; }
-
-    public DateTime? RestrictedAtUtc { get; set; }
 
     public DateTime CreatedAtUtc { get; set; }
 

@@ -27,36 +27,8 @@ public enum PreferredLanguage
 /// legitimate interest: never without an approved assessment and a line of its own (LI-NOTE), always
 /// with the source of the data (SOURCE).
 /// </summary>
-public sealed class Prospect
+public sealed class Prospect : Person
 {
-    private string _firstName = "";
-    private string _lastName = "";
-
-    public int Id { get; set; }
-
-    public string FirstName
-    {
-        get => _firstName;
-        set
-        {
-            _firstName = value;
-            FirstNameKey = ContactNormaliser.SearchKey(value);
-        }
-    }
-
-    public string LastName
-    {
-        get => _lastName;
-        set
-        {
-            _lastName = value;
-            LastNameKey = ContactNormaliser.SearchKey(value);
-        }
-    }
-
-    public string FirstNameKey { get; private set; } = "";
-
-    public string LastNameKey { get; private set; } = "";
 
     public string? JobTitle { get; set; }
 
@@ -109,11 +81,6 @@ public sealed class Prospect
     public DateOnly? FollowUpOn { get; set; }
 
     public string? FollowUpOwnerId { get; set; }
-
-    /// <summary>DSR-RESTRICT: stored but not processed — read-only, no calls, out of lists and exports.</summary>
-    public bool IsRestricted { get; set; }
-
-    public DateTime? RestrictedAtUtc { get; set; }
 
     public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 }

@@ -8,13 +8,9 @@ namespace Cisa.Crm.Core.Prospects;
 /// </summary>
 public static class RestrictionGuard
 {
-    public static void EnsureNotRestricted(Prospect prospect) => EnsureNotRestricted(prospect.IsRestricted);
-
-    public static void EnsureNotRestricted(Partners.PartnerContact contact) => EnsureNotRestricted(contact.IsRestricted);
-
-    private static void EnsureNotRestricted(bool isRestricted)
+    public static void EnsureNotRestricted(Common.Person person)
     {
-        if (isRestricted)
+        if (person.IsRestricted)
         {
             throw new RuleViolationException("Restricted", "This person's data is restricted: it is kept but may not be changed or used.");
         }

@@ -123,6 +123,12 @@ public sealed class CompanyService(IDbContextFactory<CrmDbContext> dbFactory, IC
         {
             var company = await db.Companies.FirstOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw new RecordNotFoundException(nameof(Company));
             var valid = await ValidateAsync(db, input, id, cancellationToken);
+            if (valid.Type == CompanyType.Prospect && company.Type != CompanyType.Prospect
+                && await db.PartnerContacts.AnyAsync(p => p.CompanyId == id, cancellationToken))
+            {
+                // Contact persons belong to customers and suppliers; a prospect has prospects instead.
+                throw new CrmValidationException([new FieldError(nameof(CompanyInput.Type), "HasPartnerContacts")]);
+            }
             var previousType = company.Type;
             var changes = new FieldChanges();
             Apply(company, valid, changes);

@@ -125,13 +125,13 @@ public sealed class PartnerContactCsvService(
         }).ToList();
 
         var statuses = await import.ClassifyAsync(db,
-            checkedRows.Select(r => new PersonImport.Candidate(r.v.IsValid, r.valid.Emails.OfType<string>().ToList(), r.valid.Phones.Select(p => p.Number!).ToList())).ToList(),
+            checkedRows.Select(r => new PersonImport.Candidate(r.v.IsValid, r.valid.Emails.OfType<string>().ToList(), r.valid.Phones.Where(p => p.Kind == PhoneKind.Mobile).Select(p => p.Number!).ToList())).ToList(),
             async (emails, phones) =>
             {
                 var existing = await PersonImport.InChunksAsync(emails, chunk =>
                     db.PartnerContactEmails.AsNoTracking().Where(e => chunk.Contains(e.Address)).Select(e => e.Address).ToListAsync(cancellationToken));
                 existing.UnionWith(await PersonImport.InChunksAsync(phones, chunk =>
-                    db.PartnerContactPhones.AsNoTracking().Where(p => chunk.Contains(p.Number)).Select(p => p.Number).ToListAsync(cancellationToken)));
+                    db.PartnerContactPhones.AsNoTracking().Where(p => p.Kind == PhoneKind.Mobile && chunk.Contains(p.Number)).Select(p => p.Number).ToListAsync(cancellationToken)));
                 return existing;
             },
             cancellationToken);

@@ -152,22 +152,27 @@ public static class PartnerContactRules
         }
     }
 
-    /// <summary>Another partner contact with the same e-mail address or phone number is the same person.</summary>
-    public static async Task CheckDuplicatesAsync(CrmDbContext db, PartnerContactInput valid, int? existingId, Validator v, CancellationToken cancellationToken)
+    /// <summary>
+    /// Another partner contact with the same e-mail address or mobile number is the same person. Office
+    /// numbers may be shared (two people behind one switchboard). Errors name the field as the user
+    /// typed it (<c>Emails[1]</c>), blank entries included.
+    /// </summary>
+    public static async Task CheckDuplicatesAsync(CrmDbContext db, PartnerContactInput input, int? existingId, Validator v, CancellationToken cancellationToken)
     {
-        for (var i = 0; i < valid.Emails.Count; i++)
+        for (var i = 0; i < input.Emails.Count; i++)
         {
-            var email = valid.Emails[i];
-            if (await db.PartnerContactEmails.AnyAsync(e => e.Address == email && e.PartnerContactId != existingId, cancellationToken))
+            var email = ContactNormaliser.NormaliseEmail(input.Emails[i]);
+            if (email is not null && await db.PartnerContactEmails.AnyAsync(e => e.Address == email && e.PartnerContactId != existingId, cancellationToken))
             {
                 v.Add(string.Create(CultureInfo.InvariantCulture, $"Emails[{i}]"), "DuplicateEmail");
             }
         }
 
-        for (var i = 0; i < valid.Phones.Count; i++)
+        for (var i = 0; i < input.Phones.Count; i++)
         {
-            var number = valid.Phones[i].Number;
-            if (await db.PartnerContactPhones.AnyAsync(p => p.Number == number && p.PartnerContactId != existingId, cancellationToken))
+            var number = ContactNormaliser.NormalisePhone(input.Phones[i].Number);
+            if (number is not null && input.Phones[i].Kind == PhoneKind.Mobile
+                && await db.PartnerContactPhones.AnyAsync(p => p.Number == number && p.Kind == PhoneKind.Mobile && p.PartnerContactId != existingId, cancellationToken))
             {
                 v.Add(string.Create(CultureInfo.InvariantCulture, $"Phones[{i}]"), "DuplicatePhone");
             }

@@ -7,6 +7,7 @@ using Cisa.Crm.Core.Privacy.Retention;
 using Cisa.Crm.Core.Privacy.Suppression;
 using Cisa.Crm.Core.Prospects;
 using Cisa.Crm.Core.Security;
+using Cisa.Crm.Core.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -69,7 +70,7 @@ public sealed class PartnerContactService(
                 .ToListAsync(cancellationToken);
             var company = contact.Company!;
             return new PartnerContactDetails(contact.Id, ToInput(contact), company.Name, company.Type, company.RelationshipEndedOn,
-                RetentionPolicy.PartnerContactExpiry(company.RelationshipEndedOn, retention.Value), contact.IsRestricted,
+                RetentionPolicy.PartnerContactExpiry(company.RelationshipEndedOn, BrusselsTime.Today(time), retention.Value), contact.IsRestricted,
                 contact.CreatedAtUtc, contact.UpdatedAtUtc, contact.ConcurrencyStamp, disclosures, history);
         }, cancellationToken);
     }
@@ -83,7 +84,7 @@ public sealed class PartnerContactService(
             await PartnerContactRules.CheckCompanyAsync(db, valid.CompanyId, v, cancellationToken);
             if (v.IsValid)
             {
-                await PartnerContactRules.CheckDuplicatesAsync(db, valid, null, v, cancellationToken);
+                await PartnerContactRules.CheckDuplicatesAsync(db, input, null, v, cancellationToken);
             }
 
             v.ThrowIfInvalid();
@@ -107,10 +108,13 @@ public sealed class PartnerContactService(
             var contact = await db.PartnerContacts.Include(p => p.Emails).Include(p => p.Phones).Include(p => p.Addresses)
                 .FirstOrDefaultAsync(p => p.Id == id, cancellationToken) ?? throw new RecordNotFoundException(EntityType);
             RestrictionGuard.EnsureNotRestricted(contact);
-            await PartnerContactRules.CheckCompanyAsync(db, valid.CompanyId, v, cancellationToken);
+            if (valid.CompanyId != contact.CompanyId)
+            {
+                await PartnerContactRules.CheckCompanyAsync(db, valid.CompanyId, v, cancellationToken);
+            }
             if (v.IsValid)
             {
-                await PartnerContactRules.CheckDuplicatesAsync(db, valid, id, v, cancellationToken);
+                await PartnerContactRules.CheckDuplicatesAsync(db, input, id, v, cancellationToken);
             }
 
             v.ThrowIfInvalid();

@@ -10,7 +10,10 @@ public sealed class RetentionOptions
 /// <summary>Expiry dates computed from facts and the configured periods, in one place.</summary>
 public static class RetentionPolicy
 {
-    /// <summary>RET-PARTNER: none while the relationship is active; otherwise its end plus the configured years.</summary>
-    public static DateOnly? PartnerContactExpiry(DateOnly? relationshipEndedOn, RetentionOptions options) =>
-        relationshipEndedOn?.AddYears(options.PartnerContactYearsAfterRelationship);
+    /// <summary>
+    /// RET-PARTNER: none while the relationship is active (no end date, or one still to come);
+    /// otherwise its end plus the configured years.
+    /// </summary>
+    public static DateOnly? PartnerContactExpiry(DateOnly? relationshipEndedOn, DateOnly today, RetentionOptions options) =>
+        relationshipEndedOn is { } ended && ended <= today ? ended.AddYears(options.PartnerContactYearsAfterRelationship) : null;
 }

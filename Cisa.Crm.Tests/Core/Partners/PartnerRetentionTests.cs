@@ -53,10 +53,7 @@ public sealed class PartnerRetentionTests : PartnerTestBase
         Assert.Null((await Contacts.GetAsync(id)).RetentionUntil);
     }
 
-    [Fact(Skip = "BUG (spec reading): issue 4 says a contact shows no retention date while the relationship is active, but "
-        + "RetentionPolicy.PartnerContactExpiry (Cisa.Crm.Core/Privacy/Retention/RetentionPolicy.cs:14-15, used by PartnerContactService.GetAsync "
-        + "at Cisa.Crm.Core/Partners/PartnerContactService.cs:72) ignores today: a planned end date in the future (accepted by CompanyService) "
-        + "already gives RetentionUntil = end + 10 years while the relationship still runs.")]
+    [Fact]
     public async Task RET_PARTNER_a_relationship_ending_in_the_future_is_still_active_and_gives_no_retention_date_yet()
     {
         var id = await CreateContactAsync();
@@ -91,10 +88,7 @@ public sealed class PartnerRetentionTests : PartnerTestBase
         Assert.Equal(new DateOnly(2037, 6, 30), details.RetentionUntil);
     }
 
-    [Fact(Skip = "BUG: RetentionOptions is documented as the Crm:Retention section and RET-PARTNER says the period is configurable, "
-        + "but nothing binds it: Cisa.Crm.Core/CoreServiceCollectionExtensions.cs:44 only calls services.AddOptions<RetentionOptions>() and "
-        + "Cisa.Crm.Web/Setup/CoreRegistration.cs binds no Crm:Retention section, so Crm:Retention:PartnerContactYearsAfterRelationship=7 "
-        + "in appsettings or the environment is ignored and the app always keeps 10 years.")]
+    [Fact]
     public void RET_PARTNER_the_period_is_read_from_the_Crm_Retention_configuration_section()
     {
         using var factory = new RetentionConfiguredApp();
@@ -115,8 +109,11 @@ public sealed class PartnerRetentionTests : PartnerTestBase
     public void RET_PARTNER_the_default_period_is_ten_years_and_a_leap_day_end_falls_on_28_February()
     {
         Assert.Equal(10, new RetentionOptions().PartnerContactYearsAfterRelationship);
-        Assert.Null(RetentionPolicy.PartnerContactExpiry(null, new RetentionOptions()));
-        Assert.Equal(new DateOnly(2034, 2, 28), RetentionPolicy.PartnerContactExpiry(new DateOnly(2024, 2, 29), new RetentionOptions()));
+        var today = new DateOnly(2026, 3, 14);
+        Assert.Null(RetentionPolicy.PartnerContactExpiry(null, today, new RetentionOptions()));
+        Assert.Equal(new DateOnly(2034, 2, 28), RetentionPolicy.PartnerContactExpiry(new DateOnly(2024, 2, 29), today, new RetentionOptions()));
+        Assert.Null(RetentionPolicy.PartnerContactExpiry(today.AddDays(1), today, new RetentionOptions()));
+        Assert.Equal(today.AddYears(10), RetentionPolicy.PartnerContactExpiry(today, today, new RetentionOptions()));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Cisa.Crm.Core.Applicants;
 using Cisa.Crm.Core.Audit;
 using Cisa.Crm.Core.Common.Import;
 using Cisa.Crm.Core.Companies;
@@ -20,7 +21,7 @@ public static class CoreServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the database and the core services. The host supplies an <see cref="Security.ICurrentActor"/>
-    /// and configures <see cref="SuppressionOptions"/> (the suppression list's HMAC key).
+    /// and an <see cref="ICvProtector"/>, and configures <see cref="SuppressionOptions"/> (the suppression list's HMAC key).
     /// </summary>
     public static IServiceCollection AddCrmCoreServices(this IServiceCollection services, string sqliteConnectionString)
     {
@@ -41,6 +42,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<PartnerContactService>();
         services.AddScoped<DisclosureService>();
         services.AddScoped<PartnerContactCsvService>();
+        services.AddScoped<ProcedureService>();
+        services.AddScoped<ApplicantService>();
         services.AddOptions<RetentionOptions>();
         services.AddSingleton<DemoDataSeeder>();
         services.AddSingleton<DatabaseInitializer>();

@@ -54,6 +54,16 @@ CREATE TABLE "LegitimateInterestAssessments" (
     "ConcurrencyStamp" TEXT NOT NULL
 );
 
+CREATE TABLE "SelectionProcedures" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_SelectionProcedures" PRIMARY KEY AUTOINCREMENT,
+    "Kind" TEXT NOT NULL,
+    "Title" TEXT NOT NULL,
+    "Department" TEXT NULL,
+    "OpenedOn" TEXT NOT NULL,
+    "EndedOn" TEXT NULL,
+    "ConcurrencyStamp" TEXT NOT NULL
+);
+
 CREATE TABLE "SuppressionEntries" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_SuppressionEntries" PRIMARY KEY AUTOINCREMENT,
     "Kind" TEXT NOT NULL,
@@ -76,28 +86,24 @@ CREATE TABLE "CompanyTypeChanges" (
 CREATE TABLE "PartnerContacts" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_PartnerContacts" PRIMARY KEY AUTOINCREMENT,
     "CompanyId" INTEGER NOT NULL,
-    "FirstName" TEXT NOT NULL,
-    "LastName" TEXT NOT NULL,
-    "FirstNameKey" TEXT NOT NULL,
-    "LastNameKey" TEXT NOT NULL,
     "JobFunction" TEXT NULL,
     "PreferredLanguage" TEXT NOT NULL,
     "LawfulBasis" TEXT NOT NULL,
     "Notes" TEXT NULL,
-    "IsRestricted" INTEGER NOT NULL,
-    "RestrictedAtUtc" TEXT NULL,
     "CreatedAtUtc" TEXT NOT NULL,
     "UpdatedAtUtc" TEXT NOT NULL,
     "ConcurrencyStamp" TEXT NOT NULL,
+    "FirstName" TEXT NOT NULL,
+    "LastName" TEXT NOT NULL,
+    "FirstNameKey" TEXT NOT NULL,
+    "LastNameKey" TEXT NOT NULL,
+    "IsRestricted" INTEGER NOT NULL,
+    "RestrictedAtUtc" TEXT NULL,
     CONSTRAINT "FK_PartnerContacts_Companies_CompanyId" FOREIGN KEY ("CompanyId") REFERENCES "Companies" ("Id") ON DELETE RESTRICT
 );
 
 CREATE TABLE "Prospects" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_Prospects" PRIMARY KEY AUTOINCREMENT,
-    "FirstName" TEXT NOT NULL,
-    "LastName" TEXT NOT NULL,
-    "FirstNameKey" TEXT NOT NULL,
-    "LastNameKey" TEXT NOT NULL,
     "JobTitle" TEXT NULL,
     "CompanyId" INTEGER NOT NULL,
     "Email" TEXT NULL,
@@ -118,11 +124,46 @@ CREATE TABLE "Prospects" (
     "LastCallAtUtc" TEXT NULL,
     "FollowUpOn" TEXT NULL,
     "FollowUpOwnerId" TEXT NULL,
+    "ConcurrencyStamp" TEXT NOT NULL,
+    "FirstName" TEXT NOT NULL,
+    "LastName" TEXT NOT NULL,
+    "FirstNameKey" TEXT NOT NULL,
+    "LastNameKey" TEXT NOT NULL,
     "IsRestricted" INTEGER NOT NULL,
     "RestrictedAtUtc" TEXT NULL,
-    "ConcurrencyStamp" TEXT NOT NULL,
     CONSTRAINT "FK_Prospects_Companies_CompanyId" FOREIGN KEY ("CompanyId") REFERENCES "Companies" ("Id") ON DELETE RESTRICT,
     CONSTRAINT "FK_Prospects_LegitimateInterestAssessments_AssessmentId" FOREIGN KEY ("AssessmentId") REFERENCES "LegitimateInterestAssessments" ("Id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "Applicants" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_Applicants" PRIMARY KEY AUTOINCREMENT,
+    "Email" TEXT NULL,
+    "Phone" TEXT NULL,
+    "Street" TEXT NULL,
+    "PostalCode" TEXT NULL,
+    "City" TEXT NULL,
+    "CountryCode" TEXT NOT NULL,
+    "PreferredLanguage" TEXT NOT NULL,
+    "Source" TEXT NOT NULL,
+    "AgencyId" INTEGER NULL,
+    "AgencyContactId" INTEGER NULL,
+    "AssessmentId" INTEGER NOT NULL,
+    "LegitimateInterestNote" TEXT NOT NULL,
+    "LegitimateInterestNoteById" TEXT NOT NULL,
+    "LegitimateInterestNoteByName" TEXT NOT NULL,
+    "LegitimateInterestNoteAtUtc" TEXT NOT NULL,
+    "CreatedAtUtc" TEXT NOT NULL,
+    "UpdatedAtUtc" TEXT NOT NULL,
+    "ConcurrencyStamp" TEXT NOT NULL,
+    "FirstName" TEXT NOT NULL,
+    "LastName" TEXT NOT NULL,
+    "FirstNameKey" TEXT NOT NULL,
+    "LastNameKey" TEXT NOT NULL,
+    "IsRestricted" INTEGER NOT NULL,
+    "RestrictedAtUtc" TEXT NULL,
+    CONSTRAINT "FK_Applicants_Companies_AgencyId" FOREIGN KEY ("AgencyId") REFERENCES "Companies" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Applicants_LegitimateInterestAssessments_AssessmentId" FOREIGN KEY ("AssessmentId") REFERENCES "LegitimateInterestAssessments" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Applicants_PartnerContacts_AgencyContactId" FOREIGN KEY ("AgencyContactId") REFERENCES "PartnerContacts" ("Id") ON DELETE SET NULL
 );
 
 CREATE TABLE "Disclosures" (
@@ -181,6 +222,51 @@ CREATE TABLE "Calls" (
     "ConcurrencyStamp" TEXT NOT NULL,
     CONSTRAINT "FK_Calls_Prospects_ProspectId" FOREIGN KEY ("ProspectId") REFERENCES "Prospects" ("Id") ON DELETE CASCADE
 );
+
+CREATE TABLE "ApplicantCvs" (
+    "ApplicantId" INTEGER NOT NULL CONSTRAINT "PK_ApplicantCvs" PRIMARY KEY,
+    "FileName" TEXT NOT NULL,
+    "ContentType" TEXT NOT NULL,
+    "SizeBytes" INTEGER NOT NULL,
+    "ProtectedContent" BLOB NOT NULL,
+    "UploadedAtUtc" TEXT NOT NULL,
+    "UploadedById" TEXT NOT NULL,
+    "UploadedByName" TEXT NOT NULL,
+    CONSTRAINT "FK_ApplicantCvs_Applicants_ApplicantId" FOREIGN KEY ("ApplicantId") REFERENCES "Applicants" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "Applications" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_Applications" PRIMARY KEY AUTOINCREMENT,
+    "ApplicantId" INTEGER NOT NULL,
+    "ProcedureId" INTEGER NOT NULL,
+    "AppliedOn" TEXT NOT NULL,
+    "Outcome" TEXT NULL,
+    "Notes" TEXT NULL,
+    CONSTRAINT "FK_Applications_Applicants_ApplicantId" FOREIGN KEY ("ApplicantId") REFERENCES "Applicants" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_Applications_SelectionProcedures_ProcedureId" FOREIGN KEY ("ProcedureId") REFERENCES "SelectionProcedures" ("Id") ON DELETE RESTRICT
+);
+
+CREATE INDEX "IX_Applicants_AgencyContactId" ON "Applicants" ("AgencyContactId");
+
+CREATE INDEX "IX_Applicants_AgencyId" ON "Applicants" ("AgencyId");
+
+CREATE INDEX "IX_Applicants_AssessmentId" ON "Applicants" ("AssessmentId");
+
+CREATE INDEX "IX_Applicants_Email" ON "Applicants" ("Email");
+
+CREATE INDEX "IX_Applicants_FirstNameKey" ON "Applicants" ("FirstNameKey");
+
+CREATE INDEX "IX_Applicants_IsRestricted_LastNameKey_FirstNameKey" ON "Applicants" ("IsRestricted", "LastNameKey", "FirstNameKey");
+
+CREATE INDEX "IX_Applicants_LastNameKey" ON "Applicants" ("LastNameKey");
+
+CREATE INDEX "IX_Applicants_Phone" ON "Applicants" ("Phone");
+
+CREATE INDEX "IX_Applicants_Source" ON "Applicants" ("Source");
+
+CREATE UNIQUE INDEX "IX_Applications_ApplicantId_ProcedureId" ON "Applications" ("ApplicantId", "ProcedureId");
+
+CREATE INDEX "IX_Applications_ProcedureId" ON "Applications" ("ProcedureId");
 
 CREATE INDEX "IX_AuditEntries_Action_OccurredAtUtc" ON "AuditEntries" ("Action", "OccurredAtUtc");
 
@@ -266,6 +352,8 @@ CREATE INDEX "IX_Prospects_Source_IsRestricted_LastNameKey_FirstNameKey" ON "Pro
 
 CREATE INDEX "IX_Prospects_UpdatedAtUtc" ON "Prospects" ("UpdatedAtUtc");
 
+CREATE INDEX "IX_SelectionProcedures_EndedOn_OpenedOn" ON "SelectionProcedures" ("EndedOn", "OpenedOn");
+
 CREATE UNIQUE INDEX "IX_SuppressionEntries_Kind_KeyedHash" ON "SuppressionEntries" ("Kind", "KeyedHash");
 
 CREATE TRIGGER "AuditEntries_NoUpdate" BEFORE UPDATE ON "AuditEntries"
@@ -275,7 +363,7 @@ CREATE TRIGGER "AuditEntries_NoDelete" BEFORE DELETE ON "AuditEntries"
 BEGIN SELECT RAISE(ABORT, 'The audit trail is append-only.'); END;
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261125025945_InitialCreate', '10.0.15');
+VALUES ('20261125032031_InitialCreate', '10.0.15');
 
 COMMIT;
 

@@ -1,3 +1,4 @@
+using Cisa.Crm.Core.Applicants;
 using Cisa.Crm.Core.Audit;
 using Cisa.Crm.Core.Companies;
 using Cisa.Crm.Core.LegitimateInterest;
@@ -39,6 +40,14 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbCon
     public DbSet<PartnerContactPhone> PartnerContactPhones => Set<PartnerContactPhone>();
 
     public DbSet<Disclosure> Disclosures => Set<Disclosure>();
+
+    public DbSet<Applicant> Applicants => Set<Applicant>();
+
+    public DbSet<Application> Applications => Set<Application>();
+
+    public DbSet<SelectionProcedure> SelectionProcedures => Set<SelectionProcedure>();
+
+    public DbSet<ApplicantCv> ApplicantCvs => Set<ApplicantCv>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CrmDbContext).Assembly);

@@ -78,30 +78,9 @@ public sealed class ProspectRules(TimeProvider time)
         return (valid, v);
     }
 
-    /// <summary>
-    /// LI-NOTE and LI-REVIEW: the assessment must exist, cover prospecting and not be past its review
-    /// date (an overdue one may stay on existing prospects, but is refused for a new choice).
-    /// </summary>
-    public async Task CheckAssessmentAsync(CrmDbContext db, int? assessmentId, bool isNewChoice, Validator v, CancellationToken cancellationToken)
-    {
-        if (assessmentId is null)
-        {
-            return;
-        }
-
-        var assessment = await db.Assessments.AsNoTracking()
-            .Where(a => a.Id == assessmentId)
-            .Select(a => new { a.Purpose, a.ReviewDueOn })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (assessment is null || assessment.Purpose != AssessmentPurpose.Prospecting)
-        {
-            v.Add("AssessmentId", "LegitimateInterestRequired");
-        }
-        else if (isNewChoice && BrusselsTime.Today(time) >= assessment.ReviewDueOn)
-        {
-            v.Add("AssessmentId", "AssessmentOverdue");
-        }
-    }
+    /// <summary>LI-NOTE and LI-REVIEW for prospecting (see <see cref="AssessmentRules"/>).</summary>
+    public Task CheckAssessmentAsync(CrmDbContext db, int? assessmentId, bool isNewChoice, Validator v, CancellationToken cancellationToken) =>
+        AssessmentRules.CheckAsync(db, assessmentId, AssessmentPurpose.Prospecting, isNewChoice, BrusselsTime.Today(time), v, cancellationToken);
 
     /// <summary>Another prospect with the same e-mail or phone number is the same person: refuse a second record.</summary>
     public static async Task CheckDuplicatesAsync(CrmDbContext db, ProspectInput valid, int? existingId, Validator v, CancellationToken cancellationToken)

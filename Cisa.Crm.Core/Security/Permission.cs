@@ -42,6 +42,12 @@ public enum Permission
     /// <summary>See the contact persons of recruitment agencies only (HR names the agency's contact for an applicant).</summary>
     AgencyContactsRead,
 
+    /// <summary>See applicants, their applications and CVs, and the selection procedures (HR, privacy officer).</summary>
+    ApplicantsRead,
+
+    /// <summary>Create and edit applicants and procedures, upload CVs, close procedures (HR).</summary>
+    ApplicantsWrite,
+
     /// <summary>See the approved legitimate-interest assessments (to choose one for a person).</summary>
     AssessmentsRead,
 

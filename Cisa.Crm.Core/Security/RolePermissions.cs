@@ -23,13 +23,14 @@ public static class RolePermissions
             [CrmRoles.HR] = new[]
             {
                 Permission.RecruitmentAgenciesRead, Permission.AgencyContactsRead, Permission.AssessmentsRead,
+                Permission.ApplicantsRead, Permission.ApplicantsWrite,
             }.ToFrozenSet(),
             // The privacy officer reads everything, maintains the assessments and the audit trail,
             // but does not do sales work.
             [CrmRoles.PrivacyAdmin] = new[]
             {
                 Permission.CompaniesRead, Permission.RecruitmentAgenciesRead, Permission.ProspectsRead,
-                Permission.PartnerContactsRead, Permission.AgencyContactsRead,
+                Permission.PartnerContactsRead, Permission.AgencyContactsRead, Permission.ApplicantsRead,
                 Permission.AssessmentsRead, Permission.AssessmentsManage,
                 Permission.AuditRead, Permission.AuditVerify,
             }.ToFrozenSet(),

@@ -1,4 +1,7 @@
 using Cisa.Crm.Core;
+using Cisa.Crm.Core.Applicants;
+using Cisa.Crm.Web.Setup;
+using Microsoft.AspNetCore.DataProtection;
 using Cisa.Crm.Core.Audit;
 using Cisa.Crm.Core.Privacy.Suppression;
 using Cisa.Crm.Core.Data;
@@ -49,6 +52,7 @@ public sealed class TestDatabase : IAsyncDisposable
             .AddCrmCoreServices($"Data Source={path};Pooling=False")
             .Configure<AuditOptions>(o => o.Key = AuditKey)
             .Configure<SuppressionOptions>(o => o.Key = "test-suppression-key-0123456789abcdef")
+            .AddSingleton<ICvProtector>(new DataProtectionCvProtector(DataProtectionProvider.Create("Cisa.Crm.Tests")))
             .BuildServiceProvider(validateScopes: true);
         var database = new TestDatabase(path, services, time, actor);
         await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(seedDemoData);

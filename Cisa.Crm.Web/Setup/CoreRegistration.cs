@@ -1,4 +1,5 @@
 using Cisa.Crm.Core;
+using Cisa.Crm.Core.Applicants;
 using Cisa.Crm.Core.Audit;
 using Cisa.Crm.Core.Data;
 using Cisa.Crm.Core.Privacy.Retention;
@@ -48,6 +49,7 @@ public static class CoreRegistration
             .Validate(o => o.PartnerContactYearsAfterRelationship is >= 1 and <= 30, "Crm:Retention:PartnerContactYearsAfterRelationship must be between 1 and 30.")
             .ValidateOnStart();
         builder.Services.AddScoped<ICurrentActor, SignedInActor>();
+        builder.Services.AddSingleton<ICvProtector, DataProtectionCvProtector>();
         return builder;
     }
 

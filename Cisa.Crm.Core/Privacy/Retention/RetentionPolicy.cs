@@ -5,7 +5,16 @@ public sealed class RetentionOptions
 {
     /// <summary>RET-PARTNER: years a partner contact is kept after the relationship with their company ends.</summary>
     public int PartnerContactYearsAfterRelationship { get; set; } = 10;
+
+    /// <summary>RET-APP-CV: years a CV is kept after the end of the last procedure it belongs to.</summary>
+    public int ApplicantCvYearsAfterProcedure { get; set; } = 2;
+
+    /// <summary>RET-APP-CONTACT: years an applicant's contact details are kept after that end.</summary>
+    public int ApplicantContactYearsAfterProcedure { get; set; } = 5;
 }
+
+/// <summary>When an applicant's CV and contact details fall due; both null while a procedure is open.</summary>
+public sealed record ApplicantExpiry(DateOnly? LastProcedureEndedOn, DateOnly? CvUntil, DateOnly? ContactUntil);
 
 /// <summary>Expiry dates computed from facts and the configured periods, in one place.</summary>
 public static class RetentionPolicy
@@ -16,4 +25,21 @@ public static class RetentionPolicy
     /// </summary>
     public static DateOnly? PartnerContactExpiry(DateOnly? relationshipEndedOn, DateOnly today, RetentionOptions options) =>
         relationshipEndedOn is { } ended && ended <= today ? ended.AddYears(options.PartnerContactYearsAfterRelationship) : null;
+
+    /// <summary>
+    /// RET-APP-CV and RET-APP-CONTACT, from the end dates of every procedure the applicant is in
+    /// (null = still open): nothing while any is open; otherwise the latest end plus the configured years
+    /// (29 February + 2 years is 28 February).
+    /// </summary>
+    public static ApplicantExpiry ApplicantExpiry(IEnumerable<DateOnly?> procedureEndDates, RetentionOptions options)
+    {
+        var ends = procedureEndDates.ToList();
+        if (ends.Count == 0 || ends.Any(e => e is null))
+        {
+            return new ApplicantExpiry(null, null, null);
+        }
+
+        var last = ends.Max()!.Value;
+        return new ApplicantExpiry(last, last.AddYears(options.ApplicantCvYearsAfterProcedure), last.AddYears(options.ApplicantContactYearsAfterProcedure));
+    }
 }

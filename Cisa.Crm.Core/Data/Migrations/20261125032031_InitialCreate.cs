@@ -86,6 +86,24 @@ namespace Cisa.Crm.Core.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SelectionProcedures",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
+                    Department = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    OpenedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SelectionProcedures", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SuppressionEntries",
                 columns: table => new
                 {
@@ -132,19 +150,19 @@ namespace Cisa.Crm.Core.Data.Migrations
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     CompanyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    FirstName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    LastName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    FirstNameKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    LastNameKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     JobFunction = table.Column<string>(type: "TEXT", maxLength: 150, nullable: true),
                     PreferredLanguage = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
                     LawfulBasis = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     Notes = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    IsRestricted = table.Column<bool>(type: "INTEGER", nullable: false),
-                    RestrictedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ConcurrencyStamp = table.Column<Guid>(type: "TEXT", nullable: false)
+                    ConcurrencyStamp = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FirstName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    LastName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    FirstNameKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    LastNameKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    IsRestricted = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RestrictedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -163,10 +181,6 @@ namespace Cisa.Crm.Core.Data.Migrations
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    FirstName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    LastName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    FirstNameKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    LastNameKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     JobTitle = table.Column<string>(type: "TEXT", maxLength: 150, nullable: true),
                     CompanyId = table.Column<int>(type: "INTEGER", nullable: false),
                     Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
@@ -187,9 +201,13 @@ namespace Cisa.Crm.Core.Data.Migrations
                     LastCallAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     FollowUpOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     FollowUpOwnerId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    ConcurrencyStamp = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FirstName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    LastName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    FirstNameKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    LastNameKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     IsRestricted = table.Column<bool>(type: "INTEGER", nullable: false),
-                    RestrictedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ConcurrencyStamp = table.Column<Guid>(type: "TEXT", nullable: false)
+                    RestrictedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -206,6 +224,60 @@ namespace Cisa.Crm.Core.Data.Migrations
                         principalTable: "LegitimateInterestAssessments",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Applicants",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Street = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    PostalCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    City = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    CountryCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    PreferredLanguage = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: true),
+                    AgencyContactId = table.Column<int>(type: "INTEGER", nullable: true),
+                    AssessmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    LegitimateInterestNote = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    LegitimateInterestNoteById = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    LegitimateInterestNoteByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    LegitimateInterestNoteAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ConcurrencyStamp = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FirstName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    LastName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    FirstNameKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    LastNameKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    IsRestricted = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RestrictedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Applicants", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Applicants_Companies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Companies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Applicants_LegitimateInterestAssessments_AssessmentId",
+                        column: x => x.AssessmentId,
+                        principalTable: "LegitimateInterestAssessments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Applicants_PartnerContacts_AgencyContactId",
+                        column: x => x.AgencyContactId,
+                        principalTable: "PartnerContacts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
                 });
 
             migrationBuilder.CreateTable(
@@ -334,6 +406,115 @@ namespace Cisa.Crm.Core.Data.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateTable(
+                name: "ApplicantCvs",
+                columns: table => new
+                {
+                    ApplicantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    SizeBytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    ProtectedContent = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    UploadedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UploadedById = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    UploadedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApplicantCvs", x => x.ApplicantId);
+                    table.ForeignKey(
+                        name: "FK_ApplicantCvs_Applicants_ApplicantId",
+                        column: x => x.ApplicantId,
+                        principalTable: "Applicants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Applications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ApplicantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProcedureId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AppliedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Applications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Applications_Applicants_ApplicantId",
+                        column: x => x.ApplicantId,
+                        principalTable: "Applicants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Applications_SelectionProcedures_ProcedureId",
+                        column: x => x.ProcedureId,
+                        principalTable: "SelectionProcedures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applicants_AgencyContactId",
+                table: "Applicants",
+                column: "AgencyContactId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applicants_AgencyId",
+                table: "Applicants",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applicants_AssessmentId",
+                table: "Applicants",
+                column: "AssessmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applicants_Email",
+                table: "Applicants",
+                column: "Email");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applicants_FirstNameKey",
+                table: "Applicants",
+                column: "FirstNameKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applicants_IsRestricted_LastNameKey_FirstNameKey",
+                table: "Applicants",
+                columns: new[] { "IsRestricted", "LastNameKey", "FirstNameKey" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applicants_LastNameKey",
+                table: "Applicants",
+                column: "LastNameKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applicants_Phone",
+                table: "Applicants",
+                column: "Phone");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applicants_Source",
+                table: "Applicants",
+                column: "Source");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_ApplicantId_ProcedureId",
+                table: "Applications",
+                columns: new[] { "ApplicantId", "ProcedureId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_ProcedureId",
+                table: "Applications",
+                column: "ProcedureId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AuditEntries_Action_OccurredAtUtc",
@@ -548,6 +729,11 @@ namespace Cisa.Crm.Core.Data.Migrations
                 column: "UpdatedAtUtc");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SelectionProcedures_EndedOn_OpenedOn",
+                table: "SelectionProcedures",
+                columns: new[] { "EndedOn", "OpenedOn" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SuppressionEntries_Kind_KeyedHash",
                 table: "SuppressionEntries",
                 columns: new[] { "Kind", "KeyedHash" },
@@ -567,6 +753,12 @@ namespace Cisa.Crm.Core.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "ApplicantCvs");
+
+            migrationBuilder.DropTable(
+                name: "Applications");
+
             migrationBuilder.DropTable(
                 name: "AuditEntries");
 
@@ -590,6 +782,12 @@ namespace Cisa.Crm.Core.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "SuppressionEntries");
+
+            migrationBuilder.DropTable(
+                name: "Applicants");
+
+            migrationBuilder.DropTable(
+                name: "SelectionProcedures");
 
             migrationBuilder.DropTable(
                 name: "Prospects");

@@ -1,0 +1,147 @@
+using Cisa.Crm.Core.Common;
+using Cisa.Crm.Core.Prospects;
+
+namespace Cisa.Crm.Core.Applicants;
+
+/// <summary>How an applicant reached the firm (SOURCE).</summary>
+public enum ApplicantSource
+{
+    Spontaneous,
+    Vacancy,
+    RecruitmentAgency,
+}
+
+/// <summary>
+/// A job applicant (CAT-APPLICANT): contact details, the source (SOURCE), the legitimate-interest note with
+/// an approved recruitment assessment (LI-NOTE), applications to procedures, and at most one CV.
+/// </summary>
+public sealed class Applicant : Person
+{
+    public string? Email { get; set; }
+
+    /// <summary>E.164.</summary>
+    public string? Phone { get; set; }
+
+    public string? Street { get; set; }
+
+    public string? PostalCode { get; set; }
+
+    public string? City { get; set; }
+
+    public string CountryCode { get; set; } = "BE";
+
+    public PreferredLanguage PreferredLanguage { get; set; } = PreferredLanguage.Dutch;
+
+    public ApplicantSource Source { get; set; }
+
+    /// <summary>The recruitment agency that sent the CV (a company of that type).</summary>
+    public int? AgencyId { get; set; }
+
+    /// <summary>The agency's contact person who sent it (a partner contact at the agency).</summary>
+    public int? AgencyContactId { get; set; }
+
+    public int AssessmentId { get; set; }
+
+    public string LegitimateInterestNote { get; set; } = "";
+
+    public required string LegitimateInterestNoteById { get; set; }
+
+    public required string LegitimateInterestNoteByName { get; set; }
+
+    public DateTime LegitimateInterestNoteAtUtc { get; set; }
+
+    public DateTime CreatedAtUtc { get; set; }
+
+    public DateTime UpdatedAtUtc { get; set; }
+
+    public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
+
+    public List<Application> Applications { get; } = [];
+}
+
+public enum ApplicationOutcome
+{
+    Hired,
+    Rejected,
+    Withdrawn,
+    KeptForFuture,
+}
+
+/// <summary>An applicant in one selection procedure, with short HR notes and, once closed, the outcome.</summary>
+public sealed class Application
+{
+    public const int NotesMaxLength = 500;
+
+    public long Id { get; set; }
+
+    public int ApplicantId { get; set; }
+
+    public int ProcedureId { get; set; }
+
+    public SelectionProcedure? Procedure { get; set; }
+
+    public DateOnly AppliedOn { get; set; }
+
+    public ApplicationOutcome? Outcome { get; set; }
+
+    public string? Notes { get; set; }
+}
+
+public enum ProcedureKind
+{
+    Vacancy,
+    SpontaneousPool,
+}
+
+/// <summary>A vacancy, or the standing pool of spontaneous applications. Closing it starts RET-APP-* for its applicants.</summary>
+public sealed class SelectionProcedure
+{
+    public int Id { get; set; }
+
+    public ProcedureKind Kind { get; set; }
+
+    public required string Title { get; set; }
+
+    public string? Department { get; set; }
+
+    public DateOnly OpenedOn { get; set; }
+
+    /// <summary>Null while open; set on closing, cleared on reopening.</summary>
+    public DateOnly? EndedOn { get; set; }
+
+    public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
+
+    public bool IsOpen => EndedOn is null;
+}
+
+/// <summary>
+/// An applicant's CV: one per applicant (the latest upload replaces the previous one), stored in the
+/// database encrypted with ASP.NET Core Data Protection keys, never as a readable file.
+/// </summary>
+public sealed class ApplicantCv
+{
+    public const long MaxBytes = 10 * 1024 * 1024;
+
+    public int ApplicantId { get; set; }
+
+    public required string FileName { get; set; }
+
+    public required string ContentType { get; set; }
+
+    public long SizeBytes { get; set; }
+
+    public required byte[] ProtectedContent { get; set; }
+
+    public DateTime UploadedAtUtc { get; set; }
+
+    public required string UploadedById { get; set; }
+
+    public required string UploadedByName { get; set; }
+}
+
+public static class ApplicantLimits
+{
+    public const int Name = 100;
+    public const int Title = 150;
+    public const int Department = 100;
+}

@@ -1,0 +1,51 @@
+using Cisa.Crm.Core.Privacy.Retention;
+using Cisa.Crm.Core.Prospects;
+
+namespace Cisa.Crm.Core.Applicants;
+
+public sealed record ApplicantInput
+{
+    public string? FirstName { get; init; }
+    public string? LastName { get; init; }
+    public string? Email { get; init; }
+    public string? Phone { get; init; }
+    public string? Street { get; init; }
+    public string? PostalCode { get; init; }
+    public string? City { get; init; }
+    public string? CountryCode { get; init; } = "BE";
+    public PreferredLanguage PreferredLanguage { get; init; } = PreferredLanguage.Dutch;
+    public ApplicantSource? Source { get; init; }
+    public int? AgencyId { get; init; }
+    public int? AgencyContactId { get; init; }
+    public int? AssessmentId { get; init; }
+    public string? LegitimateInterestNote { get; init; }
+
+    /// <summary>On creation: the procedure applied to (for <see cref="ApplicantSource.Vacancy"/>, the vacancy answered).</summary>
+    public int? ProcedureId { get; init; }
+}
+
+public sealed record ApplicantRow(int Id, string FirstName, string LastName, string? Email, ApplicantSource Source, string? AgencyName,
+    int Applications, bool InOpenProcedure, bool HasCv, bool IsRestricted);
+
+public sealed record ApplicationRow(long Id, int ProcedureId, string ProcedureTitle, ProcedureKind Kind, DateOnly AppliedOn, DateOnly? ProcedureEndedOn,
+    ApplicationOutcome? Outcome, string? Notes);
+
+public sealed record CvInfo(string FileName, string ContentType, long SizeBytes, DateTime UploadedAtUtc, string UploadedByName);
+
+public sealed record ApplicantDetails(
+    int Id,
+    ApplicantInput Input,
+    string? AgencyName,
+    string? AgencyContactName,
+    string AssessmentTitle,
+    string LegitimateInterestNoteByName,
+    DateTime LegitimateInterestNoteAtUtc,
+    IReadOnlyList<ApplicationRow> Applications,
+    CvInfo? Cv,
+    ApplicantExpiry Expiry,
+    bool IsRestricted,
+    Guid Version);
+
+public sealed record CvDownload(string FileName, string ContentType, byte[] Content);
+
+public sealed record HrOverview(int OpenProcedures, IReadOnlyDictionary<ApplicantSource, int> ApplicantsPerSource, int CvsExpiringIn90Days);

@@ -1,0 +1,95 @@
+using Cisa.Crm.Core.Common;
+using Cisa.Crm.Core.Companies;
+using Cisa.Crm.Core.Data;
+using Cisa.Crm.Core.LegitimateInterest;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cisa.Crm.Core.Applicants;
+
+/// <summary>The checks every applicant passes: fields, contact normalisation, SOURCE, LI-NOTE and LI-REVIEW.</summary>
+public static class ApplicantRules
+{
+    public static (ApplicantInput Valid, Validator Errors) CheckFields(ApplicantInput input)
+    {
+        var v = new Validator();
+        var emailText = v.Text(nameof(input.Email), input.Email, 254);
+        var email = ContactNormaliser.NormaliseEmail(emailText);
+        if (emailText is not null && email is null)
+        {
+            v.Add(nameof(input.Email), "EmailInvalid");
+        }
+
+        var phoneText = v.Text(nameof(input.Phone), input.Phone, 40);
+        var phone = ContactNormaliser.NormalisePhone(phoneText);
+        if (phoneText is not null && phone is null)
+        {
+            v.Add(nameof(input.Phone), "PhoneInvalid");
+        }
+
+        if (emailText is null && phoneText is null)
+        {
+            v.Add(nameof(input.Email), "ContactRequired");
+        }
+
+        var country = (v.Text(nameof(input.CountryCode), input.CountryCode, 2) ?? "BE").ToUpperInvariant();
+        var postalCode = v.Text(nameof(input.PostalCode), input.PostalCode, CompanyLimits.PostalCode);
+        if (postalCode is not null && country == "BE" && !(postalCode.Length == 4 && postalCode.All(char.IsAsciiDigit) && postalCode[0] != '0'))
+        {
+            v.Add(nameof(input.PostalCode), "PostalCodeInvalid");
+        }
+
+        if (input.Source is null || !Enum.IsDefined(input.Source.Value))
+        {
+            v.Add(nameof(input.Source), "SourceRequired");
+        }
+        else if (input.Source == ApplicantSource.RecruitmentAgency && input.AgencyId is null)
+        {
+            v.Add(nameof(input.AgencyId), "AgencyRequired");
+        }
+
+        if (input.AssessmentId is null)
+        {
+            v.Add(nameof(input.AssessmentId), "LegitimateInterestRequired");
+        }
+
+        var note = v.Text(nameof(input.LegitimateInterestNote), input.LegitimateInterestNote, AssessmentLimits.PersonNote);
+        if (note is null)
+        {
+            v.Add(nameof(input.LegitimateInterestNote), "LegitimateInterestNoteRequired");
+        }
+
+        var valid = input with
+        {
+            FirstName = v.RequiredText(nameof(input.FirstName), input.FirstName, ApplicantLimits.Name),
+            LastName = v.RequiredText(nameof(input.LastName), input.LastName, ApplicantLimits.Name),
+            Email = email,
+            Phone = phone,
+            Street = v.Text(nameof(input.Street), input.Street, CompanyLimits.Street),
+            PostalCode = postalCode,
+            City = v.Text(nameof(input.City), input.City, CompanyLimits.City),
+            CountryCode = country,
+            AgencyId = input.Source == ApplicantSource.RecruitmentAgency ? input.AgencyId : null,
+            AgencyContactId = input.Source == ApplicantSource.RecruitmentAgency ? input.AgencyContactId : null,
+            LegitimateInterestNote = note,
+        };
+        return (valid, v);
+    }
+
+    /// <summary>The agency is a recruitment agency and the contact person works there.</summary>
+    public static async Task CheckAgencyAsync(CrmDbContext db, ApplicantInput valid, Validator v, CancellationToken cancellationToken)
+    {
+        if (valid.AgencyId is not { } agencyId)
+        {
+            return;
+        }
+
+        if (!await db.Companies.AnyAsync(c => c.Id == agencyId && c.Type == CompanyType.RecruitmentAgency, cancellationToken))
+        {
+            v.Add(nameof(valid.AgencyId), "NotAnAgency");
+        }
+        else if (valid.AgencyContactId is { } contactId && !await db.PartnerContacts.AnyAsync(p => p.Id == contactId && p.CompanyId == agencyId, cancellationToken))
+        {
+            v.Add(nameof(valid.AgencyContactId), "ContactNotAtAgency");
+        }
+    }
+}

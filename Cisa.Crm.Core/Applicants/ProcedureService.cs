@@ -1,0 +1,127 @@
+using System.Globalization;
+using Cisa.Crm.Core.Audit;
+using Cisa.Crm.Core.Common;
+using Cisa.Crm.Core.Data;
+using Cisa.Crm.Core.Errors;
+using Cisa.Crm.Core.Security;
+using Cisa.Crm.Core.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cisa.Crm.Core.Applicants;
+
+public sealed record ProcedureInput(ProcedureKind Kind, string? Title, string? Department, DateOnly? OpenedOn);
+
+public sealed record ProcedureRow(int Id, ProcedureKind Kind, string Title, string? Department, DateOnly OpenedOn, DateOnly? EndedOn, int Applicants, Guid Version);
+
+/// <summary>Selection procedures: open a vacancy or the spontaneous pool, close it with an outcome per applicant, reopen it.</summary>
+public sealed class ProcedureService(IDbContextFactory<CrmDbContext> dbFactory, ICurrentActor currentActor, AuditTrail trail, TimeProvider time)
+{
+    public const string EntityType = "Procedure";
+
+    public async Task<IReadOnlyList<ProcedureRow>> ListAsync(bool openOnly = false, CancellationToken cancellationToken = default)
+    {
+        await currentActor.DemandAsync(Permission.ApplicantsRead, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var procedures = db.SelectionProcedures.AsNoTracking();
+        if (openOnly)
+        {
+            procedures = procedures.Where(p => p.EndedOn == null);
+        }
+
+        return await procedures
+            .OrderBy(p => p.EndedOn != null).ThenByDescending(p => p.OpenedOn)
+            .Select(p => new ProcedureRow(p.Id, p.Kind, p.Title, p.Department, p.OpenedOn, p.EndedOn,
+                db.Applications.Count(a => a.ProcedureId == p.Id), p.ConcurrencyStamp))
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<int> OpenAsync(ProcedureInput input, CancellationToken cancellationToken = default)
+    {
+        var actor = await currentActor.DemandAsync(Permission.ApplicantsWrite, cancellationToken);
+        var v = new Validator();
+        var title = v.RequiredText(nameof(input.Title), input.Title, ApplicantLimits.Title);
+        var department = v.Text(nameof(input.Department), input.Department, ApplicantLimits.Department);
+        var today = BrusselsTime.Today(time);
+        var opened = input.OpenedOn ?? today;
+        if (opened > today)
+        {
+            v.Add(nameof(input.OpenedOn), "DateInFuture");
+        }
+
+        if (!Enum.IsDefined(input.Kind))
+        {
+            v.Add(nameof(input.Kind), "Required");
+        }
+
+        v.ThrowIfInvalid();
+        return await dbFactory.InTransactionAsync(EntityType, async db =>
+        {
+            var procedure = new SelectionProcedure { Kind = input.Kind, Title = title, Department = department, OpenedOn = opened };
+            db.SelectionProcedures.Add(procedure);
+            await db.SaveChangesAsync(cancellationToken);
+            await trail.RecordAsync(db, actor, "Procedure.Opened", EntityType, procedure.Id.ToString(CultureInfo.InvariantCulture), $"kind={procedure.Kind}", cancellationToken);
+            return procedure.Id;
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Closes the procedure on <paramref name="endedOn"/> (default today) and records an outcome for every
+    /// applicant in it; from that date RET-APP-CV and RET-APP-CONTACT count.
+    /// </summary>
+    public async Task CloseAsync(int id, IReadOnlyDictionary<int, ApplicationOutcome> outcomes, Guid version, DateOnly? endedOn = null, CancellationToken cancellationToken = default)
+    {
+        var actor = await currentActor.DemandAsync(Permission.ApplicantsWrite, cancellationToken);
+        await dbFactory.InTransactionAsync(EntityType, async db =>
+        {
+            var procedure = await db.SelectionProcedures.FirstOrDefaultAsync(p => p.Id == id, cancellationToken) ?? throw new RecordNotFoundException(EntityType);
+            if (!procedure.IsOpen)
+            {
+                throw new RuleViolationException("ProcedureClosed", "This procedure is already closed.");
+            }
+
+            var today = BrusselsTime.Today(time);
+            var end = endedOn ?? today;
+            var v = new Validator();
+            if (end > today || end < procedure.OpenedOn)
+            {
+                v.Add("EndedOn", "EndDateInvalid");
+            }
+
+            var applications = await db.Applications.Where(a => a.ProcedureId == id).ToListAsync(cancellationToken);
+            foreach (var application in applications)
+            {
+                if (outcomes.TryGetValue(application.ApplicantId, out var outcome) && Enum.IsDefined(outcome))
+                {
+                    application.Outcome = outcome;
+                }
+                else
+                {
+                    v.Add($"Outcome[{application.ApplicantId}]", "OutcomeRequired");
+                }
+            }
+
+            v.ThrowIfInvalid();
+            procedure.EndedOn = end;
+            db.ExpectVersion(procedure, version, x => procedure.ConcurrencyStamp = x);
+            await db.SaveChangesAsync(cancellationToken);
+            await trail.RecordAsync(db, actor, "Procedure.Closed", EntityType, id.ToString(CultureInfo.InvariantCulture),
+                $"ended={end:yyyy-MM-dd};applications={applications.Count}", cancellationToken);
+            return true;
+        }, cancellationToken);
+    }
+
+    /// <summary>Reopens a closed procedure: its applicants have no expiry again until it closes anew.</summary>
+    public async Task ReopenAsync(int id, Guid version, CancellationToken cancellationToken = default)
+    {
+        var actor = await currentActor.DemandAsync(Permission.ApplicantsWrite, cancellationToken);
+        await dbFactory.InTransactionAsync(EntityType, async db =>
+        {
+            var procedure = await db.SelectionProcedures.FirstOrDefaultAsync(p => p.Id == id, cancellationToken) ?? throw new RecordNotFoundException(EntityType);
+            procedure.EndedOn = null;
+            db.ExpectVersion(procedure, version, x => procedure.ConcurrencyStamp = x);
+            await db.SaveChangesAsync(cancellationToken);
+            await trail.RecordAsync(db, actor, "Procedure.Reopened", EntityType, id.ToString(CultureInfo.InvariantCulture), cancellationToken: cancellationToken);
+            return true;
+        }, cancellationToken);
+    }
+}

@@ -11,6 +11,8 @@ namespace Cisa.Crm.Core.Applicants;
 
 public sealed record ProcedureInput(ProcedureKind Kind, string? Title, string? Department, DateOnly? OpenedOn);
 
+public sealed record ProcedureApplicantRow(int ApplicantId, string Name, ApplicationOutcome? Outcome);
+
 public sealed record ProcedureRow(int Id, ProcedureKind Kind, string Title, string? Department, DateOnly OpenedOn, DateOnly? EndedOn, int Applicants, Guid Version);
 
 /// <summary>Selection procedures: open a vacancy or the spontaneous pool, close it with an outcome per applicant, reopen it.</summary>
@@ -32,6 +34,18 @@ public sealed class ProcedureService(IDbContextFactory<CrmDbContext> dbFactory, 
             .OrderBy(p => p.EndedOn != null).ThenByDescending(p => p.OpenedOn)
             .Select(p => new ProcedureRow(p.Id, p.Kind, p.Title, p.Department, p.OpenedOn, p.EndedOn,
                 db.Applications.Count(a => a.ProcedureId == p.Id), p.ConcurrencyStamp))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The applicants in one procedure (for closing it with an outcome per applicant).</summary>
+    public async Task<IReadOnlyList<ProcedureApplicantRow>> ApplicantsOfAsync(int id, CancellationToken cancellationToken = default)
+    {
+        await currentActor.DemandAsync(Permission.ApplicantsRead, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Applications.AsNoTracking().Where(a => a.ProcedureId == id)
+            .Join(db.Applicants, a => a.ApplicantId, p => p.Id, (a, p) => new { a, p })
+            .OrderBy(x => x.p.LastNameKey)
+            .Select(x => new ProcedureApplicantRow(x.p.Id, x.p.FirstName + " " + x.p.LastName, x.a.Outcome))
             .ToListAsync(cancellationToken);
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cisa.Crm.Core.Applicants;
 using Cisa.Crm.Core.Partners;
 using Cisa.Crm.Core.Prospects;
 using Cisa.Crm.Core.Prospects.Import;
@@ -7,13 +8,14 @@ using Cisa.Crm.Core.Time;
 
 namespace Cisa.Crm.Web.Endpoints;
 
-/// <summary>CSV downloads. Plain GET links, so the browser saves the file itself; the core checks and audits.</summary>
+/// <summary>File downloads (CSV exports, CVs). Plain GET links, so the browser saves the file itself; the core checks and audits.</summary>
 public static class ExportEndpoints
 {
     public static IEndpointRouteBuilder MapExportEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/prospects/export.csv", ExportProspectsAsync).RequireAuthorization(nameof(Permission.ProspectsExport));
         endpoints.MapGet("/contacts/export.csv", ExportContactsAsync).RequireAuthorization(nameof(Permission.PartnerContactsWrite));
+        endpoints.MapGet("/hr/applicants/{id:int}/cv", DownloadCvAsync).RequireAuthorization(nameof(Permission.ApplicantsRead));
         return endpoints;
     }
 
@@ -32,6 +34,13 @@ public static class ExportEndpoints
     {
         var csv = await export.ExportAsync(new PartnerContactQuery(Search: search, CompanyId: companyId), context.RequestAborted);
         return Results.File(csv, "text/csv; charset=utf-8", $"contacts-{Stamp(time)}.csv");
+    }
+
+    /// <summary>The applicant's CV, decrypted by the core, which records the download.</summary>
+    private static async Task<IResult> DownloadCvAsync(HttpContext context, ApplicantService applicants, int id)
+    {
+        var cv = await applicants.DownloadCvAsync(id, context.RequestAborted);
+        return Results.File(cv.Content, cv.ContentType, cv.FileName);
     }
 
     private static string Stamp(TimeProvider time) =>

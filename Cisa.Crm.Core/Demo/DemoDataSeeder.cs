@@ -1,4 +1,5 @@
 using Bogus;
+using Cisa.Crm.Core.Applicants;
 using Cisa.Crm.Core.Audit;
 using Cisa.Crm.Core.Companies;
 using Cisa.Crm.Core.Data;
@@ -13,7 +14,7 @@ namespace Cisa.Crm.Core.Demo;
 /// installation has something to show. Every name is made up, every website ends in <c>.example</c> (a reserved domain), and the
 /// enterprise numbers only pass the checksum. A fixed seed gives the same data on every machine.
 /// </summary>
-public sealed class DemoDataSeeder(IDbContextFactory<CrmDbContext> dbFactory, AuditTrail trail, TimeProvider time)
+public sealed class DemoDataSeeder(IDbContextFactory<CrmDbContext> dbFactory, AuditTrail trail, ICvProtector cvProtector, TimeProvider time)
 {
     private const int Seed = 2200; // Herentals' postcode
 
@@ -81,10 +82,27 @@ public sealed class DemoDataSeeder(IDbContextFactory<CrmDbContext> dbFactory, Au
         await db.SaveChangesAsync(cancellationToken);
         var disclosures = DemoPartners.Disclosures(companies, contacts, today);
         db.Disclosures.AddRange(disclosures);
+        var procedures = DemoRecruitment.Procedures(today);
+        db.SelectionProcedures.AddRange(procedures);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var applicants = DemoRecruitment.Applicants(random, procedures, companies, contacts, assessments[2].Id, now);
+        db.Applicants.AddRange(applicants);
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var applicant in applicants.Where((_, i) => i % 2 == 0))
+        {
+            var pdf = DemoRecruitment.InventedCv($"{applicant.FirstName} {applicant.LastName}");
+            db.ApplicantCvs.Add(new ApplicantCv
+            {
+                ApplicantId = applicant.Id, FileName = $"cv-{applicant.LastName.ToLowerInvariant()}.pdf", ContentType = CvFile.Pdf, SizeBytes = pdf.Length,
+                ProtectedContent = cvProtector.Protect(pdf), UploadedAtUtc = applicant.CreatedAtUtc, UploadedById = DemoStaff.HR.Id, UploadedByName = DemoStaff.HR.Name,
+            });
+        }
+
         await db.SaveChangesAsync(cancellationToken);
 
         await trail.RecordAsync(db, CrmActor.System, AuditActions.DemoDataSeeded, "Demo",
-            details: $"companies={companies.Count};assessments={assessments.Count};prospects={prospects.Count};calls={calls.Count};contacts={contacts.Count};disclosures={disclosures.Count}", cancellationToken: cancellationToken);
+            details: $"companies={companies.Count};assessments={assessments.Count};prospects={prospects.Count};calls={calls.Count};contacts={contacts.Count};disclosures={disclosures.Count};applicants={applicants.Count}", cancellationToken: cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }

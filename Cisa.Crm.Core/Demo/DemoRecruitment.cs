@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Text;
+using Bogus;
+using Cisa.Crm.Core.Applicants;
+using Cisa.Crm.Core.Companies;
+using Cisa.Crm.Core.Partners;
+
+namespace Cisa.Crm.Core.Demo;
+
+/// <summary>Invented selection procedures and applicants (some sent by an agency, some with a CV) for the demo database.</summary>
+internal static class DemoRecruitment
+{
+    public static List<SelectionProcedure> Procedures(DateOnly today) =>
+    [
+        new() { Kind = ProcedureKind.Vacancy, Title = "Systeembeheerder Windows/Linux", Department = "Managed services", OpenedOn = today.AddDays(-40) },
+        new() { Kind = ProcedureKind.Vacancy, Title = "Servicedesk-medewerker", Department = "Support", OpenedOn = today.AddMonths(-26), EndedOn = today.AddMonths(-23).AddDays(-20) },
+        new() { Kind = ProcedureKind.SpontaneousPool, Title = "Spontane sollicitaties", OpenedOn = today.AddYears(-3) },
+    ];
+
+    public static List<Applicant> Applicants(Randomizer random, IReadOnlyList<SelectionProcedure> procedures, IReadOnlyList<Company> companies,
+        IReadOnlyList<PartnerContact> contacts, int assessmentId, DateTime now)
+    {
+        var faker = new Faker("nl_BE") { Random = random };
+        var agency = companies.First(c => c.Type == CompanyType.RecruitmentAgency);
+        var agencyContact = contacts.First(c => c.CompanyId == agency.Id);
+        var applicants = new List<Applicant>();
+        for (var i = 0; i < 9; i++)
+        {
+            var procedure = procedures[i % procedures.Count];
+            var source = i % 3 == 0 ? ApplicantSource.RecruitmentAgency : procedure.Kind == ProcedureKind.Vacancy ? ApplicantSource.Vacancy : ApplicantSource.Spontaneous;
+            var first = faker.Name.FirstName();
+            var last = faker.Name.LastName();
+            var applicant = new Applicant
+            {
+                FirstName = first,
+                LastName = last,
+                Email = $"{Slug(first)}.{Slug(last)}{i}@mail.example",
+                Phone = string.Create(CultureInfo.InvariantCulture, $"+3249{random.Int(0, 9)}{random.Int(100000, 999999)}"),
+                City = random.ArrayElement(["Herentals", "Geel", "Turnhout", "Mol", "Lier"]),
+                PostalCode = "2200",
+                Street = $"Dorpsstraat {random.Int(1, 90)}",
+                Source = source,
+                AgencyId = source == ApplicantSource.RecruitmentAgency ? agency.Id : null,
+                AgencyContactId = source == ApplicantSource.RecruitmentAgency ? agencyContact.Id : null,
+                AssessmentId = assessmentId,
+                LegitimateInterestNote = "Profiel past bij de ICT-functies waarvoor we aanwerven.",
+                LegitimateInterestNoteById = DemoStaff.HR.Id,
+                LegitimateInterestNoteByName = DemoStaff.HR.Name,
+                LegitimateInterestNoteAtUtc = now.AddDays(-random.Int(5, 300)),
+                CreatedAtUtc = now.AddDays(-random.Int(5, 300)),
+                UpdatedAtUtc = now,
+            };
+            applicant.Applications.Add(new Application
+            {
+                ProcedureId = procedure.Id,
+                AppliedOn = procedure.OpenedOn.AddDays(random.Int(1, 20)),
+                Outcome = procedure.EndedOn is null ? null : random.ArrayElement([ApplicationOutcome.Rejected, ApplicationOutcome.KeptForFuture, ApplicationOutcome.Withdrawn]),
+            });
+            applicants.Add(applicant);
+        }
+
+        return applicants;
+    }
+
+    /// <summary>A small, valid PDF saying that it is an invented CV.</summary>
+    public static byte[] InventedCv(string name) => Encoding.ASCII.GetBytes(
+        "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n" +
+        "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents 4 0 R/Resources<</Font<</F1 5 0 R>>>>>>endobj\n" +
+        $"4 0 obj<</Length 60>>stream\nBT /F1 18 Tf 72 760 Td (Demo CV - {Ascii(name)}) Tj ET\nendstream endobj\n" +
+        "5 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
+
+    private static string Ascii(string text) => new(Common.ContactNormaliser.SearchKey(text).Where(c => c is >= ' ' and <= '~' and not '(' and not ')').ToArray());
+
+    private static string Slug(string name) =>
+        new(Common.ContactNormaliser.SearchKey(name).Where(char.IsAsciiLetterOrDigit).ToArray());
+}

@@ -1,0 +1,109 @@
+using System.Text;
+using Cisa.Crm.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Cisa.Crm.Tests.EndToEnd;
+
+[Collection(BrowserCollection.Name)]
+public sealed class HrJourneyTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task RET_APP_CV_HR_opens_a_vacancy_adds_an_agency_applicant_with_a_CV_closes_it_and_sees_both_expiry_dates()
+    {
+        var page = await browser.NewPageAsync("en-BE");
+        await page.SignInAsAsync("demo-hr", "/hr/procedures");
+
+        await page.Locator("#open-procedure").ClickAsync();
+        await page.Locator("#procedure-title").FillAsync("Network engineer");
+        await page.Locator("#procedure-department").FillAsync("Infrastructure");
+        await page.Locator("#save-procedure").ClickAsync();
+        await Expect(page.Locator("#procedure-table")).ToContainTextAsync("Network engineer");
+        await page.ScreenshotAsync("procedures");
+
+        await page.Locator("nav a[href='/hr/applicants']").ClickAsync();
+        await page.Locator("#new-applicant").ClickAsync();
+        await page.WaitForInteractiveAsync();
+        await page.Locator("#first-name").FillAsync("Elise");
+        await page.Locator("#last-name").FillAsync("Mertens");
+        await page.Locator("#email").FillAsync("elise.mertens@mail.example");
+        await page.Locator("#phone").FillAsync("0495 12 34 56");
+        await ChooseAsync(page, "procedure", "Network engineer");
+        await ChooseAsync(page, "source", "Sent by a recruitment agency");
+        await page.Field("agency").ClickAsync();
+        await page.GetByRole(AriaRole.Option).First.ClickAsync();
+        await page.Field("agency-contact").ClickAsync();
+        await page.GetByRole(AriaRole.Option).First.ClickAsync();
+        await page.Locator("#li-note").FillAsync("Sent for the network engineer vacancy; profile fits.");
+        await page.ScreenshotAsync("applicant-form");
+        await page.Locator("#save-applicant").ClickAsync();
+
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Elise Mertens");
+        await Expect(page.Locator("#applicant-source")).ToContainTextAsync("Sent by a recruitment agency");
+        await Expect(page.Locator("#no-expiry")).ToBeVisibleAsync();
+
+        // A CV whose content is a PDF.
+        var pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
+        await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "cv-elise-mertens.pdf", MimeType = "application/pdf", Buffer = pdf });
+        await Expect(page.Locator("#download-cv")).ToHaveTextAsync("cv-elise-mertens.pdf");
+
+        // Close the vacancy with an outcome: the expiry dates appear.
+        await page.Locator("nav a[href='/hr/procedures']").ClickAsync();
+        var row = page.Locator("#procedure-table tbody tr", new() { HasText = "Network engineer" });
+        await row.GetByRole(AriaRole.Button, new() { Name = "Close" }).ClickAsync();
+        await page.Locator(".outcome-select").First.ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Kept for future procedures" }).ClickAsync();
+        await page.ScreenshotAsync("close-procedure");
+        await page.Locator("#confirm-close").ClickAsync();
+        await Expect(row).ToContainTextAsync("Reopen");
+
+        await page.Locator("nav a[href='/hr/applicants']").ClickAsync();
+        await page.Locator("#applicant-search").FillAsync("Mertens");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Elise Mertens" }).ClickAsync();
+        await Expect(page.Locator("#cv-until")).ToBeVisibleAsync();
+        await Expect(page.Locator("#contact-until")).ToBeVisibleAsync();
+        var today = DateOnly.FromDateTime(Cisa.Crm.Core.Time.BrusselsTime.FromUtc(DateTime.UtcNow));
+        var culture = System.Globalization.CultureInfo.GetCultureInfo("en-BE");
+        await Expect(page.Locator("#cv-until")).ToHaveTextAsync(today.AddYears(2).ToString("d", culture));
+        await Expect(page.Locator("#contact-until")).ToHaveTextAsync(today.AddYears(5).ToString("d", culture));
+        await page.ScreenshotAsync("applicant-page");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Sales_finds_no_trace_of_applicants_anywhere()
+    {
+        string applicantName;
+        await using (var scope = browser.Factory.Services.CreateAsyncScope())
+        await using (var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync())
+        {
+            applicantName = await db.Applicants.OrderBy(a => a.Id).Select(a => a.LastName).FirstAsync();
+        }
+
+        var page = await browser.NewPageAsync("en-BE");
+        await page.SignInAsAsync("demo-sales");
+        await Expect(page.Locator("nav a[href='/hr/applicants']")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#hr-dashboard")).ToHaveCountAsync(0);
+
+        await page.GotoAsync("/hr/applicants");
+        await Expect(page.Locator("#access-denied")).ToBeVisibleAsync();
+
+        await page.GotoAsync("/prospects");
+        await page.WaitForInteractiveAsync();
+        await page.Locator("#prospect-search").FillAsync(applicantName);
+        await Expect(page.Locator("#prospect-grid")).Not.ToContainTextAsync(applicantName + " ");
+        await page.GotoAsync("/contacts");
+        await page.WaitForInteractiveAsync();
+        await page.Locator("#contact-search").FillAsync("mail.example");
+        await Expect(page.Locator("#contact-grid")).ToContainTextAsync("No contacts match these filters.");
+        await page.Context.CloseAsync();
+    }
+
+    private static async Task ChooseAsync(IPage page, string id, string option)
+    {
+        await page.Field(id).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = option }).ClickAsync();
+    }
+}

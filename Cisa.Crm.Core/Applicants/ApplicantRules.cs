@@ -42,9 +42,18 @@ public static class ApplicantRules
         {
             v.Add(nameof(input.Source), "SourceRequired");
         }
-        else if (input.Source == ApplicantSource.RecruitmentAgency && input.AgencyId is null)
+        else if (input.Source == ApplicantSource.RecruitmentAgency)
         {
-            v.Add(nameof(input.AgencyId), "AgencyRequired");
+            // SOURCE: an agency's CV names both the agency and the person there who sent it.
+            if (input.AgencyId is null)
+            {
+                v.Add(nameof(input.AgencyId), "AgencyRequired");
+            }
+
+            if (input.AgencyContactId is null)
+            {
+                v.Add(nameof(input.AgencyContactId), "AgencyContactRequired");
+            }
         }
 
         if (input.AssessmentId is null)

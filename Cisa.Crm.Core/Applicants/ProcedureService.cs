@@ -102,6 +102,7 @@ public sealed class ProcedureService(IDbContextFactory<CrmDbContext> dbFactory, 
             }
 
             var applications = await db.Applications.Where(a => a.ProcedureId == id).ToListAsync(cancellationToken);
+
             foreach (var application in applications)
             {
                 if (outcomes.TryGetValue(application.ApplicantId, out var outcome) && Enum.IsDefined(outcome))
@@ -131,6 +132,13 @@ public sealed class ProcedureService(IDbContextFactory<CrmDbContext> dbFactory, 
         await dbFactory.InTransactionAsync(EntityType, async db =>
         {
             var procedure = await db.SelectionProcedures.FirstOrDefaultAsync(p => p.Id == id, cancellationToken) ?? throw new RecordNotFoundException(EntityType);
+            if (procedure.IsOpen)
+            {
+                throw new RuleViolationException("ProcedureOpen", "This procedure is still open.");
+            }
+
+            // The earlier outcomes no longer stand: they are given again when the procedure closes anew.
+            await db.Applications.Where(a => a.ProcedureId == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.Outcome, (ApplicationOutcome?)null), cancellationToken);
             procedure.EndedOn = null;
             db.ExpectVersion(procedure, version, x => procedure.ConcurrencyStamp = x);
             await db.SaveChangesAsync(cancellationToken);

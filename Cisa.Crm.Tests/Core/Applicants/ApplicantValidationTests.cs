@@ -103,7 +103,7 @@ public sealed class ApplicantValidationTests : ApplicantTestBase
         Assert.Contains(refusal.For(nameof(ApplicantInput.AgencyContactId)), e => e.Code == "ContactNotAtAgency");
     }
 
-    [Fact(Skip = "BUG: Cisa.Crm.Core/Applicants/ApplicantRules.cs:45-48 and :90 only check the agency contact when one is given; an agency applicant without the contact person who sent the CV is saved (issue 5 / SOURCE: 'a company of that type and its contact person').")]
+    [Fact]
     public async Task SOURCE_an_agency_applicant_needs_the_contact_person_who_sent_the_cv()
     {
         var agency = await Data.CompanyAsync("Kempen Recruitment", CompanyType.RecruitmentAgency);

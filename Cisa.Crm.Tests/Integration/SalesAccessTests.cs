@@ -80,6 +80,36 @@ public sealed class SalesAccessTests(LocalAppFixture app) : IClassFixture<LocalA
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
     }
 
+    [Theory]
+    [InlineData("demo-sales")]
+    [InlineData("demo-norole")]
+    public async Task CAT_APPLICANT_only_HR_and_the_privacy_officer_reach_applicant_pages_and_CVs(string demoUserId)
+    {
+        using var client = await app.Factory.SignedInClientAsync(demoUserId);
+
+        foreach (var path in new[] { "/hr/applicants", "/hr/applicants/1", "/hr/procedures", "/hr/applicants/1/cv" })
+        {
+            var response = await client.GetAsync(path);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("/access-denied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task LOG_ACTIONS_HR_downloads_a_decrypted_CV_and_the_download_is_recorded()
+    {
+        using var client = await app.Factory.SignedInClientAsync("demo-hr");
+
+        var response = await client.GetAsync("/hr/applicants/1/cv");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
+        Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(await response.Content.ReadAsByteArrayAsync()), StringComparison.Ordinal);
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync();
+        Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == "Cv.Downloaded" && e.EntityId == "1" && e.ActorId == "demo-hr"));
+    }
+
     [Fact]
     public async Task LOG_ACTIONS_opening_a_prospect_page_records_the_view()
     {

@@ -47,6 +47,8 @@ public static class CoreRegistration
         builder.Services.AddOptions<CrmOptions>().BindConfiguration(CrmOptions.Section).ValidateOnStart();
         builder.Services.AddOptions<RetentionOptions>().BindConfiguration("Crm:Retention")
             .Validate(o => o.PartnerContactYearsAfterRelationship is >= 1 and <= 30, "Crm:Retention:PartnerContactYearsAfterRelationship must be between 1 and 30.")
+            .Validate(o => o.ApplicantCvYearsAfterProcedure is >= 1 and <= 10 && o.ApplicantContactYearsAfterProcedure >= o.ApplicantCvYearsAfterProcedure,
+                "Crm:Retention: the applicant CV period must be 1 to 10 years and the contact period at least as long.")
             .ValidateOnStart();
         builder.Services.AddScoped<ICurrentActor, SignedInActor>();
         builder.Services.AddSingleton<ICvProtector, DataProtectionCvProtector>();

@@ -49,6 +49,12 @@ public sealed class HrJourneyTests(BrowserFixture browser)
         await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "cv-elise-mertens.pdf", MimeType = "application/pdf", Buffer = pdf });
         await Expect(page.Locator("#download-cv")).ToHaveTextAsync("cv-elise-mertens.pdf");
 
+        // Short HR notes on the application.
+        await page.Locator("[data-edit-notes]").First.ClickAsync();
+        await page.Locator("#application-notes").FillAsync("First interview went well; strong on networking.");
+        await page.Locator("#save-notes").ClickAsync();
+        await Expect(page.Locator("#applications")).ToContainTextAsync("First interview went well");
+
         // Close the vacancy with an outcome: the expiry dates appear.
         await page.Locator("nav a[href='/hr/procedures']").ClickAsync();
         var row = page.Locator("#procedure-table tbody tr", new() { HasText = "Network engineer" });

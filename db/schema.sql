@@ -242,6 +242,7 @@ CREATE TABLE "Applications" (
     "AppliedOn" TEXT NOT NULL,
     "Outcome" TEXT NULL,
     "Notes" TEXT NULL,
+    "ConcurrencyStamp" TEXT NOT NULL,
     CONSTRAINT "FK_Applications_Applicants_ApplicantId" FOREIGN KEY ("ApplicantId") REFERENCES "Applicants" ("Id") ON DELETE CASCADE,
     CONSTRAINT "FK_Applications_SelectionProcedures_ProcedureId" FOREIGN KEY ("ProcedureId") REFERENCES "SelectionProcedures" ("Id") ON DELETE RESTRICT
 );
@@ -363,7 +364,7 @@ CREATE TRIGGER "AuditEntries_NoDelete" BEFORE DELETE ON "AuditEntries"
 BEGIN SELECT RAISE(ABORT, 'The audit trail is append-only.'); END;
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261125032031_InitialCreate', '10.0.15');
+VALUES ('20261125034418_InitialCreate', '10.0.15');
 
 COMMIT;
 

@@ -85,6 +85,8 @@ public sealed class Application
     public ApplicationOutcome? Outcome { get; set; }
 
     public string? Notes { get; set; }
+
+    public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 }
 
 public enum ProcedureKind

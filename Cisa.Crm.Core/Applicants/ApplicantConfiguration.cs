@@ -52,6 +52,7 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
         builder.ToTable("Applications");
         builder.Property(a => a.Outcome).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.Notes).HasMaxLength(Application.NotesMaxLength);
+        builder.Property(a => a.ConcurrencyStamp).IsConcurrencyToken();
         builder.HasOne(a => a.Procedure).WithMany().HasForeignKey(a => a.ProcedureId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => new { a.ApplicantId, a.ProcedureId }).IsUnique();
         builder.HasIndex(a => a.ProcedureId);

@@ -28,7 +28,7 @@ public sealed record ApplicantRow(int Id, string FirstName, string LastName, str
     int Applications, bool InOpenProcedure, bool HasCv, bool IsRestricted);
 
 public sealed record ApplicationRow(long Id, int ProcedureId, string ProcedureTitle, ProcedureKind Kind, DateOnly AppliedOn, DateOnly? ProcedureEndedOn,
-    ApplicationOutcome? Outcome, string? Notes);
+    ApplicationOutcome? Outcome, string? Notes, Guid Version);
 
 public sealed record CvInfo(string FileName, string ContentType, long SizeBytes, DateTime UploadedAtUtc, string UploadedByName);
 

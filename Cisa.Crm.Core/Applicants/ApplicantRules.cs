@@ -96,7 +96,7 @@ public static class ApplicantRules
         {
             v.Add(nameof(valid.AgencyId), "NotAnAgency");
         }
-        else if (valid.AgencyContactId is { } contactId && !await db.PartnerContacts.AnyAsync(p => p.Id == contactId && p.CompanyId == agencyId, cancellationToken))
+        else if (valid.AgencyContactId is { } contactId && !await db.PartnerContacts.AnyAsync(p => p.Id == contactId && p.CompanyId == agencyId && !p.IsRestricted, cancellationToken))
         {
             v.Add(nameof(valid.AgencyContactId), "ContactNotAtAgency");
         }

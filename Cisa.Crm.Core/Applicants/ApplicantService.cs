@@ -66,7 +66,7 @@ public sealed class ApplicantService(
             var a = await db.Applicants.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, cancellationToken) ?? throw new RecordNotFoundException(EntityType);
             await trail.RecordAsync(db, actor, "Applicant.Viewed", EntityType, id.ToString(CultureInfo.InvariantCulture), cancellationToken: cancellationToken);
             var applications = await db.Applications.AsNoTracking().Where(x => x.ApplicantId == id).OrderByDescending(x => x.AppliedOn)
-                .Select(x => new ApplicationRow(x.Id, x.ProcedureId, x.Procedure!.Title, x.Procedure.Kind, x.AppliedOn, x.Procedure.EndedOn, x.Outcome, x.Notes))
+                .Select(x => new ApplicationRow(x.Id, x.ProcedureId, x.Procedure!.Title, x.Procedure.Kind, x.AppliedOn, x.Procedure.EndedOn, x.Outcome, x.Notes, x.ConcurrencyStamp))
                 .ToListAsync(cancellationToken);
             var cv = await db.ApplicantCvs.AsNoTracking().Where(c => c.ApplicantId == id)
                 .Select(c => new CvInfo(c.FileName, c.ContentType, c.SizeBytes, c.UploadedAtUtc, c.UploadedByName)).FirstOrDefaultAsync(cancellationToken);
@@ -187,7 +187,7 @@ public sealed class ApplicantService(
     }
 
     /// <summary>Short HR notes on one application (MINIMISE: bounded, factual).</summary>
-    public async Task SetApplicationNotesAsync(long applicationId, string? notes, CancellationToken cancellationToken = default)
+    public async Task SetApplicationNotesAsync(long applicationId, string? notes, Guid version, CancellationToken cancellationToken = default)
     {
         var actor = await currentActor.DemandAsync(Permission.ApplicantsWrite, cancellationToken);
         var v = new Validator();
@@ -198,6 +198,7 @@ public sealed class ApplicantService(
             var application = await db.Applications.FirstOrDefaultAsync(a => a.Id == applicationId, cancellationToken) ?? throw new RecordNotFoundException("Application");
             RestrictionGuard.EnsureNotRestricted(await db.Applicants.FirstAsync(a => a.Id == application.ApplicantId, cancellationToken));
             application.Notes = text;
+            db.ExpectVersion(application, version, x => application.ConcurrencyStamp = x);
             await db.SaveChangesAsync(cancellationToken);
             await trail.RecordAsync(db, actor, "Application.NotesChanged", EntityType, application.ApplicantId.ToString(CultureInfo.InvariantCulture),
                 $"application={applicationId}", cancellationToken);

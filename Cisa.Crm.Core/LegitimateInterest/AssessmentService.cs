@@ -33,9 +33,10 @@ public sealed record AssessmentOption(int Id, string Title, DateOnly ReviewDueOn
 /// </summary>
 public sealed class AssessmentService(IDbContextFactory<CrmDbContext> dbFactory, ICurrentActor currentActor, AuditTrail trail, TimeProvider time)
 {
+    /// <summary>All assessments with how many people rely on each: the privacy officer's overview (the counts are not for HR or Sales).</summary>
     public async Task<IReadOnlyList<AssessmentRow>> ListAsync(CancellationToken cancellationToken = default)
     {
-        await currentActor.DemandAsync(Permission.AssessmentsRead, cancellationToken);
+        await currentActor.DemandAsync(Permission.AssessmentsManage, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var today = BrusselsTime.Today(time);
         var rows = await db.Assessments.AsNoTracking()
@@ -43,7 +44,7 @@ public sealed class AssessmentService(IDbContextFactory<CrmDbContext> dbFactory,
             .Select(a => new
             {
                 a.Id, a.Title, a.Purpose, a.ReviewDueOn, a.ApprovedByName, a.ApprovedAtUtc, a.LastReviewedAtUtc,
-                People = db.Prospects.Count(p => p.AssessmentId == a.Id),
+                People = db.Prospects.Count(p => p.AssessmentId == a.Id) + db.Applicants.Count(p => p.AssessmentId == a.Id),
             })
             .ToListAsync(cancellationToken);
         return rows.Select(a => new AssessmentRow(a.Id, a.Title, a.Purpose, a.ReviewDueOn, today >= a.ReviewDueOn,

@@ -125,7 +125,8 @@ public sealed class PartnerContactCsvService(
         }).ToList();
 
         var statuses = await import.ClassifyAsync(db,
-            checkedRows.Select(r => new PersonImport.Candidate(r.v.IsValid, r.valid.Emails.OfType<string>().ToList(), r.valid.Phones.Where(p => p.Kind == PhoneKind.Mobile).Select(p => p.Number!).ToList())).ToList(),
+            checkedRows.Select(r => new PersonImport.Candidate(r.v.IsValid, r.valid.Emails.OfType<string>().ToList(), r.valid.Phones.Where(p => p.Kind == PhoneKind.Mobile).Select(p => p.Number!).ToList(),
+                r.valid.Phones.Where(p => p.Kind == PhoneKind.Office).Select(p => p.Number!).ToList())).ToList(),
             async (emails, phones) =>
             {
                 var existing = await PersonImport.InChunksAsync(emails, chunk =>

@@ -68,6 +68,32 @@ public sealed class SignInModeTests
     }
 
     [Fact]
+    public async Task In_production_the_CV_key_ring_must_be_protected_by_a_certificate()
+    {
+        await using var factory = new EntraProductionWithSecrets();
+
+        var failure = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains("Crm:DataProtection:CertificatePath", failure.GetBaseException().Message, StringComparison.Ordinal);
+    }
+
+    private sealed class EntraProductionWithSecrets : CrmAppFactory
+    {
+        public EntraProductionWithSecrets()
+        {
+            Environment = "Production";
+            Entra = true;
+        }
+
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Crm:Audit:Key", new string('a', 40));
+            builder.UseSetting("Crm:Suppression:Key", new string('s', 40));
+        }
+    }
+
+    [Fact]
     public async Task In_production_the_local_sign_in_works_only_when_explicitly_enabled_and_HSTS_is_on()
     {
         await using var factory = new EnabledLocalSignInInProduction();

@@ -4,6 +4,7 @@ using Cisa.Crm.Core.Audit;
 using Cisa.Crm.Core.Data;
 using Cisa.Crm.Core.Privacy.Retention;
 using Cisa.Crm.Core.Privacy.Suppression;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
 using Cisa.Crm.Core.Security;
 using Cisa.Crm.Web.Authentication;
@@ -41,9 +42,7 @@ public static class CoreRegistration
             .Configure(o => o.Key = keys.Resolve(configuration, AuditKeySetting, "audit.key")).ValidateOnStart();
         builder.Services.AddOptions<SuppressionOptions>()
             .Configure(o => o.Key = keys.Resolve(configuration, SuppressionKeySetting, "suppression.key")).ValidateOnStart();
-        builder.Services.AddDataProtection()
-            .SetApplicationName("Cisa.Crm")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(keys.Folder, "data-protection")));
+        AddKeyRing(builder, keys);
         builder.Services.AddOptions<CrmOptions>().BindConfiguration(CrmOptions.Section).ValidateOnStart();
         builder.Services.AddOptions<RetentionOptions>().BindConfiguration("Crm:Retention")
             .Validate(o => o.PartnerContactYearsAfterRelationship is >= 1 and <= 30, "Crm:Retention:PartnerContactYearsAfterRelationship must be between 1 and 30.")
@@ -54,6 +53,35 @@ public static class CoreRegistration
         builder.Services.AddSingleton<ICvProtector, DataProtectionCvProtector>();
         return builder;
     }
+
+    /// <summary>
+    /// ASP.NET Core Data Protection protects the sign-in cookie and encrypts the CVs. Its key ring lives in
+    /// <c>Crm:DataProtection:KeysPath</c> (default <c>db/keys/data-protection</c>); in production the keys
+    /// themselves must be encrypted with a certificate (<c>Crm:DataProtection:CertificatePath</c> and
+    /// <c>...:CertificatePassword</c>), so a copy of the disk alone opens no CV.
+    /// </summary>
+    private static void AddKeyRing(WebApplicationBuilder builder, KeyStore keys)
+    {
+        var configuration = builder.Configuration;
+        var path = configuration["Crm:DataProtection:KeysPath"];
+        var keyRing = builder.Services.AddDataProtection()
+            .SetApplicationName("Cisa.Crm")
+            .PersistKeysToFileSystem(new DirectoryInfo(string.IsNullOrWhiteSpace(path) ? Path.Combine(keys.Folder, "data-protection") : path));
+        var certificate = configuration["Crm:DataProtection:CertificatePath"];
+        if (!string.IsNullOrWhiteSpace(certificate))
+        {
+            keyRing.ProtectKeysWithCertificate(X509CertificateLoader.LoadPkcs12FromFile(certificate, configuration["Crm:DataProtection:CertificatePassword"]));
+        }
+
+
+        // Checked when the app starts, after the other secrets, so each missing setting is named in turn.
+        builder.Services.AddOptions<KeyRingOptions>()
+            .Validate(_ => keys.MayGenerate || !string.IsNullOrWhiteSpace(certificate),
+                "The setting Crm:DataProtection:CertificatePath is missing: in production the key ring that encrypts CVs and sign-in cookies must itself be encrypted with a certificate (.pfx).")
+            .ValidateOnStart();
+    }
+
+    private sealed class KeyRingOptions;
 
     /// <summary>Migrates the database (creating it if needed) and seeds the demo data when configured.</summary>
     public static async Task InitializeCrmDatabaseAsync(this WebApplication app)

@@ -13,6 +13,9 @@ public sealed class KeyStore(string folder, bool mayGenerate)
 
     public string Folder { get; } = folder;
 
+    /// <summary>Whether missing secrets may be generated (a developer or demo machine, never production).</summary>
+    public bool MayGenerate { get; } = mayGenerate;
+
     public string Resolve(IConfiguration configuration, string setting, string fileName)
     {
         var configured = configuration[setting];
@@ -23,7 +26,7 @@ public sealed class KeyStore(string folder, bool mayGenerate)
                 : throw new InvalidOperationException($"The setting {setting} must be at least {MinimumLength} characters long.");
         }
 
-        if (!mayGenerate)
+        if (!MayGenerate)
         {
             throw new InvalidOperationException(
                 $"The setting {setting} is missing: set a random secret of at least {MinimumLength} characters (environment variable {setting.Replace(":", "__", StringComparison.Ordinal)}).");

@@ -1,3 +1,4 @@
+using System.Text;
 using CsvHelper;
 using Cisa.Crm.Core.Common.Csv;
 using Cisa.Crm.Core.Companies;
@@ -40,13 +41,19 @@ public sealed class PersonImport(SuppressionList suppression)
 {
     public const int MaxRows = 200_000;
 
-    /// <summary>A row after its category's field rules: its normalised contact points and whether it passed.</summary>
-    public sealed record Candidate(bool IsValid, IReadOnlyList<string> Emails, IReadOnlyList<string> Phones);
+    private static readonly Encoding Windows1252 = CodePagesEncodingProvider.Instance.GetEncoding(1252)!;
+
+    /// <summary>
+    /// A row after its category's field rules: whether it passed, and its normalised contact points.
+    /// All of them are checked against the suppression list; <paramref name="SharedPhones"/> (e.g. a
+    /// switchboard number colleagues share) are not taken as a sign of a duplicate person.
+    /// </summary>
+    public sealed record Candidate(bool IsValid, IReadOnlyList<string> Emails, IReadOnlyList<string> Phones, IReadOnlyList<string>? SharedPhones = null);
 
     /// <summary>Reads a CSV file (semicolon, comma or tab) whose header holds at least <paramref name="requiredColumns"/>.</summary>
     public static List<CsvRecord> Read(Stream csvStream, IReadOnlyCollection<string> requiredColumns)
     {
-        using var reader = new StreamReader(csvStream, leaveOpen: true);
+        using var reader = new StringReader(Decode(csvStream));
         using var csv = new CsvReader(reader, CrmCsv.ReaderConfiguration);
         if (!csv.Read() || !csv.ReadHeader())
         {
@@ -80,6 +87,25 @@ public sealed class PersonImport(SuppressionList suppression)
         return records;
     }
 
+    /// <summary>
+    /// UTF-8 (with or without BOM) as the CRM exports it; a file that is not valid UTF-8 is read as
+    /// Windows-1252, which is what Excel on Belgian Windows saves as "CSV", so "Dubré" stays "Dubré".
+    /// </summary>
+    private static string Decode(Stream stream)
+    {
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        var bytes = buffer.ToArray();
+        try
+        {
+            return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes).TrimStart('\uFEFF');
+        }
+        catch (DecoderFallbackException)
+        {
+            return Windows1252.GetString(bytes);
+        }
+    }
+
     /// <summary>Company names from a file matched to existing companies by their accent-free key (id and type).</summary>
     public static async Task<Dictionary<string, (int Id, CompanyType Type)>> ResolveCompaniesAsync(CrmDbContext db, IEnumerable<string?> names, CancellationToken cancellationToken)
     {
@@ -106,8 +132,9 @@ public sealed class PersonImport(SuppressionList suppression)
     {
         var emails = rows.SelectMany(r => r.Emails).Distinct(StringComparer.Ordinal).ToList();
         var phones = rows.SelectMany(r => r.Phones).Distinct(StringComparer.Ordinal).ToList();
+        var allPhones = rows.SelectMany(r => r.Phones.Concat(r.SharedPhones ?? [])).Distinct(StringComparer.Ordinal).ToList();
         var suppressedEmails = await suppression.ListedAmongAsync(db, ContactKind.Email, emails.Select(suppression.Hash).ToList(), cancellationToken);
-        var suppressedPhones = await suppression.ListedAmongAsync(db, ContactKind.Phone, phones.Select(suppression.Hash).ToList(), cancellationToken);
+        var suppressedPhones = await suppression.ListedAmongAsync(db, ContactKind.Phone, allPhones.Select(suppression.Hash).ToList(), cancellationToken);
         var inCrm = await existing(emails, phones);
 
         var seenInFile = new HashSet<string>(StringComparer.Ordinal);
@@ -118,7 +145,8 @@ public sealed class PersonImport(SuppressionList suppression)
             {
                 statuses.Add(ImportRowStatus.Invalid);
             }
-            else if (row.Emails.Any(e => suppressedEmails.Contains(suppression.Hash(e))) || row.Phones.Any(p => suppressedPhones.Contains(suppression.Hash(p))))
+            else if (row.Emails.Any(e => suppressedEmails.Contains(suppression.Hash(e)))
+                || row.Phones.Concat(row.SharedPhones ?? []).Any(p => suppressedPhones.Contains(suppression.Hash(p))))
             {
                 statuses.Add(ImportRowStatus.Suppressed);
             }

@@ -196,6 +196,10 @@ namespace Cisa.Crm.Core.Data.Migrations
                     b.Property<DateOnly>("AppliedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Notes")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");

@@ -53,6 +53,7 @@ public sealed class ProspectImportService(
                 .ToDictionary(g => g.Key, g => new Company
                 {
                     Name = g.First().CompanyName!, Type = CompanyType.Prospect, CreatedAtUtc = now, UpdatedAtUtc = now,
+                    EnterpriseNumber = g.Select(r => r.EnterpriseNumber).FirstOrDefault(n => n is not null),
                     AccountOwnerId = actor.Id, AccountOwnerName = actor.DisplayName,
                 }, StringComparer.Ordinal);
             db.Companies.AddRange(newCompanies.Values);
@@ -75,7 +76,7 @@ public sealed class ProspectImportService(
         }, cancellationToken);
     }
 
-    private sealed record AnalysedRow(ImportRowResult Result, ProspectInput Input, string? CompanyName);
+    private sealed record AnalysedRow(ImportRowResult Result, ProspectInput Input, string? CompanyName, string? EnterpriseNumber);
 
     private static IEnumerable<string> NewCompanyKeys(List<AnalysedRow> rows) =>
         rows.Where(r => r.Result.Status == ImportRowStatus.Valid && r.Input.CompanyId is null).Select(r => ContactNormaliser.SearchKey(r.CompanyName)).Distinct();
@@ -89,11 +90,25 @@ public sealed class ProspectImportService(
         await rules.CheckAssessmentAsync(db, batch.AssessmentId, isNewChoice: true, batchErrors, cancellationToken);
 
         var companies = await PersonImport.ResolveCompaniesAsync(db, records.Select(r => r["company"]), cancellationToken);
+        var numbers = records.Select(r => EnterpriseNumber.Normalise(r["enterprisenumber"])).OfType<string>().Distinct().ToList();
+        var byEnterpriseNumber = await db.Companies.AsNoTracking().Where(c => c.EnterpriseNumber != null && numbers.Contains(c.EnterpriseNumber))
+            .ToDictionaryAsync(c => c.EnterpriseNumber!, c => c.Id, cancellationToken);
         var checkedRows = records.Select(record =>
         {
             var parseErrors = new List<FieldError>();
             var companyName = record["company"]?.Trim();
-            int? companyId = companies.TryGetValue(ContactNormaliser.SearchKey(companyName), out var company) ? company.Id : null;
+            var enterpriseNumber = EnterpriseNumber.Normalise(record["enterprisenumber"]);
+            int? companyId = enterpriseNumber is not null && byEnterpriseNumber.TryGetValue(enterpriseNumber, out var byNumber) ? byNumber
+                : companies.TryGetValue(ContactNormaliser.SearchKey(companyName), out var company) ? company.Id : null;
+            if (!string.IsNullOrWhiteSpace(record["enterprisenumber"]) && enterpriseNumber is null)
+            {
+                parseErrors.Add(new FieldError("EnterpriseNumber", "EnterpriseNumberInvalid"));
+            }
+
+            if (companyId is null && companyName is { Length: > CompanyLimits.Name })
+            {
+                parseErrors.Add(new FieldError(nameof(ProspectInput.CompanyId), "TooLong", CompanyLimits.Name));
+            }
             var input = new ProspectInput
             {
                 FirstName = record["firstname"], LastName = record["lastname"], JobTitle = record["jobtitle"],
@@ -117,7 +132,7 @@ public sealed class ProspectImportService(
                 v.Add(error.Field, error.Code, error.Arguments);
             }
 
-            return (record, companyName, valid: valid with { CompanyId = companyId }, v);
+            return (record, companyName, enterpriseNumber, valid: valid with { CompanyId = companyId }, v);
         }).ToList();
 
         var statuses = await import.ClassifyAsync(db,
@@ -129,7 +144,7 @@ public sealed class ProspectImportService(
 
         return checkedRows.Select((r, i) => new AnalysedRow(
             new ImportRowResult(r.record.Line, $"{r.valid.FirstName} {r.valid.LastName}".Trim(), r.companyName, statuses[i], r.v.Errors.ToList()),
-            r.valid, r.companyName)).ToList();
+            r.valid, r.companyName, r.enterpriseNumber)).ToList();
     }
 
     /// <summary>The e-mail addresses and phone numbers among these that already belong to a prospect.</summary>

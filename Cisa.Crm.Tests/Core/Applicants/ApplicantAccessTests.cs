@@ -35,7 +35,7 @@ public sealed class ApplicantAccessTests : ApplicantTestBase
         ("create applicant", () => Applicants.CreateAsync(NewApplicant())),
         ("update applicant", () => Applicants.UpdateAsync(_applicant, NewApplicant() with { FirstName = "Piet" }, applicantVersion)),
         ("add application", () => Applicants.AddApplicationAsync(_applicant, VacancyId)),
-        ("application notes", () => Applicants.SetApplicationNotesAsync(1, "Good interview.")),
+        ("application notes", () => Applicants.SetApplicationNotesAsync(1, "Good interview.", Guid.Empty)),
         ("upload CV", () => Applicants.UploadCvAsync(_applicant, "cv.pdf", ApplicantData.Pdf())),
         ("open procedure", () => Procedures.OpenAsync(new ProcedureInput(ProcedureKind.Vacancy, "Developer", null, null))),
         ("close procedure", () => Procedures.CloseAsync(VacancyId, new Dictionary<int, ApplicationOutcome> { [_applicant] = ApplicationOutcome.Hired }, procedureVersion)),
@@ -129,7 +129,7 @@ public sealed class ApplicantAccessTests : ApplicantTestBase
         var before = await Applicants.GetAsync(_applicant);
         await Applicants.UpdateAsync(_applicant, before.Input with { FirstName = "Piet" }, before.Version);
         await Applicants.AddApplicationAsync(_applicant, second);
-        await Applicants.SetApplicationNotesAsync(before.Applications.Single().Id, "Strong on networking.");
+        await Applicants.SetApplicationNotesAsync(before.Applications.Single().Id, "Strong on networking.", before.Applications.Single().Version);
         await Applicants.UploadCvAsync(other, "cv.docx", ApplicantData.Docx());
         await Data.CloseAsync(second);
         await Data.ReopenAsync(second);

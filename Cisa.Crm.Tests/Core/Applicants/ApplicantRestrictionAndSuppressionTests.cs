@@ -84,7 +84,7 @@ public sealed class ApplicantRestrictionAndSuppressionTests : ApplicantTestBase
         await Data.RestrictAsync(id);
 
         Assert.Equal("Restricted", (await Assert.ThrowsAsync<RuleViolationException>(() => Applicants.AddApplicationAsync(id, next))).Code);
-        Assert.Equal("Restricted", (await Assert.ThrowsAsync<RuleViolationException>(() => Applicants.SetApplicationNotesAsync(applicationId, "Call back."))).Code);
+        Assert.Equal("Restricted", (await Assert.ThrowsAsync<RuleViolationException>(() => Applicants.SetApplicationNotesAsync(applicationId, "Call back.", Guid.Empty))).Code);
     }
 
     [Fact]

@@ -246,4 +246,18 @@ public sealed class PartnerImportExportTests : PartnerTestBase
 
         return rows;
     }
+
+    [Fact]
+    public async Task DSR_OBJECT_an_office_number_on_the_suppression_list_is_caught_on_import_too()
+    {
+        await using (var context = Db.CreateContext())
+        {
+            await Db.Get<Cisa.Crm.Core.Privacy.Suppression.SuppressionList>().AddAsync(context, null, "+3214853797", "REQ-2", CancellationToken.None);
+        }
+
+        var csv = Header + "\nMarc;Claes;CTO;Herentals Bouw;marc.claes@herentals-bouw.be;;014 85 37 97;;;;;;nl;Contract;";
+        var preview = await Csv.PreviewAsync(PartnerData.Stream(csv), null);
+
+        Assert.Equal(Cisa.Crm.Core.Common.Import.ImportRowStatus.Suppressed, Assert.Single(preview.Rows).Status);
+    }
 }

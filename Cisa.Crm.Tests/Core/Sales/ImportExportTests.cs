@@ -301,4 +301,40 @@ public sealed class ImportExportTests : SalesTestBase
 
         return rows;
     }
+
+    [Fact]
+    public async Task A_file_saved_by_Excel_in_Windows_1252_keeps_its_accents()
+    {
+        var csv = Header + "\nRené;Dubré;CIO;Kempen ICT;;rene.dubre@kempen-ict.be;;;nl;LinkedIn;;";
+        var bytes = System.Text.CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetBytes(csv);
+
+        var preview = await Import.PreviewAsync(new MemoryStream(bytes), new ImportBatch(AssessmentId, SalesData.Note));
+
+        Assert.Equal("René Dubré", Assert.Single(preview.Rows).Name);
+    }
+
+    [Fact]
+    public async Task The_enterprise_number_matches_the_company_and_a_too_long_new_company_name_is_refused()
+    {
+        await using (var context = Db.CreateContext())
+        {
+            var company = await context.Companies.SingleAsync(c => c.Id == CompanyId);
+            company.EnterpriseNumber = "0860.244.894";
+            await context.SaveChangesAsync();
+        }
+
+        var csv = Header + $"""
+
+            Anna;Kbo;CIO;Another Name Entirely;BE0860244894;anna.kbo@kempen-ict.be;;;nl;LinkedIn;;
+            Ben;Lang;CIO;{new string('x', 201)};;ben.lang@x.be;;;nl;LinkedIn;;
+            Carl;Fout;CIO;Kempen ICT;0860.244.895;carl.fout@kempen-ict.be;;;nl;LinkedIn;;
+            """;
+
+        var preview = await Import.PreviewAsync(Stream(csv), new ImportBatch(AssessmentId, SalesData.Note));
+
+        Assert.Equal([ImportRowStatus.Valid, ImportRowStatus.Invalid, ImportRowStatus.Invalid], preview.Rows.Select(r => r.Status));
+        Assert.Equal(0, preview.NewCompanies);
+        Assert.Contains(preview.Rows[1].Errors, e => e.Code == "TooLong");
+        Assert.Contains(preview.Rows[2].Errors, e => e.Code == "EnterpriseNumberInvalid");
+    }
 }

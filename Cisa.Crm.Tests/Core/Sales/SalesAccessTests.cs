@@ -143,4 +143,14 @@ public sealed class SalesAccessTests : SalesTestBase
 
         Assert.Empty(await Data.AuditAsync("Prospect.Viewed"));
     }
+
+    [Theory]
+    [InlineData("hr")]
+    [InlineData("sales")]
+    public async Task Only_the_privacy_officer_sees_how_many_people_rely_on_each_assessment(string who)
+    {
+        ActAs(who == "hr" ? SalesPeople.Hr : SalesPeople.Sofie);
+
+        await Assert.ThrowsAsync<Cisa.Crm.Core.Errors.PermissionDeniedException>(() => Db.Get<Cisa.Crm.Core.LegitimateInterest.AssessmentService>().ListAsync());
+    }
 }

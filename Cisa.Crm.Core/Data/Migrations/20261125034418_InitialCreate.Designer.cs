@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Cisa.Crm.Core.Data.Migrations
 {
     [DbContext(typeof(CrmDbContext))]
-    [Migration("20261125032031_InitialCreate")]
+    [Migration("20261125034418_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -197,6 +197,10 @@ namespace Cisa.Crm.Core.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("AppliedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Notes")

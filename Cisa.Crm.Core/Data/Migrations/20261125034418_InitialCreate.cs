@@ -441,7 +441,8 @@ namespace Cisa.Crm.Core.Data.Migrations
                     ProcedureId = table.Column<int>(type: "INTEGER", nullable: false),
                     AppliedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    Notes = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ConcurrencyStamp = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -44,6 +44,14 @@ public sealed class HrJourneyTests(BrowserFixture browser)
         await Expect(page.Locator("#applicant-source")).ToContainTextAsync("Sent by a recruitment agency");
         await Expect(page.Locator("#no-expiry")).ToBeVisibleAsync();
 
+        // Rectify a detail.
+        await page.Locator("#edit-applicant").ClickAsync();
+        await page.WaitForInteractiveAsync();
+        await page.Locator("#phone").FillAsync("0495 65 43 21");
+        await page.Locator("#save-applicant").ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Elise Mertens");
+        await Expect(page.Locator("body")).ToContainTextAsync("0495 65 43 21");
+
         // A CV whose content is a PDF.
         var pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
         await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "cv-elise-mertens.pdf", MimeType = "application/pdf", Buffer = pdf });

@@ -96,6 +96,16 @@ public static class PageExtensions
         await page.WaitForInteractiveAsync();
     }
 
+    /// <summary>
+    /// Chooses a file in the page's file input, once Blazor's InputFile script has taken the input over
+    /// (before that, the browser's change event reaches nobody).
+    /// </summary>
+    public static async Task ChooseFileAsync(this IPage page, FilePayload file)
+    {
+        await page.WaitForFunctionAsync("() => { const input = document.querySelector('input[type=file]'); return !!input && '_blazorInputFileNextFileId' in input; }");
+        await page.Locator("input[type=file]").SetInputFilesAsync(file);
+    }
+
     /// <summary>A MudBlazor form field (input, label, helper and error text) by the id of its input.</summary>
     public static ILocator Field(this IPage page, string inputId) =>
         page.Locator($".mud-input-control:has(#{inputId})");

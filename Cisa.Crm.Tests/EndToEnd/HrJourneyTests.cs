@@ -54,7 +54,7 @@ public sealed class HrJourneyTests(BrowserFixture browser)
 
         // A CV whose content is a PDF.
         var pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
-        await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "cv-elise-mertens.pdf", MimeType = "application/pdf", Buffer = pdf });
+        await page.ChooseFileAsync(new FilePayload { Name = "cv-elise-mertens.pdf", MimeType = "application/pdf", Buffer = pdf });
         await Expect(page.Locator("#download-cv")).ToHaveTextAsync("cv-elise-mertens.pdf");
 
         // Short HR notes on the application.

@@ -32,7 +32,7 @@ public sealed class ImportJourneyTests(BrowserFixture browser)
 
         var page = await browser.NewPageAsync("en-BE");
         await page.SignInAsAsync("demo-sales", "/prospects/import");
-        await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+        await page.ChooseFileAsync(new FilePayload
         {
             Name = "beurs-leads.csv",
             MimeType = "text/csv",

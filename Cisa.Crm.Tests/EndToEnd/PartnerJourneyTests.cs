@@ -70,7 +70,7 @@ public sealed class PartnerJourneyTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
         await Expect(page.Locator("#disclosures tbody tr")).ToHaveCountAsync(1);
 
-        await Expect(page.Locator("#contact-history")).ToContainTextAsync("Disclosure.Recorded");
+        await Expect(page.Locator("#contact-history")).ToContainTextAsync("Shared with a subcontractor");
         await page.ScreenshotAsync("contact-page");
         await page.Context.CloseAsync();
     }

@@ -111,7 +111,9 @@ public sealed class ApplicantService(
                 LegitimateInterestNoteById = actor.Id, LegitimateInterestNoteByName = actor.DisplayName, LegitimateInterestNoteAtUtc = now,
                 CreatedAtUtc = now, UpdatedAtUtc = now,
             };
-            Apply(applicant, valid, new FieldChanges());
+            var created = new FieldChanges();
+            Apply(applicant, valid, created);
+            ApplyLegitimateInterest(applicant, valid, created);
             applicant.Applications.Add(new Application { ProcedureId = procedure!.Id, AppliedOn = BrusselsTime.Today(time) });
             db.Applicants.Add(applicant);
             await db.SaveChangesAsync(cancellationToken);
@@ -138,6 +140,7 @@ public sealed class ApplicantService(
             v.ThrowIfInvalid();
             var changes = new FieldChanges();
             Apply(applicant, valid, changes);
+            var noteChanged = ApplyLegitimateInterest(applicant, valid, changes);
             if (!changes.Any)
             {
                 return applicant.ConcurrencyStamp;
@@ -145,7 +148,7 @@ public sealed class ApplicantService(
 
             await suppression.EnsureNotSuppressedAsync(db, valid.Email, [valid.Phone], cancellationToken);
             var now = time.GetUtcNow().UtcDateTime;
-            if (changes.ToString().Contains("LegitimateInterestNote", StringComparison.Ordinal) || changes.ToString().Contains("AssessmentId", StringComparison.Ordinal))
+            if (noteChanged)
             {
                 applicant.LegitimateInterestNoteById = actor.Id;
                 applicant.LegitimateInterestNoteByName = actor.DisplayName;
@@ -284,8 +287,15 @@ public sealed class ApplicantService(
         changes.Apply(nameof(Applicant.Source), a.Source, input.Source!.Value, v => a.Source = v);
         changes.Apply(nameof(Applicant.AgencyId), a.AgencyId, input.AgencyId, v => a.AgencyId = v);
         changes.Apply(nameof(Applicant.AgencyContactId), a.AgencyContactId, input.AgencyContactId, v => a.AgencyContactId = v);
+    }
+
+    /// <summary>LI-NOTE: applies the assessment and the per-person line; returns whether either changed.</summary>
+    private static bool ApplyLegitimateInterest(Applicant a, ApplicantInput input, FieldChanges changes)
+    {
+        var before = changes.Count;
         changes.Apply(nameof(Applicant.AssessmentId), a.AssessmentId, input.AssessmentId!.Value, v => a.AssessmentId = v);
         changes.Apply(nameof(Applicant.LegitimateInterestNote), a.LegitimateInterestNote, input.LegitimateInterestNote!, v => a.LegitimateInterestNote = v);
+        return changes.Count > before;
     }
 
     private static ApplicantInput ToInput(Applicant a) => new()

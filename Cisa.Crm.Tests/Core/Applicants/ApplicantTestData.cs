@@ -162,14 +162,9 @@ public sealed class ApplicantData(TestDatabase db)
 /// A fresh migrated database per test with one approved Recruitment assessment (due in 12 months) and one
 /// open vacancy (opened 1 January 2024); the caller is Hanne of HR.
 /// </summary>
-public abstract class ApplicantTestBase : IAsyncLifetime
+public abstract class ApplicantTestBase : CoreTestBase
 {
-    /// <summary>The test clock starts on Saturday 14 March 2026, 09:30 UTC (10:30 in Brussels).</summary>
-    protected static readonly DateOnly Today = new(2026, 3, 14);
-
     protected static readonly DateOnly LongAgo = new(2024, 1, 1);
-
-    protected TestDatabase Db { get; private set; } = null!;
 
     protected ApplicantData Data { get; private set; } = null!;
 
@@ -181,21 +176,17 @@ public abstract class ApplicantTestBase : IAsyncLifetime
 
     protected ProcedureService Procedures => Db.Get<ProcedureService>();
 
-    public virtual async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        Db = await TestDatabase.CreateAsync();
+        await base.InitializeAsync();
         Data = new ApplicantData(Db);
         AssessmentId = await Data.RecruitmentAssessmentAsync();
         VacancyId = await Data.ProcedureAsync(openedOn: LongAgo);
         Db.Actor.Current = SalesPeople.Hr;
     }
 
-    public async Task DisposeAsync() => await Db.DisposeAsync();
-
     protected ApplicantInput NewApplicant(int? procedureId = null, ApplicantSource source = ApplicantSource.Vacancy) =>
         Data.Applicant(procedureId ?? VacancyId, AssessmentId, source);
 
     protected Task<int> CreateApplicantAsync(ApplicantInput? input = null) => Applicants.CreateAsync(input ?? NewApplicant());
-
-    protected void ActAs(CrmActor actor) => Db.Actor.Current = actor;
 }

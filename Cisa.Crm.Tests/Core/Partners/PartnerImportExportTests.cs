@@ -1,12 +1,11 @@
+using Cisa.Crm.Tests.Support;
 using System.Text;
-using Cisa.Crm.Core.Common.Csv;
 using Cisa.Crm.Core.Common.Import;
 using Cisa.Crm.Core.Companies;
 using Cisa.Crm.Core.Errors;
 using Cisa.Crm.Core.Partners;
 using Cisa.Crm.Core.Prospects;
 using Cisa.Crm.Tests.Core.Sales;
-using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cisa.Crm.Tests.Core.Partners;
@@ -232,20 +231,7 @@ public sealed class PartnerImportExportTests : PartnerTestBase
         Assert.Empty(await Data.AuditAsync("PartnerContact.Imported"));
     }
 
-    private static List<Dictionary<string, string>> ReadCsv(byte[] bytes)
-    {
-        using var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8);
-        using var csv = new CsvReader(reader, CrmCsv.ReaderConfiguration);
-        csv.Read();
-        csv.ReadHeader();
-        var rows = new List<Dictionary<string, string>>();
-        while (csv.Read())
-        {
-            rows.Add(PartnerContactCsvService.Columns.ToDictionary(c => c, c => csv.GetField(c.ToLowerInvariant()) ?? ""));
-        }
-
-        return rows;
-    }
+    private static List<Dictionary<string, string>> ReadCsv(byte[] bytes) => CsvRows.Read(bytes, PartnerContactCsvService.Columns);
 
     [Fact]
     public async Task DSR_OBJECT_an_office_number_on_the_suppression_list_is_caught_on_import_too()

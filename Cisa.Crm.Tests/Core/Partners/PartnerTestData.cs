@@ -148,13 +148,8 @@ public sealed class ConfiguredCore(ServiceProvider services) : IAsyncDisposable
 /// A fresh migrated database per test with one customer (relationship since 2020, still active) and one
 /// subcontractor; the caller is Sofie of Sales.
 /// </summary>
-public abstract class PartnerTestBase : IAsyncLifetime
+public abstract class PartnerTestBase : CoreTestBase
 {
-    /// <summary>The test clock starts on Saturday 14 March 2026, 09:30 UTC (10:30 in Brussels).</summary>
-    protected static readonly DateOnly Today = new(2026, 3, 14);
-
-    protected TestDatabase Db { get; private set; } = null!;
-
     protected PartnerData Data { get; private set; } = null!;
 
     protected int CustomerId { get; private set; }
@@ -169,20 +164,16 @@ public abstract class PartnerTestBase : IAsyncLifetime
 
     protected CompanyService Companies => Db.Get<CompanyService>();
 
-    public virtual async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        Db = await TestDatabase.CreateAsync();
+        await base.InitializeAsync();
         Data = new PartnerData(Db);
         CustomerId = await Data.CustomerAsync();
         SubcontractorId = await Data.SubcontractorAsync();
         Db.Actor.Current = SalesPeople.Sofie;
     }
 
-    public async Task DisposeAsync() => await Db.DisposeAsync();
-
     protected PartnerContactInput NewContact(int? companyId = null) => Data.Contact(companyId ?? CustomerId);
 
     protected Task<int> CreateContactAsync(PartnerContactInput? input = null) => Contacts.CreateAsync(input ?? NewContact());
-
-    protected void ActAs(CrmActor actor) => Db.Actor.Current = actor;
 }

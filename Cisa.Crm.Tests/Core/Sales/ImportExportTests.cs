@@ -1,3 +1,4 @@
+using Cisa.Crm.Tests.Support;
 using System.Text;
 using Cisa.Crm.Core.Common.Csv;
 using Cisa.Crm.Core.Companies;
@@ -6,7 +7,6 @@ using Cisa.Crm.Core.Privacy.Suppression;
 using Cisa.Crm.Core.Prospects;
 using Cisa.Crm.Core.Prospects.Import;
 using Cisa.Crm.Core.Common.Import;
-using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cisa.Crm.Tests.Core.Sales;
@@ -287,20 +287,7 @@ public sealed class ImportExportTests : SalesTestBase
         Assert.Empty(await Data.AuditAsync("Prospect.Exported"));
     }
 
-    private static List<Dictionary<string, string>> ReadCsv(byte[] bytes)
-    {
-        using var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8);
-        using var csv = new CsvReader(reader, CrmCsv.ReaderConfiguration);
-        csv.Read();
-        csv.ReadHeader();
-        var rows = new List<Dictionary<string, string>>();
-        while (csv.Read())
-        {
-            rows.Add(ProspectImportService.Columns.ToDictionary(c => c, c => csv.GetField(c.ToLowerInvariant()) ?? ""));
-        }
-
-        return rows;
-    }
+    private static List<Dictionary<string, string>> ReadCsv(byte[] bytes) => CsvRows.Read(bytes, ProspectImportService.Columns);
 
     [Fact]
     public async Task A_file_saved_by_Excel_in_Windows_1252_keeps_its_accents()

@@ -133,13 +133,8 @@ public sealed class SalesData(TestDatabase db)
 /// A fresh migrated database per test, with one approved Prospecting assessment (due in 12 months)
 /// and one prospect company; the caller is Sofie of Sales.
 /// </summary>
-public abstract class SalesTestBase : IAsyncLifetime
+public abstract class SalesTestBase : CoreTestBase
 {
-    /// <summary>The test clock starts on Saturday 14 March 2026, 09:30 UTC (10:30 in Brussels).</summary>
-    protected static readonly DateOnly Today = new(2026, 3, 14);
-
-    protected TestDatabase Db { get; private set; } = null!;
-
     protected SalesData Data { get; private set; } = null!;
 
     protected int CompanyId { get; private set; }
@@ -154,20 +149,16 @@ public abstract class SalesTestBase : IAsyncLifetime
 
     protected CallLogService Calls => Db.Get<CallLogService>();
 
-    public virtual async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        Db = await TestDatabase.CreateAsync();
+        await base.InitializeAsync();
         Data = new SalesData(Db);
         AssessmentId = await Data.AssessmentAsync();
         CompanyId = await Data.CompanyAsync();
         Db.Actor.Current = SalesPeople.Sofie;
     }
 
-    public async Task DisposeAsync() => await Db.DisposeAsync();
-
     protected ProspectInput NewProspect() => Data.Prospect(CompanyId, AssessmentId);
 
     protected Task<int> CreateProspectAsync(ProspectInput? input = null) => Prospects.CreateAsync(input ?? NewProspect());
-
-    protected void ActAs(CrmActor actor) => Db.Actor.Current = actor;
 }

@@ -1,0 +1,47 @@
+namespace Cisa.Crm.Benchmarks.Running;
+
+/// <summary>The <c>run</c> command's options.</summary>
+public sealed record RunOptions
+{
+    public required string DatabasePath { get; init; }
+
+    /// <summary>Workload ids to run (P-LIST, P-SEARCH, P-IMPORT, P-CIRCUITS); empty runs them all.</summary>
+    public IReadOnlyList<string> Only { get; init; } = [];
+
+    /// <summary>Measured repetitions per case of the query workloads (after a short warm-up).</summary>
+    public int Iterations { get; init; } = 200;
+
+    /// <summary>Rows in the generated import file (P-IMPORT); 100,000 at full scale.</summary>
+    public int? ImportRows { get; init; }
+
+    public int ImportIterations { get; init; } = 3;
+
+    /// <summary>Concurrent Blazor circuits (browser pages) for P-CIRCUITS.</summary>
+    public int Circuits { get; init; } = 200;
+
+    /// <summary>Page clicks each circuit makes on the prospect list.</summary>
+    public int CircuitClicks { get; init; } = 10;
+
+    /// <summary>Average pause between two clicks of one circuit (a person reading the page), jittered ±50%.</summary>
+    public int ThinkMilliseconds { get; init; } = 1000;
+
+    /// <summary>Print the SQL and SQLite's query plan of every P-LIST case (to find why a case is slow).</summary>
+    public bool Explain { get; init; }
+
+    public bool Wants(string workloadId) => Only.Count == 0 || Only.Contains(workloadId, StringComparer.OrdinalIgnoreCase);
+
+    internal static RunOptions From(CommandLine command) => new()
+    {
+        DatabasePath = command.Text("db", "db/bench.db"),
+        Only = command.List("only"),
+        Iterations = Positive(command.Int("iterations", 200), "iterations"),
+        ImportRows = command.Int("import-rows", 0) is > 0 and var rows ? rows : null,
+        ImportIterations = Positive(command.Int("import-iterations", 3), "import-iterations"),
+        Circuits = Positive(command.Int("circuits", 200), "circuits"),
+        CircuitClicks = Positive(command.Int("circuit-clicks", 10), "circuit-clicks"),
+        ThinkMilliseconds = Math.Max(0, command.Int("think-ms", 1000)),
+        Explain = command.Text("explain", "false") == "true",
+    };
+
+    private static int Positive(int value, string name) => value > 0 ? value : throw new ArgumentException($"--{name} must be at least 1.");
+}

@@ -368,3 +368,101 @@ VALUES ('20261125034418_InitialCreate', '10.0.15');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+ALTER TABLE "Calls" ADD "CompanyId" INTEGER NOT NULL DEFAULT 0;
+
+UPDATE "Calls" SET "CompanyId" = (SELECT "CompanyId" FROM "Prospects" WHERE "Prospects"."Id" = "Calls"."ProspectId");
+
+CREATE TABLE "RetentionHolds" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_RetentionHolds" PRIMARY KEY AUTOINCREMENT,
+    "Category" TEXT NOT NULL,
+    "PersonId" INTEGER NOT NULL,
+    "Kind" TEXT NOT NULL,
+    "Reason" TEXT NOT NULL,
+    "RequestId" INTEGER NULL,
+    "PlacedById" TEXT NOT NULL,
+    "PlacedByName" TEXT NOT NULL,
+    "PlacedAtUtc" TEXT NOT NULL,
+    "ReleasedAtUtc" TEXT NULL,
+    "ReleasedById" TEXT NULL,
+    "ReleasedByName" TEXT NULL
+);
+
+CREATE TABLE "RetentionRuns" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_RetentionRuns" PRIMARY KEY AUTOINCREMENT,
+    "Trigger" TEXT NOT NULL,
+    "AsOf" TEXT NOT NULL,
+    "StartedAtUtc" TEXT NOT NULL,
+    "FinishedAtUtc" TEXT NULL,
+    "StartedById" TEXT NOT NULL,
+    "StartedByName" TEXT NOT NULL,
+    "Status" TEXT NOT NULL,
+    "ApplicantsErased" INTEGER NOT NULL,
+    "CvsErased" INTEGER NOT NULL,
+    "ProspectsErased" INTEGER NOT NULL,
+    "CallsAnonymised" INTEGER NOT NULL,
+    "PartnerContactsErased" INTEGER NOT NULL,
+    "Held" INTEGER NOT NULL,
+    "Error" TEXT NULL
+);
+
+CREATE INDEX "IX_Calls_CompanyId_OccurredAtUtc" ON "Calls" ("CompanyId", "OccurredAtUtc");
+
+CREATE INDEX "IX_RetentionHolds_Category_PersonId_ReleasedAtUtc" ON "RetentionHolds" ("Category", "PersonId", "ReleasedAtUtc");
+
+CREATE INDEX "IX_RetentionHolds_RequestId" ON "RetentionHolds" ("RequestId");
+
+CREATE INDEX "IX_RetentionRuns_StartedAtUtc" ON "RetentionRuns" ("StartedAtUtc");
+
+CREATE INDEX "IX_RetentionRuns_Status" ON "RetentionRuns" ("Status");
+
+CREATE TABLE "ef_temp_Calls" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_Calls" PRIMARY KEY AUTOINCREMENT,
+    "CompanyId" INTEGER NOT NULL,
+    "ConcurrencyStamp" TEXT NOT NULL,
+    "CreatedAtUtc" TEXT NOT NULL,
+    "Direction" TEXT NOT NULL,
+    "DurationMinutes" INTEGER NULL,
+    "FollowUpOn" TEXT NULL,
+    "LoggedById" TEXT NOT NULL,
+    "LoggedByName" TEXT NOT NULL,
+    "OccurredAtUtc" TEXT NOT NULL,
+    "Outcome" TEXT NOT NULL,
+    "ProspectId" INTEGER NULL,
+    "Report" TEXT NOT NULL,
+    "UpdatedAtUtc" TEXT NOT NULL,
+    CONSTRAINT "FK_Calls_Companies_CompanyId" FOREIGN KEY ("CompanyId") REFERENCES "Companies" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Calls_Prospects_ProspectId" FOREIGN KEY ("ProspectId") REFERENCES "Prospects" ("Id") ON DELETE RESTRICT
+);
+
+INSERT INTO "ef_temp_Calls" ("Id", "CompanyId", "ConcurrencyStamp", "CreatedAtUtc", "Direction", "DurationMinutes", "FollowUpOn", "LoggedById", "LoggedByName", "OccurredAtUtc", "Outcome", "ProspectId", "Report", "UpdatedAtUtc")
+SELECT "Id", "CompanyId", "ConcurrencyStamp", "CreatedAtUtc", "Direction", "DurationMinutes", "FollowUpOn", "LoggedById", "LoggedByName", "OccurredAtUtc", "Outcome", "ProspectId", "Report", "UpdatedAtUtc"
+FROM "Calls";
+
+COMMIT;
+
+PRAGMA foreign_keys = 0;
+
+BEGIN TRANSACTION;
+DROP TABLE "Calls";
+
+ALTER TABLE "ef_temp_Calls" RENAME TO "Calls";
+
+COMMIT;
+
+PRAGMA foreign_keys = 1;
+
+BEGIN TRANSACTION;
+CREATE INDEX "IX_Calls_CompanyId_OccurredAtUtc" ON "Calls" ("CompanyId", "OccurredAtUtc");
+
+CREATE INDEX "IX_Calls_LoggedById_OccurredAtUtc" ON "Calls" ("LoggedById", "OccurredAtUtc");
+
+CREATE INDEX "IX_Calls_OccurredAtUtc_LoggedById_Outcome" ON "Calls" ("OccurredAtUtc", "LoggedById", "Outcome");
+
+CREATE INDEX "IX_Calls_ProspectId_OccurredAtUtc" ON "Calls" ("ProspectId", "OccurredAtUtc");
+
+COMMIT;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261125041834_Retention', '10.0.15');
+

@@ -49,6 +49,33 @@ public sealed class AuditTrail(IDbContextFactory<CrmDbContext> dbFactory, TimePr
         return entry;
     }
 
+    /// <summary>
+    /// Appends many entries at once in <paramref name="db"/>'s open transaction (a sweep batch): the chain's
+    /// head is read once and the entries saved in one go.
+    /// </summary>
+    public async Task RecordManyAsync(CrmDbContext db, CrmActor actor, IEnumerable<AuditRecord> records, CancellationToken cancellationToken = default)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("An audit entry is written in the transaction of the change it records: begin one first.");
+        }
+
+        var head = await db.AuditEntries.AsNoTracking()
+            .OrderByDescending(e => e.Id)
+            .Select(e => new { e.Id, e.Hash })
+            .FirstOrDefaultAsync(cancellationToken);
+        var (id, hash) = (head?.Id ?? 0, head?.Hash ?? AuditEntry.GenesisHash);
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var record in records)
+        {
+            var entry = AuditEntry.Create(++id, now, actor.Id, actor.DisplayName, record.Action, record.EntityType, record.EntityId, record.Details, hash, Key);
+            db.AuditEntries.Add(entry);
+            hash = entry.Hash;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     /// <summary>Records an event that changes no data of its own, such as a sign-in, in a transaction of its own.</summary>
     public async Task RecordEventAsync(CrmActor actor, string action, string entityType, string? entityId = null,
         string? details = null, CancellationToken cancellationToken = default)
@@ -59,6 +86,9 @@ public sealed class AuditTrail(IDbContextFactory<CrmDbContext> dbFactory, TimePr
         await transaction.CommitAsync(cancellationToken);
     }
 }
+
+/// <summary>One entry for <see cref="AuditTrail.RecordManyAsync"/>.</summary>
+public sealed record AuditRecord(string Action, string EntityType, string? EntityId, string? Details);
 
 /// <summary>The key of the audit chain's HMAC; from configuration (<c>Crm:Audit:Key</c>), never from the repository.</summary>
 public sealed class AuditOptions

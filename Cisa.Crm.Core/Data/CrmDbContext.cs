@@ -3,6 +3,7 @@ using Cisa.Crm.Core.Audit;
 using Cisa.Crm.Core.Companies;
 using Cisa.Crm.Core.LegitimateInterest;
 using Cisa.Crm.Core.Partners;
+using Cisa.Crm.Core.Privacy.Retention;
 using Cisa.Crm.Core.Privacy.Suppression;
 using Cisa.Crm.Core.Prospects;
 using Cisa.Crm.Core.Prospects.Calls;
@@ -48,6 +49,10 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbCon
     public DbSet<SelectionProcedure> SelectionProcedures => Set<SelectionProcedure>();
 
     public DbSet<ApplicantCv> ApplicantCvs => Set<ApplicantCv>();
+
+    public DbSet<RetentionHold> RetentionHolds => Set<RetentionHold>();
+
+    public DbSet<RetentionRun> RetentionRuns => Set<RetentionRun>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CrmDbContext).Assembly);

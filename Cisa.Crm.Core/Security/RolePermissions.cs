@@ -33,6 +33,7 @@ public static class RolePermissions
                 Permission.PartnerContactsRead, Permission.AgencyContactsRead, Permission.ApplicantsRead,
                 Permission.AssessmentsRead, Permission.AssessmentsManage,
                 Permission.AuditRead, Permission.AuditVerify,
+                Permission.RetentionRead, Permission.RetentionRun, Permission.LegalHoldsManage,
             }.ToFrozenSet(),
         }.ToFrozenDictionary(StringComparer.Ordinal);
 

@@ -73,7 +73,7 @@ public static class PersonFinder
         }
 
         var ids = prospectIds.Keys.ToList();
-        var prospects = await db.Prospects.AsNoTracking().Where(p => ids.Contains(p.Id))
+        var prospects = ids.Count == 0 ? [] : await db.Prospects.AsNoTracking().Where(p => ids.Contains(p.Id))
             .Select(p => new
             {
                 p.Id, p.FirstName, p.LastName, Company = p.Company!.Name, p.Email, p.Phone, p.Mobile, p.IsRestricted,
@@ -102,7 +102,7 @@ public static class PersonFinder
         }
 
         ids = contactIds.Keys.ToList();
-        var contacts = await db.PartnerContacts.AsNoTracking().Where(p => ids.Contains(p.Id))
+        var contacts = ids.Count == 0 ? [] : await db.PartnerContacts.AsNoTracking().Where(p => ids.Contains(p.Id))
             .Select(p => new
             {
                 p.Id, p.FirstName, p.LastName, Company = p.Company!.Name, p.IsRestricted,
@@ -134,7 +134,7 @@ public static class PersonFinder
         }
 
         ids = applicantIds.Keys.ToList();
-        var applicants = await db.Applicants.AsNoTracking().Where(p => ids.Contains(p.Id))
+        var applicants = ids.Count == 0 ? [] : await db.Applicants.AsNoTracking().Where(p => ids.Contains(p.Id))
             .Select(p => new
             {
                 p.Id, p.FirstName, p.LastName, p.Email, p.Phone, p.IsRestricted,

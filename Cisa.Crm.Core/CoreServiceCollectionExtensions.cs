@@ -6,6 +6,8 @@ using Cisa.Crm.Core.Data;
 using Cisa.Crm.Core.Demo;
 using Cisa.Crm.Core.LegitimateInterest;
 using Cisa.Crm.Core.Partners;
+using Cisa.Crm.Core.Privacy.Erasure;
+using Cisa.Crm.Core.Privacy.Requests;
 using Cisa.Crm.Core.Privacy.Retention;
 using Cisa.Crm.Core.Privacy.Suppression;
 using Cisa.Crm.Core.Prospects;
@@ -25,7 +27,7 @@ public static class CoreServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddCrmCoreServices(this IServiceCollection services, string sqliteConnectionString)
     {
-        services.AddDbContextFactory<CrmDbContext>(options => options.UseSqlite(sqliteConnectionString));
+        services.AddDbContextFactory<CrmDbContext>(options => options.UseSqlite(sqliteConnectionString).AddInterceptors(new SqliteSecureDeleteInterceptor()));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<SuppressionList>();
@@ -45,6 +47,10 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ProcedureService>();
         services.AddScoped<ApplicantService>();
         services.AddOptions<RetentionOptions>();
+        services.AddSingleton<PersonEraser>();
+        services.AddSingleton<RetentionSweep>();
+        services.AddScoped<RetentionService>();
+        services.AddScoped<SubjectRequestService>();
         services.AddSingleton<DemoDataSeeder>();
         services.AddSingleton<DatabaseInitializer>();
         return services;

@@ -368,3 +368,192 @@ VALUES ('20261125034418_InitialCreate', '10.0.15');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+ALTER TABLE "Calls" ADD "CompanyId" INTEGER NOT NULL DEFAULT 0;
+
+UPDATE "Calls" SET "CompanyId" = (SELECT "CompanyId" FROM "Prospects" WHERE "Prospects"."Id" = "Calls"."ProspectId");
+
+CREATE TABLE "RetentionHolds" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_RetentionHolds" PRIMARY KEY AUTOINCREMENT,
+    "Category" TEXT NOT NULL,
+    "PersonId" INTEGER NOT NULL,
+    "Kind" TEXT NOT NULL,
+    "Reason" TEXT NOT NULL,
+    "RequestId" INTEGER NULL,
+    "PlacedById" TEXT NOT NULL,
+    "PlacedByName" TEXT NOT NULL,
+    "PlacedAtUtc" TEXT NOT NULL,
+    "ReleasedAtUtc" TEXT NULL,
+    "ReleasedById" TEXT NULL,
+    "ReleasedByName" TEXT NULL
+);
+
+CREATE TABLE "RetentionRuns" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_RetentionRuns" PRIMARY KEY AUTOINCREMENT,
+    "Trigger" TEXT NOT NULL,
+    "AsOf" TEXT NOT NULL,
+    "StartedAtUtc" TEXT NOT NULL,
+    "FinishedAtUtc" TEXT NULL,
+    "StartedById" TEXT NOT NULL,
+    "StartedByName" TEXT NOT NULL,
+    "Status" TEXT NOT NULL,
+    "ApplicantsErased" INTEGER NOT NULL,
+    "CvsErased" INTEGER NOT NULL,
+    "ProspectsErased" INTEGER NOT NULL,
+    "CallsAnonymised" INTEGER NOT NULL,
+    "PartnerContactsErased" INTEGER NOT NULL,
+    "Held" INTEGER NOT NULL,
+    "Error" TEXT NULL
+);
+
+CREATE INDEX "IX_Calls_CompanyId_OccurredAtUtc" ON "Calls" ("CompanyId", "OccurredAtUtc");
+
+CREATE INDEX "IX_RetentionHolds_Category_PersonId_ReleasedAtUtc" ON "RetentionHolds" ("Category", "PersonId", "ReleasedAtUtc");
+
+CREATE INDEX "IX_RetentionHolds_RequestId" ON "RetentionHolds" ("RequestId");
+
+CREATE INDEX "IX_RetentionRuns_StartedAtUtc" ON "RetentionRuns" ("StartedAtUtc");
+
+CREATE INDEX "IX_RetentionRuns_Status" ON "RetentionRuns" ("Status");
+
+CREATE TABLE "ef_temp_Calls" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_Calls" PRIMARY KEY AUTOINCREMENT,
+    "CompanyId" INTEGER NOT NULL,
+    "ConcurrencyStamp" TEXT NOT NULL,
+    "CreatedAtUtc" TEXT NOT NULL,
+    "Direction" TEXT NOT NULL,
+    "DurationMinutes" INTEGER NULL,
+    "FollowUpOn" TEXT NULL,
+    "LoggedById" TEXT NOT NULL,
+    "LoggedByName" TEXT NOT NULL,
+    "OccurredAtUtc" TEXT NOT NULL,
+    "Outcome" TEXT NOT NULL,
+    "ProspectId" INTEGER NULL,
+    "Report" TEXT NOT NULL,
+    "UpdatedAtUtc" TEXT NOT NULL,
+    CONSTRAINT "FK_Calls_Companies_CompanyId" FOREIGN KEY ("CompanyId") REFERENCES "Companies" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Calls_Prospects_ProspectId" FOREIGN KEY ("ProspectId") REFERENCES "Prospects" ("Id") ON DELETE RESTRICT
+);
+
+INSERT INTO "ef_temp_Calls" ("Id", "CompanyId", "ConcurrencyStamp", "CreatedAtUtc", "Direction", "DurationMinutes", "FollowUpOn", "LoggedById", "LoggedByName", "OccurredAtUtc", "Outcome", "ProspectId", "Report", "UpdatedAtUtc")
+SELECT "Id", "CompanyId", "ConcurrencyStamp", "CreatedAtUtc", "Direction", "DurationMinutes", "FollowUpOn", "LoggedById", "LoggedByName", "OccurredAtUtc", "Outcome", "ProspectId", "Report", "UpdatedAtUtc"
+FROM "Calls";
+
+COMMIT;
+
+PRAGMA foreign_keys = 0;
+
+BEGIN TRANSACTION;
+DROP TABLE "Calls";
+
+ALTER TABLE "ef_temp_Calls" RENAME TO "Calls";
+
+COMMIT;
+
+PRAGMA foreign_keys = 1;
+
+BEGIN TRANSACTION;
+CREATE INDEX "IX_Calls_CompanyId_OccurredAtUtc" ON "Calls" ("CompanyId", "OccurredAtUtc");
+
+CREATE INDEX "IX_Calls_LoggedById_OccurredAtUtc" ON "Calls" ("LoggedById", "OccurredAtUtc");
+
+CREATE INDEX "IX_Calls_OccurredAtUtc_LoggedById_Outcome" ON "Calls" ("OccurredAtUtc", "LoggedById", "Outcome");
+
+CREATE INDEX "IX_Calls_ProspectId_OccurredAtUtc" ON "Calls" ("ProspectId", "OccurredAtUtc");
+
+COMMIT;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261125041834_Retention', '10.0.15');
+
+BEGIN TRANSACTION;
+CREATE TABLE "SubjectRequests" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_SubjectRequests" PRIMARY KEY AUTOINCREMENT,
+    "Reference" TEXT NOT NULL,
+    "Rights" INTEGER NOT NULL,
+    "Channel" TEXT NOT NULL,
+    "ReceivedOn" TEXT NOT NULL,
+    "RequesterName" TEXT NOT NULL,
+    "RequesterEmail" TEXT NULL,
+    "RequesterPhone" TEXT NULL,
+    "RequesterAddress" TEXT NULL,
+    "Language" TEXT NOT NULL,
+    "RequestText" TEXT NOT NULL,
+    "Status" TEXT NOT NULL,
+    "DueOn" TEXT NOT NULL,
+    "ExtendedDueOn" TEXT NULL,
+    "ExtensionReason" TEXT NULL,
+    "ExtensionToldOn" TEXT NULL,
+    "IdentityMethod" TEXT NULL,
+    "IdentityNote" TEXT NULL,
+    "IdentityVerifiedAtUtc" TEXT NULL,
+    "IdentityVerifiedById" TEXT NULL,
+    "IdentityVerifiedByName" TEXT NULL,
+    "ExecutedAtUtc" TEXT NULL,
+    "ClosedOn" TEXT NULL,
+    "Outcome" TEXT NULL,
+    "CreatedById" TEXT NOT NULL,
+    "CreatedByName" TEXT NOT NULL,
+    "CreatedAtUtc" TEXT NOT NULL,
+    "ConcurrencyStamp" TEXT NOT NULL
+);
+
+CREATE TABLE "SubjectRequestDecisions" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_SubjectRequestDecisions" PRIMARY KEY AUTOINCREMENT,
+    "RequestId" INTEGER NOT NULL,
+    "Category" TEXT NOT NULL,
+    "PersonId" INTEGER NOT NULL,
+    "Action" TEXT NOT NULL,
+    "Ground" TEXT NULL,
+    "GroundText" TEXT NULL,
+    "RestrictInstead" INTEGER NOT NULL,
+    "NewFirstName" TEXT NULL,
+    "NewLastName" TEXT NULL,
+    "NewEmail" TEXT NULL,
+    "NewPhone" TEXT NULL,
+    "ExecutedAtUtc" TEXT NULL,
+    "Result" TEXT NULL,
+    CONSTRAINT "FK_SubjectRequestDecisions_SubjectRequests_RequestId" FOREIGN KEY ("RequestId") REFERENCES "SubjectRequests" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "SubjectRequestMatches" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_SubjectRequestMatches" PRIMARY KEY AUTOINCREMENT,
+    "RequestId" INTEGER NOT NULL,
+    "Category" TEXT NOT NULL,
+    "PersonId" INTEGER NOT NULL,
+    "ConfirmedAtUtc" TEXT NOT NULL,
+    "ConfirmedById" TEXT NOT NULL,
+    CONSTRAINT "FK_SubjectRequestMatches_SubjectRequests_RequestId" FOREIGN KEY ("RequestId") REFERENCES "SubjectRequests" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "SubjectRequestNotifications" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_SubjectRequestNotifications" PRIMARY KEY AUTOINCREMENT,
+    "RequestId" INTEGER NOT NULL,
+    "RecipientCompanyId" INTEGER NOT NULL,
+    "RecipientName" TEXT NOT NULL,
+    "Action" TEXT NOT NULL,
+    "NotifiedAtUtc" TEXT NULL,
+    "NotifiedByName" TEXT NULL,
+    CONSTRAINT "FK_SubjectRequestNotifications_Companies_RecipientCompanyId" FOREIGN KEY ("RecipientCompanyId") REFERENCES "Companies" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_SubjectRequestNotifications_SubjectRequests_RequestId" FOREIGN KEY ("RequestId") REFERENCES "SubjectRequests" ("Id") ON DELETE CASCADE
+);
+
+CREATE UNIQUE INDEX "IX_SubjectRequestDecisions_RequestId_Category_PersonId" ON "SubjectRequestDecisions" ("RequestId", "Category", "PersonId");
+
+CREATE INDEX "IX_SubjectRequestMatches_Category_PersonId" ON "SubjectRequestMatches" ("Category", "PersonId");
+
+CREATE UNIQUE INDEX "IX_SubjectRequestMatches_RequestId_Category_PersonId" ON "SubjectRequestMatches" ("RequestId", "Category", "PersonId");
+
+CREATE INDEX "IX_SubjectRequestNotifications_RecipientCompanyId" ON "SubjectRequestNotifications" ("RecipientCompanyId");
+
+CREATE UNIQUE INDEX "IX_SubjectRequestNotifications_RequestId_RecipientCompanyId_Action" ON "SubjectRequestNotifications" ("RequestId", "RecipientCompanyId", "Action");
+
+CREATE UNIQUE INDEX "IX_SubjectRequests_Reference" ON "SubjectRequests" ("Reference");
+
+CREATE INDEX "IX_SubjectRequests_Status_DueOn" ON "SubjectRequests" ("Status", "DueOn");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261125043214_SubjectRequests', '10.0.15');
+
+COMMIT;
+

@@ -7,4 +7,10 @@ public static class AuditActions
     public const string SignOut = "Session.SignOut";
     public const string DemoDataSeeded = "DemoData.Seeded";
     public const string AuditChainVerified = "Audit.ChainVerified";
+    public const string RetentionRunStarted = "Retention.RunStarted";
+    public const string RetentionRunFinished = "Retention.RunFinished";
+    public const string RetentionRunFailed = "Retention.RunFailed";
+    public const string RetentionErased = "Retention.Erased";
+    public const string RetentionHoldPlaced = "Retention.HoldPlaced";
+    public const string RetentionHoldReleased = "Retention.HoldReleased";
 }

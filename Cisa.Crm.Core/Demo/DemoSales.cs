@@ -132,6 +132,7 @@ internal static class DemoSales
                 calls.Add(new Call
                 {
                     ProspectId = prospect.Id,
+                    CompanyId = prospect.CompanyId,
                     OccurredAtUtc = workingHour > now ? now.AddHours(-1) : workingHour,
                     Direction = random.Bool(0.85f) ? CallDirection.Outgoing : CallDirection.Incoming,
                     Outcome = outcome,

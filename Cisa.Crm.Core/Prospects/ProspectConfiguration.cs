@@ -30,7 +30,8 @@ internal sealed class ProspectConfiguration : IEntityTypeConfiguration<Prospect>
 
         builder.HasOne(p => p.Company).WithMany().HasForeignKey(p => p.CompanyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(p => p.Assessment).WithMany().HasForeignKey(p => p.AssessmentId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasMany<Call>().WithOne().HasForeignKey(c => c.ProspectId).OnDelete(DeleteBehavior.Cascade);
+        // Restrict, not cascade: erasing a prospect must anonymise its calls first (PersonEraser), never drop them by accident.
+        builder.HasMany<Call>().WithOne().HasForeignKey(c => c.ProspectId).OnDelete(DeleteBehavior.Restrict);
 
         // Every filter, sort and lookup of the list, the search box and the duplicate/subject-request checks.
         builder.HasIndex(p => new { p.IsRestricted, p.LastNameKey, p.FirstNameKey });
@@ -63,7 +64,9 @@ internal sealed class CallConfiguration : IEntityTypeConfiguration<Call>
         builder.Property(c => c.LoggedById).HasMaxLength(128);
         builder.Property(c => c.LoggedByName).HasMaxLength(200);
         builder.Property(c => c.ConcurrencyStamp).IsConcurrencyToken();
+        builder.HasOne<Companies.Company>().WithMany().HasForeignKey(c => c.CompanyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => new { c.ProspectId, c.OccurredAtUtc });
+        builder.HasIndex(c => new { c.CompanyId, c.OccurredAtUtc });
         builder.HasIndex(c => new { c.LoggedById, c.OccurredAtUtc });
         // Covers the dashboard's counts per week, per person and per outcome without touching the table.
         builder.HasIndex(c => new { c.OccurredAtUtc, c.LoggedById, c.Outcome });

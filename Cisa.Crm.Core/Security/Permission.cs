@@ -59,4 +59,16 @@ public enum Permission
 
     /// <summary>Verify the hash chain of the audit trail.</summary>
     AuditVerify,
+
+    /// <summary>See the retention policies, preview what a sweep would erase, see past runs and holds (RET-RUN).</summary>
+    RetentionRead,
+
+    /// <summary>Start a retention sweep (the scheduled sweep runs as the system).</summary>
+    RetentionRun,
+
+    /// <summary>Place and release legal holds that keep a record out of the sweep.</summary>
+    LegalHoldsManage,
+
+    /// <summary>Handle data-subject requests: intake, identity, search, decisions, access reports, answers (DSR-*).</summary>
+    SubjectRequestsManage,
 }

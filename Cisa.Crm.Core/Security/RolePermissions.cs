@@ -33,6 +33,8 @@ public static class RolePermissions
                 Permission.PartnerContactsRead, Permission.AgencyContactsRead, Permission.ApplicantsRead,
                 Permission.AssessmentsRead, Permission.AssessmentsManage,
                 Permission.AuditRead, Permission.AuditVerify,
+                Permission.RetentionRead, Permission.RetentionRun, Permission.LegalHoldsManage,
+                Permission.SubjectRequestsManage,
             }.ToFrozenSet(),
         }.ToFrozenDictionary(StringComparer.Ordinal);
 

@@ -11,6 +11,18 @@ public sealed class RetentionOptions
 
     /// <summary>RET-APP-CONTACT: years an applicant's contact details are kept after that end.</summary>
     public int ApplicantContactYearsAfterProcedure { get; set; } = 5;
+
+    /// <summary>RET-PROSPECT: years a prospect is kept after their last call or the last update of their record.</summary>
+    public int ProspectYearsAfterLastActivity { get; set; } = 2;
+
+    /// <summary>RET-RUN: whether the daily sweep runs (an on-demand sweep is always possible).</summary>
+    public bool SweepEnabled { get; set; } = true;
+
+    /// <summary>RET-RUN: the Brussels time of day the daily sweep starts.</summary>
+    public TimeOnly SweepAt { get; set; } = new(2, 30);
+
+    /// <summary>How many people one sweep transaction erases: bounds the memory and the time writers wait.</summary>
+    public int SweepBatchSize { get; set; } = 500;
 }
 
 /// <summary>When an applicant's CV and contact details fall due; both null while a procedure is open.</summary>
@@ -19,6 +31,32 @@ public sealed record ApplicantExpiry(DateOnly? LastProcedureEndedOn, DateOnly? C
 /// <summary>Expiry dates computed from facts and the configured periods, in one place.</summary>
 public static class RetentionPolicy
 {
+    /// <summary>
+    /// RET-PROSPECT: the Brussels day of the last call or the last update (whichever is later) plus the
+    /// configured years.
+    /// </summary>
+    public static DateOnly ProspectExpiry(DateTime updatedAtUtc, DateTime? lastCallAtUtc, RetentionOptions options)
+    {
+        var lastActivity = lastCallAtUtc is { } call && call > updatedAtUtc ? call : updatedAtUtc;
+        return DateOnly.FromDateTime(Time.BrusselsTime.FromUtc(lastActivity)).AddYears(options.ProspectYearsAfterLastActivity);
+    }
+
+    /// <summary>
+    /// The latest start day whose expiry (start + <paramref name="years"/>) has come by <paramref name="today"/>:
+    /// the sweep erases everything that started on or before it. The inverse of AddYears, 29 February included
+    /// (29 February 2024 + 2 years is due on 28 February 2026).
+    /// </summary>
+    public static DateOnly LatestStartDueBy(DateOnly today, int years)
+    {
+        var start = today.AddYears(-years);
+        while (start.AddDays(1).AddYears(years) <= today)
+        {
+            start = start.AddDays(1);
+        }
+
+        return start;
+    }
+
     /// <summary>
     /// RET-PARTNER: none while the relationship is active (no end date, or one still to come);
     /// otherwise its end plus the configured years.

@@ -28,7 +28,11 @@ public sealed class Call
 
     public long Id { get; set; }
 
-    public int ProspectId { get; set; }
+    /// <summary>The prospect called; null once the prospect is erased and this row kept, anonymised, for the statistics.</summary>
+    public int? ProspectId { get; set; }
+
+    /// <summary>The prospect's company at the time of the call: the number of calls made to a company survives erasure.</summary>
+    public int CompanyId { get; set; }
 
     public DateTime OccurredAtUtc { get; set; }
 

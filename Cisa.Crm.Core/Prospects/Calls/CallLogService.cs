@@ -46,6 +46,7 @@ public sealed class CallLogService(IDbContextFactory<CrmDbContext> dbFactory, IC
             var call = new Call
             {
                 ProspectId = prospectId,
+                CompanyId = prospect.CompanyId,
                 LoggedById = actor.Id,
                 LoggedByName = actor.DisplayName,
                 CreatedAtUtc = now,
@@ -100,7 +101,7 @@ public sealed class CallLogService(IDbContextFactory<CrmDbContext> dbFactory, IC
         return await db.Calls.AsNoTracking()
             .Where(c => c.ProspectId == prospectId)
             .OrderByDescending(c => c.OccurredAtUtc).ThenByDescending(c => c.Id)
-            .Select(c => new CallRow(c.Id, c.ProspectId, c.OccurredAtUtc, c.Direction, c.Outcome, c.DurationMinutes, c.Report, c.FollowUpOn,
+            .Select(c => new CallRow(c.Id, prospectId, c.OccurredAtUtc, c.Direction, c.Outcome, c.DurationMinutes, c.Report, c.FollowUpOn,
                 c.LoggedById, c.LoggedByName, c.UpdatedAtUtc > c.CreatedAtUtc, c.ConcurrencyStamp))
             .ToListAsync(cancellationToken);
     }
@@ -119,7 +120,7 @@ public sealed class CallLogService(IDbContextFactory<CrmDbContext> dbFactory, IC
             .ToListAsync(cancellationToken);
         var recent = await db.Calls.AsNoTracking()
             .Where(c => c.LoggedById == actor.Id)
-            .Join(db.Prospects.Where(p => !p.IsRestricted), c => c.ProspectId, p => p.Id, (c, p) => new { Call = c, Prospect = p })
+            .Join(db.Prospects.Where(p => !p.IsRestricted), c => c.ProspectId, p => (int?)p.Id, (c, p) => new { Call = c, Prospect = p })
             .OrderByDescending(x => x.Call.OccurredAtUtc)
             .Take(10)
             .Select(x => new RecentCallRow(x.Call.Id, x.Prospect.Id, x.Prospect.FirstName + " " + x.Prospect.LastName, x.Prospect.Company!.Name, x.Call.OccurredAtUtc, x.Call.Outcome))

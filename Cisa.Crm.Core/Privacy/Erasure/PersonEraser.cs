@@ -1,0 +1,118 @@
+using System.Globalization;
+using Cisa.Crm.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cisa.Crm.Core.Privacy.Erasure;
+
+/// <summary>What erasing one person removed or anonymised, for an audit entry without personal data.</summary>
+public sealed record ErasedPerson(PersonRef Person, IReadOnlyDictionary<string, int> Counts)
+{
+    public string Details => string.Join(";", Counts.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Key}={c.Value}")));
+}
+
+/// <summary>
+/// The one implementation of erasure, shared by the retention sweep (RET-RUN) and subject requests
+/// (DSR-ERASE/DSR-OBJECT). Works on a batch of ids with set-based statements inside the caller's
+/// transaction, never by loading entities, so a million rows cost no memory and a crash leaves nothing
+/// half-erased. What goes and what stays, per field:
+/// <list type="table">
+/// <listheader><term>data</term><description>on erasure</description></listheader>
+/// <item><term>Prospect (names, e-mail, phones, job title, source detail, LI line)</term><description>deleted</description></item>
+/// <item><term>Call of that prospect</term><description>kept for the call statistics (per week, per salesperson,
+/// per company) but anonymised: the link to the prospect, the report and the follow-up are cleared; time,
+/// direction, outcome, duration, company and the staff member who called stay</description></item>
+/// <item><term>Partner contact with e-mails, phones, postal addresses, notes</term><description>deleted</description></item>
+/// <item><term>Disclosure of that contact (assignment and justification are free text)</term><description>deleted</description></item>
+/// <item><term>Applicant named as agency contact</term><description>keeps the applicant, the link to the erased contact is cleared</description></item>
+/// <item><term>CV (encrypted file, file name)</term><description>deleted; no field is derived from a CV</description></item>
+/// <item><term>Applicant with applications and HR notes</term><description>deleted (CV included)</description></item>
+/// <item><term>Retention holds of the person (their reason is free text)</term><description>deleted</description></item>
+/// <item><term>Audit entries about the person</term><description>kept: they hold ids, actions and field names, never values</description></item>
+/// <item><term>Suppression entries</term><description>kept: keyed hashes, needed to honour an objection</description></item>
+/// </list>
+/// Deleted rows leave no bytes behind in the SQLite file: every connection runs with <c>secure_delete</c>
+/// (see <see cref="Data.SqliteSecureDeleteInterceptor"/>).
+/// </summary>
+public sealed class PersonEraser
+{
+    public async Task<IReadOnlyList<ErasedPerson>> EraseProspectsAsync(CrmDbContext db, IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
+    {
+        EnsureTransaction(db);
+        var calls = await CountPerPersonAsync(db.Calls.Where(c => c.ProspectId != null && ids.Contains(c.ProspectId.Value)).Select(c => c.ProspectId!.Value), cancellationToken);
+        await db.Calls.Where(c => c.ProspectId != null && ids.Contains(c.ProspectId.Value))
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.ProspectId, (int?)null).SetProperty(c => c.Report, "").SetProperty(c => c.FollowUpOn, (DateOnly?)null), cancellationToken);
+        await DeleteHoldsAsync(db, PersonCategory.Prospect, ids, cancellationToken);
+        var deleted = await db.Prospects.Where(p => ids.Contains(p.Id)).Select(p => p.Id).ToListAsync(cancellationToken);
+        await db.Prospects.Where(p => ids.Contains(p.Id)).ExecuteDeleteAsync(cancellationToken);
+        return deleted.Select(id => Erased(PersonCategory.Prospect, id, ("calls_anonymised", calls.GetValueOrDefault(id)))).ToList();
+    }
+
+    public async Task<IReadOnlyList<ErasedPerson>> ErasePartnerContactsAsync(CrmDbContext db, IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
+    {
+        EnsureTransaction(db);
+        var disclosures = await CountPerPersonAsync(db.Disclosures.Where(d => ids.Contains(d.PartnerContactId)).Select(d => d.PartnerContactId), cancellationToken);
+        var emails = await CountPerPersonAsync(db.PartnerContactEmails.Where(e => ids.Contains(e.PartnerContactId)).Select(e => e.PartnerContactId), cancellationToken);
+        var phones = await CountPerPersonAsync(db.PartnerContactPhones.Where(e => ids.Contains(e.PartnerContactId)).Select(e => e.PartnerContactId), cancellationToken);
+        await db.Disclosures.Where(d => ids.Contains(d.PartnerContactId)).ExecuteDeleteAsync(cancellationToken);
+        await db.PartnerContactEmails.Where(e => ids.Contains(e.PartnerContactId)).ExecuteDeleteAsync(cancellationToken);
+        await db.PartnerContactPhones.Where(e => ids.Contains(e.PartnerContactId)).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<Partners.PartnerContactAddress>().Where(e => ids.Contains(e.PartnerContactId)).ExecuteDeleteAsync(cancellationToken);
+        await db.Applicants.Where(a => a.AgencyContactId != null && ids.Contains(a.AgencyContactId.Value))
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.AgencyContactId, (int?)null), cancellationToken);
+        await DeleteHoldsAsync(db, PersonCategory.PartnerContact, ids, cancellationToken);
+        var deleted = await db.PartnerContacts.Where(p => ids.Contains(p.Id)).Select(p => p.Id).ToListAsync(cancellationToken);
+        await db.PartnerContacts.Where(p => ids.Contains(p.Id)).ExecuteDeleteAsync(cancellationToken);
+        return deleted.Select(id => Erased(PersonCategory.PartnerContact, id,
+            ("emails", emails.GetValueOrDefault(id)), ("phones", phones.GetValueOrDefault(id)), ("disclosures", disclosures.GetValueOrDefault(id)))).ToList();
+    }
+
+    /// <summary>RET-APP-CV: the CV only; the applicant stays.</summary>
+    public async Task<IReadOnlyList<ErasedPerson>> EraseCvsAsync(CrmDbContext db, IReadOnlyCollection<int> applicantIds, CancellationToken cancellationToken)
+    {
+        EnsureTransaction(db);
+        var withCv = await db.ApplicantCvs.Where(c => applicantIds.Contains(c.ApplicantId)).Select(c => c.ApplicantId).ToListAsync(cancellationToken);
+        await db.ApplicantCvs.Where(c => applicantIds.Contains(c.ApplicantId)).ExecuteDeleteAsync(cancellationToken);
+        return withCv.Select(id => Erased(PersonCategory.Applicant, id, ("cv", 1))).ToList();
+    }
+
+    public async Task<IReadOnlyList<ErasedPerson>> EraseApplicantsAsync(CrmDbContext db, IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
+    {
+        EnsureTransaction(db);
+        var applications = await CountPerPersonAsync(db.Applications.Where(a => ids.Contains(a.ApplicantId)).Select(a => a.ApplicantId), cancellationToken);
+        var cvs = (await db.ApplicantCvs.Where(c => ids.Contains(c.ApplicantId)).Select(c => c.ApplicantId).ToListAsync(cancellationToken)).ToHashSet();
+        await db.ApplicantCvs.Where(c => ids.Contains(c.ApplicantId)).ExecuteDeleteAsync(cancellationToken);
+        await db.Applications.Where(a => ids.Contains(a.ApplicantId)).ExecuteDeleteAsync(cancellationToken);
+        await DeleteHoldsAsync(db, PersonCategory.Applicant, ids, cancellationToken);
+        var deleted = await db.Applicants.Where(a => ids.Contains(a.Id)).Select(a => a.Id).ToListAsync(cancellationToken);
+        await db.Applicants.Where(a => ids.Contains(a.Id)).ExecuteDeleteAsync(cancellationToken);
+        return deleted.Select(id => Erased(PersonCategory.Applicant, id,
+            ("applications", applications.GetValueOrDefault(id)), ("cv", cvs.Contains(id) ? 1 : 0))).ToList();
+    }
+
+    /// <summary>Erases people of one category (the subject-request entry point).</summary>
+    public Task<IReadOnlyList<ErasedPerson>> EraseAsync(CrmDbContext db, PersonCategory category, IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
+        category switch
+        {
+            PersonCategory.Prospect => EraseProspectsAsync(db, ids, cancellationToken),
+            PersonCategory.PartnerContact => ErasePartnerContactsAsync(db, ids, cancellationToken),
+            PersonCategory.Applicant => EraseApplicantsAsync(db, ids, cancellationToken),
+            _ => throw new ArgumentOutOfRangeException(nameof(category)),
+        };
+
+    private static async Task DeleteHoldsAsync(CrmDbContext db, PersonCategory category, IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
+        await db.RetentionHolds.Where(h => h.Category == category && ids.Contains(h.PersonId)).ExecuteDeleteAsync(cancellationToken);
+
+    private static async Task<Dictionary<int, int>> CountPerPersonAsync(IQueryable<int> personIds, CancellationToken cancellationToken) =>
+        await personIds.GroupBy(id => id).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+
+    private static ErasedPerson Erased(PersonCategory category, int id, params (string Name, int Count)[] counts) =>
+        new(new PersonRef(category, id), counts.ToDictionary(c => c.Name, c => c.Count));
+
+    private static void EnsureTransaction(CrmDbContext db)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("Erasure runs in the transaction that also writes its audit entries: begin one first.");
+        }
+    }
+}

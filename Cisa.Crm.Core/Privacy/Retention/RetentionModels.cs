@@ -1,0 +1,23 @@
+using Cisa.Crm.Core.Common;
+
+namespace Cisa.Crm.Core.Privacy.Retention;
+
+/// <summary>Per rule: how many records are due on the preview's day, and how many of those a hold keeps back.</summary>
+public sealed record RuleCount(RetentionRule Rule, int Due, int Held)
+{
+    public int Erasable => Due - Held;
+}
+
+/// <summary>One record a sweep would erase (or keeps back, with the hold's reason).</summary>
+public sealed record DueRecord(RetentionRule Rule, PersonLabel Person, DateOnly? DueOn, HoldRow? Hold);
+
+/// <summary>What a sweep on <see cref="AsOf"/> would do, without doing it.</summary>
+public sealed record RetentionPreview(DateOnly AsOf, IReadOnlyList<RuleCount> Counts, PagedResult<DueRecord> Erasable, IReadOnlyList<DueRecord> Held);
+
+public sealed record HoldRow(int Id, PersonLabel Person, HoldKind Kind, string Reason, int? RequestId, string PlacedByName, DateTime PlacedAtUtc);
+
+/// <summary>The dashboard card: what falls due within the next 30 and 90 days (including what is due today).</summary>
+public sealed record RetentionOutlook(IReadOnlyList<RuleCount> Within30Days, IReadOnlyList<RuleCount> Within90Days);
+
+/// <summary>A retention rule as the privacy officer reads it: its id, the configured period, what it erases.</summary>
+public sealed record RetentionPolicyRow(RetentionRule Rule, string RuleId, int Years, PersonCategory Category);

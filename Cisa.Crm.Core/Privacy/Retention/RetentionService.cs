@@ -1,0 +1,251 @@
+using System.Globalization;
+using Cisa.Crm.Core.Audit;
+using Cisa.Crm.Core.Common;
+using Cisa.Crm.Core.Data;
+using Cisa.Crm.Core.Errors;
+using Cisa.Crm.Core.Security;
+using Cisa.Crm.Core.Time;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Cisa.Crm.Core.Privacy.Retention;
+
+/// <summary>
+/// The privacy officer's view of retention (RET-RUN): the policies, a preview for any day, the sweep on
+/// demand, the history of runs, and legal holds that keep a record out of the sweep.
+/// </summary>
+public sealed class RetentionService(
+    IDbContextFactory<CrmDbContext> dbFactory,
+    ICurrentActor currentActor,
+    RetentionSweep sweep,
+    AuditTrail trail,
+    TimeProvider time,
+    IOptions<RetentionOptions> options)
+{
+    private const int HeldListLimit = 200;
+
+    public IReadOnlyList<RetentionPolicyRow> Policies()
+    {
+        var o = options.Value;
+        return
+        [
+            new(RetentionRule.ApplicantCv, RetentionRule.ApplicantCv.Id(), o.ApplicantCvYearsAfterProcedure, PersonCategory.Applicant),
+            new(RetentionRule.ApplicantContact, RetentionRule.ApplicantContact.Id(), o.ApplicantContactYearsAfterProcedure, PersonCategory.Applicant),
+            new(RetentionRule.Prospect, RetentionRule.Prospect.Id(), o.ProspectYearsAfterLastActivity, PersonCategory.Prospect),
+            new(RetentionRule.PartnerContact, RetentionRule.PartnerContact.Id(), o.PartnerContactYearsAfterRelationship, PersonCategory.PartnerContact),
+        ];
+    }
+
+    public RetentionOptions Settings => options.Value;
+
+    public bool SweepIsRunning => sweep.IsRunning;
+
+    /// <summary>What a sweep on <paramref name="asOf"/> would erase and hold; erases nothing.</summary>
+    public async Task<RetentionPreview> PreviewAsync(DateOnly asOf, RetentionRule? only, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        await currentActor.DemandAsync(Permission.RetentionRead, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var due = new RetentionQueries(db, asOf, options.Value);
+        var counts = new List<RuleCount>();
+        foreach (var rule in RetentionRules.All)
+        {
+            counts.Add(new RuleCount(rule, await due.Due(rule).CountAsync(cancellationToken), await due.Held(rule).Select(h => h.PersonId).Distinct().CountAsync(cancellationToken)));
+        }
+
+        var rules = only is { } one ? [one] : RetentionRules.All;
+        var wanted = new List<(RetentionRule Rule, int Id)>();
+        var skip = page.SafeSkip;
+        var take = page.SafeTake;
+        foreach (var rule in rules)
+        {
+            var erasable = counts.Single(c => c.Rule == rule).Erasable;
+            if (take > 0 && skip < erasable)
+            {
+                var ids = await due.Erasable(rule).OrderBy(id => id).Skip(skip).Take(take).ToListAsync(cancellationToken);
+                wanted.AddRange(ids.Select(id => (rule, id)));
+                take -= ids.Count;
+            }
+
+            skip = Math.Max(0, skip - erasable);
+        }
+
+        var held = new List<(RetentionRule Rule, RetentionHold Hold)>();
+        foreach (var rule in rules)
+        {
+            held.AddRange((await due.Held(rule).AsNoTracking().OrderBy(h => h.PersonId).Take(HeldListLimit).ToListAsync(cancellationToken)).Select(h => (rule, h)));
+        }
+
+        var people = wanted.Select(w => new PersonRef(w.Rule.Category(), w.Id)).Concat(held.Select(h => new PersonRef(h.Hold.Category, h.Hold.PersonId))).ToList();
+        var labels = await PersonDirectory.LabelsAsync(db, people, cancellationToken);
+        var dueDates = await DueDatesAsync(db, people, cancellationToken);
+        DueRecord Record(RetentionRule rule, PersonRef person, HoldRow? hold) =>
+            new(rule, labels.GetValueOrDefault(person) ?? Unknown(person), DueOn(rule, dueDates.GetValueOrDefault(person)), hold);
+
+        return new RetentionPreview(
+            asOf,
+            counts,
+            new PagedResult<DueRecord>(wanted.Select(w => Record(w.Rule, new PersonRef(w.Rule.Category(), w.Id), null)).ToList(), rules.Sum(r => counts.Single(c => c.Rule == r).Erasable)),
+            held.Select(h =>
+            {
+                var person = new PersonRef(h.Hold.Category, h.Hold.PersonId);
+                return Record(h.Rule, person, ToRow(h.Hold, labels.GetValueOrDefault(person) ?? Unknown(person)));
+            }).ToList());
+    }
+
+    /// <summary>The dashboard card: erasable records due within 30 and within 90 days from today.</summary>
+    public async Task<RetentionOutlook> OutlookAsync(CancellationToken cancellationToken = default)
+    {
+        await currentActor.DemandAsync(Permission.RetentionRead, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var today = BrusselsTime.Today(time);
+        async Task<IReadOnlyList<RuleCount>> Within(int days)
+        {
+            var due = new RetentionQueries(db, today.AddDays(days), options.Value);
+            var counts = new List<RuleCount>();
+            foreach (var rule in RetentionRules.All)
+            {
+                counts.Add(new RuleCount(rule, await due.Due(rule).CountAsync(cancellationToken), await due.Held(rule).Select(h => h.PersonId).Distinct().CountAsync(cancellationToken)));
+            }
+
+            return counts;
+        }
+
+        return new RetentionOutlook(await Within(30), await Within(90));
+    }
+
+    /// <summary>Runs the sweep now as the signed-in privacy officer.</summary>
+    public async Task<RetentionRun> RunNowAsync(IProgress<SweepProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var actor = await currentActor.DemandAsync(Permission.RetentionRun, cancellationToken);
+        return await sweep.RunAsync(actor, SweepTrigger.OnDemand, progress, cancellationToken);
+    }
+
+    public async Task<PagedResult<RetentionRun>> RunsAsync(PageRequest page, CancellationToken cancellationToken = default)
+    {
+        await currentActor.DemandAsync(Permission.RetentionRead, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var runs = db.RetentionRuns.AsNoTracking();
+        return new PagedResult<RetentionRun>(
+            await runs.OrderByDescending(r => r.StartedAtUtc).ThenByDescending(r => r.Id).Skip(page.SafeSkip).Take(page.SafeTake).ToListAsync(cancellationToken),
+            await runs.CountAsync(cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<HoldRow>> ActiveHoldsAsync(CancellationToken cancellationToken = default)
+    {
+        await currentActor.DemandAsync(Permission.RetentionRead, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var holds = await db.RetentionHolds.AsNoTracking().Where(h => h.ReleasedAtUtc == null).OrderByDescending(h => h.PlacedAtUtc).Take(500).ToListAsync(cancellationToken);
+        var labels = await PersonDirectory.LabelsAsync(db, holds.Select(h => new PersonRef(h.Category, h.PersonId)), cancellationToken);
+        return holds.Select(h => ToRow(h, labels.GetValueOrDefault(new PersonRef(h.Category, h.PersonId)) ?? Unknown(new PersonRef(h.Category, h.PersonId)))).ToList();
+    }
+
+    /// <summary>Keeps a person out of every sweep until the hold is released (a legal claim, an inspection…).</summary>
+    public async Task<int> PlaceLegalHoldAsync(PersonRef person, string? reason, CancellationToken cancellationToken = default)
+    {
+        var actor = await currentActor.DemandAsync(Permission.LegalHoldsManage, cancellationToken);
+        var validator = new Validator();
+        var text = validator.RequiredText("Reason", reason, RetentionHold.ReasonMaxLength);
+        validator.ThrowIfInvalid();
+        return await dbFactory.InTransactionAsync(nameof(RetentionHold), async db =>
+        {
+            if (!await ExistsAsync(db, person, cancellationToken))
+            {
+                throw new RecordNotFoundException(person.Category.ToString());
+            }
+
+            if (await db.RetentionHolds.AnyAsync(h => h.Category == person.Category && h.PersonId == person.Id && h.Kind == HoldKind.LegalHold && h.ReleasedAtUtc == null, cancellationToken))
+            {
+                throw new RuleViolationException("AlreadyHeld", "This record is already under a legal hold.");
+            }
+
+            var hold = new RetentionHold
+            {
+                Category = person.Category,
+                PersonId = person.Id,
+                Kind = HoldKind.LegalHold,
+                Reason = text,
+                PlacedById = actor.Id,
+                PlacedByName = actor.DisplayName,
+                PlacedAtUtc = time.GetUtcNow().UtcDateTime,
+            };
+            db.RetentionHolds.Add(hold);
+            await db.SaveChangesAsync(cancellationToken);
+            // The reason is free text and may name people: the trail records that a hold exists, not why.
+            await trail.RecordAsync(db, actor, AuditActions.RetentionHoldPlaced, person.Category.ToString(), person.Id.ToString(CultureInfo.InvariantCulture),
+                $"hold={hold.Id};kind={hold.Kind}", cancellationToken);
+            return hold.Id;
+        }, cancellationToken);
+    }
+
+    public async Task ReleaseLegalHoldAsync(int holdId, CancellationToken cancellationToken = default)
+    {
+        var actor = await currentActor.DemandAsync(Permission.LegalHoldsManage, cancellationToken);
+        await dbFactory.InTransactionAsync(nameof(RetentionHold), async db =>
+        {
+            var hold = await db.RetentionHolds.SingleOrDefaultAsync(h => h.Id == holdId && h.Kind == HoldKind.LegalHold && h.ReleasedAtUtc == null, cancellationToken)
+                ?? throw new RecordNotFoundException(nameof(RetentionHold));
+            hold.ReleasedAtUtc = time.GetUtcNow().UtcDateTime;
+            hold.ReleasedById = actor.Id;
+            hold.ReleasedByName = actor.DisplayName;
+            await db.SaveChangesAsync(cancellationToken);
+            await trail.RecordAsync(db, actor, AuditActions.RetentionHoldReleased, hold.Category.ToString(), hold.PersonId.ToString(CultureInfo.InvariantCulture),
+                $"hold={hold.Id}", cancellationToken);
+            return true;
+        }, cancellationToken);
+    }
+
+    private DateOnly? DueOn(RetentionRule rule, DueFacts? facts)
+    {
+        var o = options.Value;
+        return (rule, facts) switch
+        {
+            (_, null) => null,
+            (RetentionRule.Prospect, { UpdatedAtUtc: { } updated }) => RetentionPolicy.ProspectExpiry(updated, facts.LastCallAtUtc, o),
+            (RetentionRule.PartnerContact, { EndedOn: { } ended }) => ended.AddYears(o.PartnerContactYearsAfterRelationship),
+            (RetentionRule.ApplicantCv, { EndedOn: { } ended }) => ended.AddYears(o.ApplicantCvYearsAfterProcedure),
+            (RetentionRule.ApplicantContact, { EndedOn: { } ended }) => ended.AddYears(o.ApplicantContactYearsAfterProcedure),
+            _ => null,
+        };
+    }
+
+    private sealed record DueFacts(DateTime? UpdatedAtUtc, DateTime? LastCallAtUtc, DateOnly? EndedOn);
+
+    /// <summary>The facts the due dates are computed from, for the records on one page.</summary>
+    private static async Task<Dictionary<PersonRef, DueFacts>> DueDatesAsync(CrmDbContext db, IReadOnlyList<PersonRef> people, CancellationToken cancellationToken)
+    {
+        var facts = new Dictionary<PersonRef, DueFacts>();
+        var prospects = people.Where(p => p.Category == PersonCategory.Prospect).Select(p => p.Id).ToList();
+        foreach (var p in await db.Prospects.Where(p => prospects.Contains(p.Id)).Select(p => new { p.Id, p.UpdatedAtUtc, p.LastCallAtUtc }).ToListAsync(cancellationToken))
+        {
+            facts[new PersonRef(PersonCategory.Prospect, p.Id)] = new DueFacts(p.UpdatedAtUtc, p.LastCallAtUtc, null);
+        }
+
+        var contacts = people.Where(p => p.Category == PersonCategory.PartnerContact).Select(p => p.Id).ToList();
+        foreach (var c in await db.PartnerContacts.Where(c => contacts.Contains(c.Id)).Select(c => new { c.Id, c.Company!.RelationshipEndedOn }).ToListAsync(cancellationToken))
+        {
+            facts[new PersonRef(PersonCategory.PartnerContact, c.Id)] = new DueFacts(null, null, c.RelationshipEndedOn);
+        }
+
+        var applicants = people.Where(p => p.Category == PersonCategory.Applicant).Select(p => p.Id).ToList();
+        foreach (var a in await db.Applications.Where(a => applicants.Contains(a.ApplicantId)).GroupBy(a => a.ApplicantId)
+                     .Select(g => new { Id = g.Key, Ended = g.Max(a => a.Procedure!.EndedOn) }).ToListAsync(cancellationToken))
+        {
+            facts[new PersonRef(PersonCategory.Applicant, a.Id)] = new DueFacts(null, null, a.Ended);
+        }
+
+        return facts;
+    }
+
+    private static Task<bool> ExistsAsync(CrmDbContext db, PersonRef person, CancellationToken cancellationToken) => person.Category switch
+    {
+        PersonCategory.Prospect => db.Prospects.AnyAsync(p => p.Id == person.Id, cancellationToken),
+        PersonCategory.PartnerContact => db.PartnerContacts.AnyAsync(p => p.Id == person.Id, cancellationToken),
+        PersonCategory.Applicant => db.Applicants.AnyAsync(p => p.Id == person.Id, cancellationToken),
+        _ => Task.FromResult(false),
+    };
+
+    private static HoldRow ToRow(RetentionHold hold, PersonLabel label) =>
+        new(hold.Id, label, hold.Kind, hold.Reason, hold.RequestId, hold.PlacedByName, hold.PlacedAtUtc);
+
+    private static PersonLabel Unknown(PersonRef person) => new(person, "#" + person.Id.ToString(CultureInfo.InvariantCulture), null, false);
+}

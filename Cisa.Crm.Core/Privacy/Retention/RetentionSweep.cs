@@ -1,0 +1,226 @@
+using System.Globalization;
+using Cisa.Crm.Core.Audit;
+using Cisa.Crm.Core.Data;
+using Cisa.Crm.Core.Errors;
+using Cisa.Crm.Core.Privacy.Erasure;
+using Cisa.Crm.Core.Security;
+using Cisa.Crm.Core.Time;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Cisa.Crm.Core.Privacy.Retention;
+
+/// <summary>How far a running sweep is: people erased of those due when it started.</summary>
+public sealed record SweepProgress(int Done, int Total, RetentionRule? Rule);
+
+/// <summary>
+/// RET-RUN: erases what is due, rule by rule, in bounded batches. Each batch selects the next due people
+/// inside its own write transaction, erases them with set-based statements (<see cref="PersonEraser"/>),
+/// writes one audit entry per person and adds its counts to the run, and commits: a crash loses at most the
+/// batch in flight, which the next run (idempotent by construction: it erases what is still due) finishes.
+/// Memory depends on the batch size, not on how many rows are due.
+/// </summary>
+public sealed class RetentionSweep(
+    IDbContextFactory<CrmDbContext> dbFactory,
+    PersonEraser eraser,
+    AuditTrail trail,
+    TimeProvider time,
+    IOptions<RetentionOptions> options) : IDisposable
+{
+    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+
+    public bool IsRunning => _oneAtATime.CurrentCount == 0;
+
+    public void Dispose() => _oneAtATime.Dispose();
+
+    public async Task<RetentionRun> RunAsync(CrmActor actor, SweepTrigger trigger, IProgress<SweepProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        actor.Demand(Permission.RetentionRun);
+        if (!await _oneAtATime.WaitAsync(0, cancellationToken))
+        {
+            throw new RuleViolationException("SweepRunning", "A retention sweep is already running.");
+        }
+
+        try
+        {
+            return await SweepAsync(actor, trigger, progress, cancellationToken);
+        }
+        finally
+        {
+            _oneAtATime.Release();
+        }
+    }
+
+    private async Task<RetentionRun> SweepAsync(CrmActor actor, SweepTrigger trigger, IProgress<SweepProgress>? progress, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var asOf = BrusselsTime.Today(time);
+        var run = await StartRunAsync(actor, trigger, asOf, cancellationToken);
+        try
+        {
+            var total = 0;
+            await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+            {
+                var due = new RetentionQueries(db, asOf, settings);
+                foreach (var rule in RetentionRules.All)
+                {
+                    total += await due.Erasable(rule).CountAsync(cancellationToken);
+                    run.Held += await due.Held(rule).Select(h => h.PersonId).Distinct().CountAsync(cancellationToken);
+                }
+            }
+
+            var done = 0;
+            progress?.Report(new SweepProgress(0, total, null));
+            foreach (var rule in RetentionRules.All)
+            {
+                // Keyset over the ids: each batch starts after the last one, so a batch never re-reads the
+                // held or already-visited rows, and the whole sweep reads each due row once.
+                var after = 0;
+                while (await EraseBatchAsync(run, rule, asOf, after, actor, cancellationToken) is { Count: > 0 } batch)
+                {
+                    done += batch.Count;
+                    after = batch.LastId;
+                    progress?.Report(new SweepProgress(Math.Min(done, total), Math.Max(done, total), rule));
+                }
+            }
+
+            await FinishRunAsync(run, RunStatus.Completed, null, actor, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await FinishRunAsync(run, RunStatus.Failed, ex.GetType().Name, actor, CancellationToken.None);
+            throw;
+        }
+        catch (OperationCanceledException)
+        {
+            await FinishRunAsync(run, RunStatus.Interrupted, null, actor, CancellationToken.None);
+            throw;
+        }
+
+        await CheckpointAsync();
+        return run;
+    }
+
+    /// <summary>One transaction: pick the next due people, erase them, audit each, count them on the run.</summary>
+    private async Task<(int Count, int LastId)> EraseBatchAsync(RetentionRun run, RetentionRule rule, DateOnly asOf, int afterId, CrmActor actor, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var ids = await new RetentionQueries(db, asOf, options.Value).Erasable(rule)
+            .Where(id => id > afterId).OrderBy(id => id).Take(options.Value.SweepBatchSize).ToListAsync(cancellationToken);
+        if (ids.Count == 0)
+        {
+            return (0, afterId);
+        }
+
+        var erased = rule switch
+        {
+            RetentionRule.ApplicantCv => await eraser.EraseCvsAsync(db, ids, cancellationToken),
+            RetentionRule.ApplicantContact => await eraser.EraseApplicantsAsync(db, ids, cancellationToken),
+            RetentionRule.Prospect => await eraser.EraseProspectsAsync(db, ids, cancellationToken),
+            RetentionRule.PartnerContact => await eraser.ErasePartnerContactsAsync(db, ids, cancellationToken),
+            _ => throw new ArgumentOutOfRangeException(nameof(rule)),
+        };
+        if (erased.Count == 0)
+        {
+            // Due ids that erase nothing would loop for ever; the queries and the eraser disagree.
+            throw new InvalidOperationException($"The {rule.Id()} batch selected {ids.Count} records but erased none.");
+        }
+
+        Count(run, rule, erased);
+        await trail.RecordManyAsync(db, actor, erased.Select(e => new AuditRecord(AuditActions.RetentionErased, e.Person.Category.ToString(),
+            e.Person.Id.ToString(CultureInfo.InvariantCulture), $"rule={rule.Id()};run={run.Id};{e.Details}")), cancellationToken);
+        db.RetentionRuns.Attach(run);
+        db.Entry(run).State = EntityState.Modified;
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (erased.Count, ids[^1]);
+    }
+
+    private static void Count(RetentionRun run, RetentionRule rule, IReadOnlyList<ErasedPerson> erased)
+    {
+        switch (rule)
+        {
+            case RetentionRule.ApplicantCv:
+                run.CvsErased += erased.Count;
+                break;
+            case RetentionRule.ApplicantContact:
+                run.ApplicantsErased += erased.Count;
+                break;
+            case RetentionRule.Prospect:
+                run.ProspectsErased += erased.Count;
+                run.CallsAnonymised += erased.Sum(e => e.Counts.GetValueOrDefault("calls_anonymised"));
+                break;
+            case RetentionRule.PartnerContact:
+                run.PartnerContactsErased += erased.Count;
+                break;
+        }
+    }
+
+    private async Task<RetentionRun> StartRunAsync(CrmActor actor, SweepTrigger trigger, DateOnly asOf, CancellationToken cancellationToken) =>
+        await dbFactory.InTransactionAsync(nameof(RetentionRun), async db =>
+        {
+            // Only one sweep runs per process (the semaphore), so a run still marked running died with its process.
+            await db.RetentionRuns.Where(r => r.Status == RunStatus.Running)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RunStatus.Interrupted), cancellationToken);
+            var run = new RetentionRun
+            {
+                Trigger = trigger,
+                AsOf = asOf,
+                StartedAtUtc = time.GetUtcNow().UtcDateTime,
+                StartedById = actor.Id,
+                StartedByName = actor.DisplayName,
+                Status = RunStatus.Running,
+            };
+            db.RetentionRuns.Add(run);
+            await db.SaveChangesAsync(cancellationToken);
+            await trail.RecordAsync(db, actor, AuditActions.RetentionRunStarted, nameof(RetentionRun), run.Id.ToString(CultureInfo.InvariantCulture),
+                $"trigger={trigger};asOf={asOf:yyyy-MM-dd}", cancellationToken);
+            db.Entry(run).State = EntityState.Detached;
+            return run;
+        }, cancellationToken);
+
+    private async Task FinishRunAsync(RetentionRun run, RunStatus status, string? error, CrmActor actor, CancellationToken cancellationToken) =>
+        await dbFactory.InTransactionAsync(nameof(RetentionRun), async db =>
+        {
+            // The batches kept the stored counts; reload them so a failed batch's rolled-back counts are not reported.
+            var stored = await db.RetentionRuns.SingleAsync(r => r.Id == run.Id, cancellationToken);
+            stored.Status = status;
+            stored.Error = error;
+            stored.Held = run.Held;
+            stored.FinishedAtUtc = time.GetUtcNow().UtcDateTime;
+            await db.SaveChangesAsync(cancellationToken);
+            await trail.RecordAsync(db, actor, status == RunStatus.Completed ? AuditActions.RetentionRunFinished : AuditActions.RetentionRunFailed,
+                nameof(RetentionRun), run.Id.ToString(CultureInfo.InvariantCulture),
+                string.Create(CultureInfo.InvariantCulture,
+                    $"status={status};applicants={stored.ApplicantsErased};cvs={stored.CvsErased};prospects={stored.ProspectsErased};calls_anonymised={stored.CallsAnonymised};partner_contacts={stored.PartnerContactsErased};held={stored.Held}{(error is null ? "" : ";error=" + error)}"),
+                cancellationToken);
+            CopyCounts(stored, run);
+            return true;
+        }, cancellationToken);
+
+    private static void CopyCounts(RetentionRun from, RetentionRun to)
+    {
+        to.Status = from.Status;
+        to.Error = from.Error;
+        to.FinishedAtUtc = from.FinishedAtUtc;
+        to.ApplicantsErased = from.ApplicantsErased;
+        to.CvsErased = from.CvsErased;
+        to.ProspectsErased = from.ProspectsErased;
+        to.CallsAnonymised = from.CallsAnonymised;
+        to.PartnerContactsErased = from.PartnerContactsErased;
+    }
+
+    /// <summary>
+    /// Moves the write-ahead log into the database file and truncates it: older copies of erased pages
+    /// would otherwise survive in the -wal file until it is overwritten.
+    /// </summary>
+    private async Task CheckpointAsync()
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);");
+        }
+    }
+}

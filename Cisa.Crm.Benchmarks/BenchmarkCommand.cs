@@ -50,5 +50,11 @@ public static class BenchmarkCommand
             Console.Error.WriteLine(Usage);
             return 2;
         }
+        catch (InvalidOperationException e)
+        {
+            // The generator out of date with the model, a broken foreign key, a missing browser: the message says which.
+            Console.Error.WriteLine(e.Message);
+            return 1;
+        }
     }
 }

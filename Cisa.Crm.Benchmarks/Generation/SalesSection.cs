@@ -39,7 +39,7 @@ internal static class SalesSection
             "AssessmentId", "LegitimateInterestNote", "LegitimateInterestNoteById", "LegitimateInterestNoteByName", "LegitimateInterestNoteAtUtc",
             "OwnerId", "OwnerName", "CreatedAtUtc", "UpdatedAtUtc", "LastCallAtUtc", "FollowUpOn", "FollowUpOwnerId", "ConcurrencyStamp",
             "FirstName", "LastName", "FirstNameKey", "LastNameKey", "IsRestricted", "RestrictedAtUtc");
-        var calls = run.Table("Calls", "ProspectId", "OccurredAtUtc", "Direction", "Outcome", "DurationMinutes", "Report", "FollowUpOn",
+        var calls = run.Table("Calls", "ProspectId", "CompanyId", "OccurredAtUtc", "Direction", "Outcome", "DurationMinutes", "Report", "FollowUpOn",
             "LoggedById", "LoggedByName", "CreatedAtUtc", "UpdatedAtUtc", "ConcurrencyStamp");
 
         var twoYearsAgo = run.AsOf.AddYears(-2);
@@ -121,7 +121,7 @@ internal static class SalesSection
                 var callFollowUp = call == lastCall ? followUpOn
                     : FollowedUp.Contains(call.Outcome) ? GenerationRun.Day(call.At).AddDays(run.Random.Int(2, 30)) : null;
                 var loggedAt = call.At.AddMinutes(run.Random.Int(1, 30));
-                calls.Insert(id, DateTime(call.At), Enum(run.Random.Bool(0.85f) ? CallDirection.Outgoing : CallDirection.Incoming), Enum(call.Outcome),
+                calls.Insert(id, company.Id, DateTime(call.At), Enum(run.Random.Bool(0.85f) ? CallDirection.Outgoing : CallDirection.Incoming), Enum(call.Outcome),
                     spoke ? run.Random.Int(2, 25) : null, call.Outcome == CallOutcome.NoAnswer ? "" : run.Random.ArrayElement(FlemishWords.CallReports),
                     OrNull(callFollowUp), call.By.Id, call.By.Name, DateTime(loggedAt), DateTime(loggedAt), Guid(run.NewGuid()));
             }

@@ -81,6 +81,8 @@ public sealed class BenchmarkSmokeTests(BenchmarkSmokeTests.SmallDataset dataset
 
         var calls = await db.Calls.AsNoTracking().ToListAsync();
         Assert.Equal(1000, calls.Count);
+        var companyOf = prospects.ToDictionary(p => p.Id, p => p.CompanyId);
+        Assert.All(calls, c => Assert.Equal(companyOf[c.ProspectId!.Value], c.CompanyId));
         foreach (var prospect in prospects)
         {
             var latest = calls.Where(c => c.ProspectId == prospect.Id).MaxBy(c => c.OccurredAtUtc);

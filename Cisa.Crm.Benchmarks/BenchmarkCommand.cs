@@ -13,7 +13,8 @@ public static class BenchmarkCommand
 
           generate --db db/bench.db [--scale 1.0] [--expired-share 0.1] [--seed 20261125] [--as-of yyyy-MM-dd] [--analyze false]
           run      --db db/bench.db [--only P-LIST,P-SEARCH,P-IMPORT,P-CIRCUITS] [--iterations 200]
-                   [--import-rows 100000] [--import-iterations 3] [--circuits 200] [--circuit-clicks 10] [--think-ms 1000] [--explain false]
+                   [--import-rows 100000] [--import-iterations 3] [--circuits 200] [--circuit-clicks 10] [--think-ms 1000] [--app-gc server]
+                   [--explain false]
         """;
 
     public static async Task<int> Main(string[] args)

@@ -25,6 +25,12 @@ public sealed record RunOptions
     /// <summary>Average pause between two clicks of one circuit (a person reading the page), jittered ±50%.</summary>
     public int ThinkMilliseconds { get; init; } = 1000;
 
+    /// <summary>
+    /// The web app's garbage collector for P-CIRCUITS: "server" as it ships, or "workstation", whose heap follows
+    /// the live data more closely, so the working set per circuit is less about garbage not yet collected.
+    /// </summary>
+    public string AppGc { get; init; } = "server";
+
     /// <summary>Print the SQL and SQLite's query plan of every P-LIST case (to find why a case is slow).</summary>
     public bool Explain { get; init; }
 
@@ -41,7 +47,11 @@ public sealed record RunOptions
         CircuitClicks = Positive(command.Int("circuit-clicks", 10), "circuit-clicks"),
         ThinkMilliseconds = Math.Max(0, command.Int("think-ms", 1000)),
         Explain = command.Text("explain", "false") == "true",
+        AppGc = OneOf(command.Text("app-gc", "server"), "app-gc", "server", "workstation"),
     };
+
+    private static string OneOf(string value, string name, params string[] allowed) =>
+        allowed.Contains(value, StringComparer.Ordinal) ? value : throw new ArgumentException($"--{name} is one of: {string.Join(", ", allowed)}.");
 
     private static int Positive(int value, string name) => value > 0 ? value : throw new ArgumentException($"--{name} must be at least 1.");
 }

@@ -66,7 +66,7 @@ public sealed class CircuitsWorkload : IWorkload
             $"think time {context.Options.ThinkMilliseconds} ms ±50% between clicks; the browser runs on the same {Environment.ProcessorCount} cores as the app",
         };
         return new WorkloadResult(Id, $"{n} concurrent Blazor Server circuits paging the prospect list (25 rows a page)",
-            "the real app (child process, Release, server GC), headless Chromium pages signed in as Sales",
+            $"the real app (child process, Release, {context.Options.AppGc} GC), headless Chromium pages signed in as Sales",
             $"the same number of circuits on an almost empty page ({EmptyPage})",
             [
                 new CaseResult("page click round trip", roundTrips, null, "—", $"p95 < {GoalMilliseconds:F0} ms", roundTrips.P95 < GoalMilliseconds && list.TimedOut == 0),
@@ -85,7 +85,7 @@ public sealed class CircuitsWorkload : IWorkload
     private static async Task<Phase> MeasureAsync(BenchContext context, IPlaywright playwright, string databasePath, int n, string path, bool paging,
         CancellationToken cancellationToken)
     {
-        await using var app = await WebAppProcess.StartAsync(databasePath, cancellationToken);
+        await using var app = await WebAppProcess.StartAsync(databasePath, context.Options.AppGc == "server", cancellationToken);
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath,

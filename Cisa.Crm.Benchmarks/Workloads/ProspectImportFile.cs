@@ -27,7 +27,7 @@ public static class ProspectImportFile
         {
             var first = faker.Name.FirstName();
             var last = faker.Name.LastName();
-            var (company, enterpriseNumber) = PickCompany(random, companies, numbered, i);
+            var (company, enterpriseNumber) = PickCompany(random, companies, numbered, rows);
             var domain = ContactPoints.Slug(company) + ".example";
             var email = $"{ContactPoints.Slug(first)}.{ContactPoints.Slug(last)}.{i}@{domain}";
             var digits = (200_000 + i % 700_000).ToString("D6", CultureInfo.InvariantCulture);
@@ -83,7 +83,7 @@ public static class ProspectImportFile
 
     /// <summary>60% a known company by name, 10% by enterprise number (under another spelling), 30% a new company shared by a few rows.</summary>
     private static (string Name, string? EnterpriseNumber) PickCompany(Randomizer random, List<(string Name, string? Number)> companies,
-        List<(string Name, string? Number)> numbered, int row)
+        List<(string Name, string? Number)> numbered, int rows)
     {
         var pick = random.Double();
         if (pick < 0.6 || companies.Count == 0)
@@ -97,7 +97,9 @@ public static class ProspectImportFile
             return ($"{company.Name} (vestiging)", "BE" + company.Number!.Replace(".", "", StringComparison.Ordinal));
         }
 
-        return (string.Create(CultureInfo.InvariantCulture, $"{random.ArrayElement(FlemishWords.CompanyStarts)} {random.ArrayElement(FlemishWords.CompanyEnds)} {row / 3:D6} bv"), null);
+        // About three rows per new company: a fair's list names several people of one firm.
+        var number = random.Int(0, Math.Max(1, rows / 10));
+        return (string.Create(CultureInfo.InvariantCulture, $"{FlemishWords.CompanyStarts[number % FlemishWords.CompanyStarts.Length]} {FlemishWords.CompanyEnds[number % FlemishWords.CompanyEnds.Length]} {number:D6} bv"), null);
     }
 
     private static async Task<(List<(string Name, string? Number)> Companies, List<string> Emails)> ExistingAsync(string connectionString, int emails)

@@ -34,7 +34,7 @@ public sealed class WebAppProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<WebAppProcess> StartAsync(string databasePath, CancellationToken cancellationToken)
+    public static async Task<WebAppProcess> StartAsync(string databasePath, bool serverGc, CancellationToken cancellationToken)
     {
         var (webProject, dll) = LocateBuiltApp();
         var port = FreePort();
@@ -52,6 +52,7 @@ public sealed class WebAppProcess : IAsyncDisposable
         start.Environment["ConnectionStrings__Crm"] = $"Data Source={databasePath}";
         start.Environment["Crm__SeedDemoData"] = "false";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["DOTNET_gcServer"] = serverGc ? "1" : "0";
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the web app.");
         var app = new WebAppProcess(process, $"http://127.0.0.1:{port}");
         process.OutputDataReceived += (_, e) => app.Keep(e.Data);

@@ -79,10 +79,21 @@ public sealed class IndexedPersonSearch(IDbContextFactory<CrmDbContext> dbFactor
         }
 
         var (whole, wholeEnd, firstEnd, lastEnd) = ($"{a} {b}", $"{a} {b}\uffff", a + "\uffff", b + "\uffff");
+        if (b.Contains(' ', StringComparison.Ordinal))
+        {
+            // "van den bos" or "jan van den bos": a first name has one word, so the last-name-first reading is left out
+            // (its "van…" range would cover a quarter of all people).
+            return people.Where(p => (string.Compare(p.LastNameKey, whole) >= 0 && string.Compare(p.LastNameKey, wholeEnd) < 0)
+                || (string.Compare(p.LastNameKey, b) >= 0 && string.Compare(p.LastNameKey, lastEnd) < 0
+                    && string.Compare(p.FirstNameKey, a) >= 0 && string.Compare(p.FirstNameKey, firstEnd) < 0));
+        }
+
+        // "peeters jan" the other way round: "LastNameKey || ''" keeps SQLite off the last-name index for that branch, so it
+        // walks the narrow first-name range instead of every "van…" when the surname is a common word.
         return people.Where(p => (string.Compare(p.LastNameKey, whole) >= 0 && string.Compare(p.LastNameKey, wholeEnd) < 0)
             || (string.Compare(p.LastNameKey, b) >= 0 && string.Compare(p.LastNameKey, lastEnd) < 0
                 && string.Compare(p.FirstNameKey, a) >= 0 && string.Compare(p.FirstNameKey, firstEnd) < 0)
-            || (string.Compare(p.LastNameKey, a) >= 0 && string.Compare(p.LastNameKey, firstEnd) < 0
+            || (string.Compare(p.LastNameKey + "", a) >= 0 && string.Compare(p.LastNameKey + "", firstEnd) < 0
                 && string.Compare(p.FirstNameKey, b) >= 0 && string.Compare(p.FirstNameKey, lastEnd) < 0));
     }
 }

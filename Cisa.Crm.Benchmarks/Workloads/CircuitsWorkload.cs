@@ -64,6 +64,7 @@ public sealed class CircuitsWorkload : IWorkload
             $"{n} circuits opened ({list.Opened} on the list, {empty.Opened} on the empty page); {list.TimedOut} clicks got no answer within 10 s",
             $"app working set: empty page {Mb(empty.Before)} → {Mb(empty.After)} MB; list {Mb(list.Before)} → {Mb(list.AfterOpen)} MB opened → {Mb(list.After)} MB after paging",
             $"think time {context.Options.ThinkMilliseconds} ms ±50% between clicks; the browser runs on the same {Environment.ProcessorCount} cores as the app",
+            $"the app used {list.AppProcessorMillisecondsPerClick:F1} ms of processor time per click (the {Environment.ProcessorCount} cores give {Environment.ProcessorCount * 1000} ms a second)",
         };
         return new WorkloadResult(Id, $"{n} concurrent Blazor Server circuits paging the prospect list (25 rows a page)",
             $"the real app (child process, Release, {context.Options.AppGc} GC), headless Chromium pages signed in as Sales",
@@ -76,7 +77,8 @@ public sealed class CircuitsWorkload : IWorkload
             notes);
     }
 
-    private sealed record Phase(int Opened, long Before, long AfterOpen, long After, List<double> RoundTrips, int TimedOut, double MegabytesPerCircuit);
+    private sealed record Phase(int Opened, long Before, long AfterOpen, long After, List<double> RoundTrips, int TimedOut, double MegabytesPerCircuit,
+        double AppProcessorMillisecondsPerClick);
 
     /// <summary>
     /// One app process per phase, so each starts from the same state: warm up with one circuit (its memory is
@@ -142,6 +144,7 @@ public sealed class CircuitsWorkload : IWorkload
         var afterOpen = app.WorkingSetBytes;
         var roundTrips = new ConcurrentBag<double>();
         var timedOut = 0;
+        var processorBefore = app.ProcessorTime;
         if (paging)
         {
             var think = context.Options.ThinkMilliseconds;
@@ -168,7 +171,9 @@ public sealed class CircuitsWorkload : IWorkload
         }
 
         var after = app.WorkingSetBytes;
-        return new Phase(pages.Count, before, afterOpen, after, roundTrips.ToList(), timedOut, (after - before) / 1024.0 / 1024.0 / Math.Max(1, pages.Count));
+        var clicks = roundTrips.Count + timedOut;
+        return new Phase(pages.Count, before, afterOpen, after, roundTrips.ToList(), timedOut, (after - before) / 1024.0 / 1024.0 / Math.Max(1, pages.Count),
+            clicks == 0 ? 0 : (app.ProcessorTime - processorBefore).TotalMilliseconds / clicks);
     }
 
     /// <summary>The circuit is interactive (clicks before that are lost) and, on the list, the first page of rows is there.</summary>

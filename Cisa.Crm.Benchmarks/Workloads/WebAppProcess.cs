@@ -34,6 +34,16 @@ public sealed class WebAppProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Processor time the app process has used so far (all its threads).</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public static async Task<WebAppProcess> StartAsync(string databasePath, bool serverGc, CancellationToken cancellationToken)
     {
         var (webProject, dll) = LocateBuiltApp();

@@ -7,6 +7,7 @@ using Cisa.Crm.Core.Demo;
 using Cisa.Crm.Core.LegitimateInterest;
 using Cisa.Crm.Core.Partners;
 using Cisa.Crm.Core.Privacy.Erasure;
+using Cisa.Crm.Core.Privacy.Requests;
 using Cisa.Crm.Core.Privacy.Retention;
 using Cisa.Crm.Core.Privacy.Suppression;
 using Cisa.Crm.Core.Prospects;
@@ -49,6 +50,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<PersonEraser>();
         services.AddSingleton<RetentionSweep>();
         services.AddScoped<RetentionService>();
+        services.AddScoped<SubjectRequestService>();
         services.AddSingleton<DemoDataSeeder>();
         services.AddSingleton<DatabaseInitializer>();
         return services;

@@ -466,3 +466,94 @@ COMMIT;
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261125041834_Retention', '10.0.15');
 
+BEGIN TRANSACTION;
+CREATE TABLE "SubjectRequests" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_SubjectRequests" PRIMARY KEY AUTOINCREMENT,
+    "Reference" TEXT NOT NULL,
+    "Rights" INTEGER NOT NULL,
+    "Channel" TEXT NOT NULL,
+    "ReceivedOn" TEXT NOT NULL,
+    "RequesterName" TEXT NOT NULL,
+    "RequesterEmail" TEXT NULL,
+    "RequesterPhone" TEXT NULL,
+    "RequesterAddress" TEXT NULL,
+    "Language" TEXT NOT NULL,
+    "RequestText" TEXT NOT NULL,
+    "Status" TEXT NOT NULL,
+    "DueOn" TEXT NOT NULL,
+    "ExtendedDueOn" TEXT NULL,
+    "ExtensionReason" TEXT NULL,
+    "ExtensionToldOn" TEXT NULL,
+    "IdentityMethod" TEXT NULL,
+    "IdentityNote" TEXT NULL,
+    "IdentityVerifiedAtUtc" TEXT NULL,
+    "IdentityVerifiedById" TEXT NULL,
+    "IdentityVerifiedByName" TEXT NULL,
+    "ExecutedAtUtc" TEXT NULL,
+    "ClosedOn" TEXT NULL,
+    "Outcome" TEXT NULL,
+    "CreatedById" TEXT NOT NULL,
+    "CreatedByName" TEXT NOT NULL,
+    "CreatedAtUtc" TEXT NOT NULL,
+    "ConcurrencyStamp" TEXT NOT NULL
+);
+
+CREATE TABLE "SubjectRequestDecisions" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_SubjectRequestDecisions" PRIMARY KEY AUTOINCREMENT,
+    "RequestId" INTEGER NOT NULL,
+    "Category" TEXT NOT NULL,
+    "PersonId" INTEGER NOT NULL,
+    "Action" TEXT NOT NULL,
+    "Ground" TEXT NULL,
+    "GroundText" TEXT NULL,
+    "RestrictInstead" INTEGER NOT NULL,
+    "NewFirstName" TEXT NULL,
+    "NewLastName" TEXT NULL,
+    "NewEmail" TEXT NULL,
+    "NewPhone" TEXT NULL,
+    "ExecutedAtUtc" TEXT NULL,
+    "Result" TEXT NULL,
+    CONSTRAINT "FK_SubjectRequestDecisions_SubjectRequests_RequestId" FOREIGN KEY ("RequestId") REFERENCES "SubjectRequests" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "SubjectRequestMatches" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_SubjectRequestMatches" PRIMARY KEY AUTOINCREMENT,
+    "RequestId" INTEGER NOT NULL,
+    "Category" TEXT NOT NULL,
+    "PersonId" INTEGER NOT NULL,
+    "ConfirmedAtUtc" TEXT NOT NULL,
+    "ConfirmedById" TEXT NOT NULL,
+    CONSTRAINT "FK_SubjectRequestMatches_SubjectRequests_RequestId" FOREIGN KEY ("RequestId") REFERENCES "SubjectRequests" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "SubjectRequestNotifications" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_SubjectRequestNotifications" PRIMARY KEY AUTOINCREMENT,
+    "RequestId" INTEGER NOT NULL,
+    "RecipientCompanyId" INTEGER NOT NULL,
+    "RecipientName" TEXT NOT NULL,
+    "Action" TEXT NOT NULL,
+    "NotifiedAtUtc" TEXT NULL,
+    "NotifiedByName" TEXT NULL,
+    CONSTRAINT "FK_SubjectRequestNotifications_Companies_RecipientCompanyId" FOREIGN KEY ("RecipientCompanyId") REFERENCES "Companies" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_SubjectRequestNotifications_SubjectRequests_RequestId" FOREIGN KEY ("RequestId") REFERENCES "SubjectRequests" ("Id") ON DELETE CASCADE
+);
+
+CREATE UNIQUE INDEX "IX_SubjectRequestDecisions_RequestId_Category_PersonId" ON "SubjectRequestDecisions" ("RequestId", "Category", "PersonId");
+
+CREATE INDEX "IX_SubjectRequestMatches_Category_PersonId" ON "SubjectRequestMatches" ("Category", "PersonId");
+
+CREATE UNIQUE INDEX "IX_SubjectRequestMatches_RequestId_Category_PersonId" ON "SubjectRequestMatches" ("RequestId", "Category", "PersonId");
+
+CREATE INDEX "IX_SubjectRequestNotifications_RecipientCompanyId" ON "SubjectRequestNotifications" ("RecipientCompanyId");
+
+CREATE UNIQUE INDEX "IX_SubjectRequestNotifications_RequestId_RecipientCompanyId_Action" ON "SubjectRequestNotifications" ("RequestId", "RecipientCompanyId", "Action");
+
+CREATE UNIQUE INDEX "IX_SubjectRequests_Reference" ON "SubjectRequests" ("Reference");
+
+CREATE INDEX "IX_SubjectRequests_Status_DueOn" ON "SubjectRequests" ("Status", "DueOn");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261125043214_SubjectRequests', '10.0.15');
+
+COMMIT;
+

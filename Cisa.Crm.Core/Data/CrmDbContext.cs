@@ -3,6 +3,7 @@ using Cisa.Crm.Core.Audit;
 using Cisa.Crm.Core.Companies;
 using Cisa.Crm.Core.LegitimateInterest;
 using Cisa.Crm.Core.Partners;
+using Cisa.Crm.Core.Privacy.Requests;
 using Cisa.Crm.Core.Privacy.Retention;
 using Cisa.Crm.Core.Privacy.Suppression;
 using Cisa.Crm.Core.Prospects;
@@ -53,6 +54,14 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbCon
     public DbSet<RetentionHold> RetentionHolds => Set<RetentionHold>();
 
     public DbSet<RetentionRun> RetentionRuns => Set<RetentionRun>();
+
+    public DbSet<SubjectRequest> SubjectRequests => Set<SubjectRequest>();
+
+    public DbSet<RequestMatch> RequestMatches => Set<RequestMatch>();
+
+    public DbSet<RequestDecision> RequestDecisions => Set<RequestDecision>();
+
+    public DbSet<RecipientNotification> RecipientNotifications => Set<RecipientNotification>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CrmDbContext).Assembly);

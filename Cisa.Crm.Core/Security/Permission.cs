@@ -68,4 +68,7 @@ public enum Permission
 
     /// <summary>Place and release legal holds that keep a record out of the sweep.</summary>
     LegalHoldsManage,
+
+    /// <summary>Handle data-subject requests: intake, identity, search, decisions, access reports, answers (DSR-*).</summary>
+    SubjectRequestsManage,
 }

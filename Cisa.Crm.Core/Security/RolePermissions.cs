@@ -34,6 +34,7 @@ public static class RolePermissions
                 Permission.AssessmentsRead, Permission.AssessmentsManage,
                 Permission.AuditRead, Permission.AuditVerify,
                 Permission.RetentionRead, Permission.RetentionRun, Permission.LegalHoldsManage,
+                Permission.SubjectRequestsManage,
             }.ToFrozenSet(),
         }.ToFrozenDictionary(StringComparer.Ordinal);
 

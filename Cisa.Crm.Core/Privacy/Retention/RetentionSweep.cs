@@ -73,9 +73,13 @@ public sealed class RetentionSweep(
             progress?.Report(new SweepProgress(0, total, null));
             foreach (var rule in RetentionRules.All)
             {
-                while (await EraseBatchAsync(run, rule, asOf, actor, cancellationToken) is var erased and > 0)
+                // Keyset over the ids: each batch starts after the last one, so a batch never re-reads the
+                // held or already-visited rows, and the whole sweep reads each due row once.
+                var after = 0;
+                while (await EraseBatchAsync(run, rule, asOf, after, actor, cancellationToken) is { Count: > 0 } batch)
                 {
-                    done += erased;
+                    done += batch.Count;
+                    after = batch.LastId;
                     progress?.Report(new SweepProgress(Math.Min(done, total), Math.Max(done, total), rule));
                 }
             }
@@ -98,15 +102,15 @@ public sealed class RetentionSweep(
     }
 
     /// <summary>One transaction: pick the next due people, erase them, audit each, count them on the run.</summary>
-    private async Task<int> EraseBatchAsync(RetentionRun run, RetentionRule rule, DateOnly asOf, CrmActor actor, CancellationToken cancellationToken)
+    private async Task<(int Count, int LastId)> EraseBatchAsync(RetentionRun run, RetentionRule rule, DateOnly asOf, int afterId, CrmActor actor, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var ids = await new RetentionQueries(db, asOf, options.Value).Erasable(rule)
-            .OrderBy(id => id).Take(options.Value.SweepBatchSize).ToListAsync(cancellationToken);
+            .Where(id => id > afterId).OrderBy(id => id).Take(options.Value.SweepBatchSize).ToListAsync(cancellationToken);
         if (ids.Count == 0)
         {
-            return 0;
+            return (0, afterId);
         }
 
         var erased = rule switch
@@ -130,7 +134,7 @@ public sealed class RetentionSweep(
         db.Entry(run).State = EntityState.Modified;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return erased.Count;
+        return (erased.Count, ids[^1]);
     }
 
     private static void Count(RetentionRun run, RetentionRule rule, IReadOnlyList<ErasedPerson> erased)

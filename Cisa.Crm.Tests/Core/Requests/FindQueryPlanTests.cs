@@ -1,0 +1,74 @@
+using System.Data.Common;
+using Cisa.Crm.Core.Data;
+using Cisa.Crm.Core.Privacy.Requests;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Cisa.Crm.Tests.Core.Requests;
+
+/// <summary>
+/// DSR-FIND must stay fast with hundreds of thousands of people: every statement the search sends is
+/// answered through an index, which SQLite's own query planner confirms (no "SCAN" of a person table).
+/// </summary>
+public sealed class FindQueryPlanTests : SubjectRequestTestBase
+{
+    [Theory]
+    [InlineData("lies.vermeulen@example.be", null, null, null)]
+    [InlineData(null, "0470 12 34 56", null, null)]
+    [InlineData(null, null, "Lies", "Vermeulen")]
+    [InlineData("lies.vermeulen@example.be", "+32470123456", "Lies", "Vermeulen")]
+    public async Task DSR_FIND_every_search_statement_uses_an_index_never_a_table_scan(string? email, string? phone, string? first, string? last)
+    {
+        // The person in every category, so the detail queries run too (with nobody found they are not sent).
+        await Sales.ProspectAsync(Sales.Prospect(ProspectCompanyId, ProspectAssessmentId) with { FirstName = "Lies", LastName = "Vermeulen", Email = "lies.vermeulen@example.be", Mobile = "0470 12 34 56" });
+        var customer = await Partners.CustomerAsync("Herentals Bouw");
+        await Partners.ContactAsync(Partners.Contact(customer) with { FirstName = "Lies", LastName = "Vermeulen", Emails = ["lies.vermeulen@example.be"], Phones = [new Cisa.Crm.Core.Partners.PhoneInput(Cisa.Crm.Core.Partners.PhoneKind.Mobile, "0470 12 34 56")] });
+        var procedure = await Recruitment.ProcedureAsync("Project leader", new DateOnly(2025, 1, 1));
+        await Recruitment.ApplicantAsync(Recruitment.Applicant(procedure, RecruitmentAssessmentId) with { FirstName = "Lies", LastName = "Vermeulen", Email = "lies.vermeulen@example.be", Phone = "0470 12 34 56" });
+        var capture = new CapturingInterceptor();
+        var options = new DbContextOptionsBuilder<CrmDbContext>().UseSqlite($"Data Source={Db.FilePath};Pooling=False").AddInterceptors(capture).Options;
+        await using (var db = new CrmDbContext(options))
+        {
+            await PersonFinder.FindAsync(db, new FindQuery(email, phone, first, last), CancellationToken.None);
+        }
+
+        Assert.NotEmpty(capture.Commands);
+        await using var connection = new SqliteConnection($"Data Source={Db.FilePath};Pooling=False");
+        await connection.OpenAsync();
+        foreach (var (sql, parameters) in capture.Commands)
+        {
+            await using var explain = connection.CreateCommand();
+            explain.CommandText = "EXPLAIN QUERY PLAN " + sql;
+            foreach (var (name, value) in parameters)
+            {
+                explain.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            }
+
+            var plan = new List<string>();
+            await using (var reader = await explain.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                {
+                    plan.Add(reader.GetString(3));
+                }
+            }
+
+            var scans = plan.Where(step => step.StartsWith("SCAN ", StringComparison.Ordinal) && !step.Contains("USING", StringComparison.Ordinal)
+                && !step.StartsWith("SCAN json_each", StringComparison.Ordinal) && !step.Contains("CONSTANT ROW", StringComparison.Ordinal)).ToList();
+            Assert.True(scans.Count == 0, $"Full scan in:\n{sql}\nplan:\n{string.Join("\n", plan)}");
+        }
+    }
+
+    private sealed class CapturingInterceptor : DbCommandInterceptor
+    {
+        public List<(string Sql, List<(string Name, object? Value)> Parameters)> Commands { get; } = [];
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Commands.Add((command.CommandText, command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, (object?)p.Value)).ToList()));
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+    }
+}

@@ -99,6 +99,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<CrmDbContext> dbFactory, Au
             });
         }
 
+        await DemoRequests.SeedAsync(db, companies, prospects, procedures, assessments[2].Id, cvProtector, now, today, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
 
         await trail.RecordAsync(db, CrmActor.System, AuditActions.DemoDataSeeded, "Demo",

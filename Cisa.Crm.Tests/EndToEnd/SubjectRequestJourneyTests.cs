@@ -35,6 +35,10 @@ public sealed partial class SubjectRequestJourneyTests(BrowserFixture browser)
         // Intake: access and erasure, by e-mail, today, the reply in English.
         await page.Locator("#new-request").ClickAsync();
         await page.WaitForInteractiveAsync();
+        await page.Locator("#save-request").ClickAsync();
+        await Expect(page.Locator("#rights-error")).ToHaveTextAsync("Choose at least one right.");
+        await Expect(page.Field("requester-name")).ToContainTextAsync("Required.");
+        await Expect(page.Field("channel")).ToContainTextAsync("Required.");
         await page.Locator("[data-right='Access']").CheckAsync();
         await page.Locator("[data-right='Erasure']").CheckAsync();
         await page.Field("channel").ClickAsync();
@@ -142,9 +146,28 @@ public sealed partial class SubjectRequestJourneyTests(BrowserFixture browser)
         await ShotAsync(page, "dsr-answered");
 
         // The contact page shows the restriction the exemption brought.
+        var requestUrl = page.Url;
         var contactId = (await contactCard.GetAttributeAsync("data-match"))!.Split('-')[1];
         await page.GotoAsync($"/contacts/{contactId}");
         await Expect(page.Locator("#restricted-banner")).ToBeVisibleAsync();
+
+        // DSR-RESTRICT: later, she consents; lifting the restriction takes a reason from the list and is audited.
+        await page.GotoAsync(requestUrl);
+        await page.WaitForInteractiveAsync();
+        await contactCard.Locator("[data-lift-restriction]").ClickAsync();
+        await contactCard.Locator(".mud-input-control", new() { HasText = "Why?" }).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "The person withdrew the request or consented" }).ClickAsync();
+        await contactCard.Locator("[data-confirm-lift]").ClickAsync();
+        await Expect(contactCard.Locator("[data-restricted]")).ToHaveCountAsync(0);
+        await page.GotoAsync($"/contacts/{contactId}");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Marieke Verbiest");
+        await Expect(page.Locator("#restricted-banner")).ToHaveCountAsync(0);
+        await using (var scope = browser.Factory.Services.CreateAsyncScope())
+        await using (var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync())
+        {
+            Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == "Restriction.Lifted" && e.EntityId == contactId && e.Details!.Contains("reason=PersonConsented")));
+        }
+
         await page.Context.CloseAsync();
     }
 

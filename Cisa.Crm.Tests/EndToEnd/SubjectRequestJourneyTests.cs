@@ -168,6 +168,17 @@ public sealed partial class SubjectRequestJourneyTests(BrowserFixture browser)
             Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == "Restriction.Lifted" && e.EntityId == contactId && e.Details!.Contains("reason=PersonConsented")));
         }
 
+        // The closed request in Dutch: every step worded, no code names.
+        await page.GotoAsync(requestUrl);
+        await page.WaitForInteractiveAsync();
+        await page.Locator("#language-nl").ClickAsync();
+        await Expect(page.Locator("#request-status")).ToHaveTextAsync("Beantwoord");
+        await Expect(applicantCard.Locator("[data-result]")).ToContainTextAsync("1 sollicitatie(s) gewist");
+        await ShotAsync(page, "dsr-answered-nl");
+        await page.GotoAsync("/audit");
+        await page.WaitForInteractiveAsync();
+        await Expect(page.Locator("body")).ToContainTextAsync("Inzageoverzicht gemaakt");
+        await ShotAsync(page, "dsr-audit-nl");
         await page.Context.CloseAsync();
     }
 

@@ -74,6 +74,28 @@ public sealed class SubjectRequestComponentTests : ComponentTestContext
         Assert.Equal(PersonCategory.Applicant, applicant.Category);
     }
 
+    [Fact]
+    public async Task A_request_is_refused_only_with_a_reason_and_then_shows_it_as_closed()
+    {
+        var reference = await NewRequestAsync(new DateOnly(2026, 3, 12));
+        var id = (await Requests.ListAsync(openOnly: true, new(0, 10))).Items.Single(r => r.Reference == reference).Id;
+        var page = Render<RequestPage>(p => p.Add(c => c.Id, id));
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("#show-refuse")));
+
+        await page.Find("#show-refuse").ClickAsync(new());
+        await page.Find("#refuse-request").ClickAsync(new());
+        page.WaitForAssertion(() => Assert.Contains("Required.", page.Find("#refuse-form").TextContent, StringComparison.Ordinal));
+        Assert.Equal(RequestStatus.Received, (await Requests.GetAsync(id)).Request.Status);
+
+        page.Find("#refuse-reason").Change("The requester did not answer our call-back; identity not proven.");
+        await page.Find("#refuse-request").ClickAsync(new());
+
+        page.WaitForAssertion(() => Assert.Contains("Refused on 14/03/2026", page.Find("#refused-on").TextContent, StringComparison.Ordinal));
+        Assert.Equal("The requester did not answer our call-back; identity not proven.", page.Find("#outcome").TextContent);
+        Assert.Equal("Refused", page.Find("#request-status").TextContent.Trim());
+        Assert.Empty(page.FindAll("#identity-notice"));
+    }
+
     private async Task<string> NewRequestAsync(DateOnly receivedOn)
     {
         var id = await Requests.CreateAsync(new RequestInput

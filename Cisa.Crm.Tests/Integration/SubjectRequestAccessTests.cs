@@ -120,6 +120,40 @@ public sealed class SubjectRequestAccessTests(LocalAppFixture app) : IClassFixtu
         Assert.Equal(1, await AuditCountAsync(Generated, id, "demo-privacy"));
     }
 
+    [Fact]
+    public async Task DSR_IDENTITY_the_printable_report_of_an_unverified_request_says_why_and_discloses_nothing()
+    {
+        var id = await RequestForMariekeAsync(verified: false);
+        using var client = await app.Factory.SignedInClientAsync("demo-privacy");
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/privacy/requests/{id}/access-report");
+        request.Headers.AcceptLanguage.Add(new StringWithQualityHeaderValue("en-BE"));
+
+        var response = await client.SendAsync(request);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("id=\"report-refused\"", html, StringComparison.Ordinal);
+        Assert.Contains("Verify the requester&#x27;s identity first", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(DemoRequests.BothMobile, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ijzer", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_request_is_a_message_on_the_pages_and_a_404_for_the_download()
+    {
+        using var client = await app.Factory.SignedInClientAsync("demo-privacy");
+
+        var page = await client.GetAsync("/privacy/requests/999999");
+        var report = await client.GetAsync("/privacy/requests/999999/access-report");
+        var json = await client.GetAsync("/privacy/requests/999999/access-report.json");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("id=\"page-error\"", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, report.StatusCode);
+        Assert.Contains("id=\"report-refused\"", await report.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, json.StatusCode);
+    }
+
     /// <summary>A request in English from the demo person who is both a contact and an applicant, both records confirmed.</summary>
     private async Task<int> RequestForMariekeAsync(bool verified)
     {

@@ -118,6 +118,11 @@ public sealed class SubjectRequestAccessTests(LocalAppFixture app) : IClassFixtu
         Assert.Contains("<!--Blazor:", requestPage, StringComparison.Ordinal);
         Assert.DoesNotContain("<!--Blazor:", html, StringComparison.Ordinal);
         Assert.Equal(1, await AuditCountAsync(Generated, id, "demo-privacy"));
+
+        // The Print button's script is a file from this origin (the content security policy allows no inline script).
+        var script = System.Text.RegularExpressions.Regex.Match(html, "<script src=\"(/?print[^\"]*\\.js)\"").Groups[1].Value;
+        Assert.NotEmpty(script);
+        Assert.Contains("window.print()", await client.GetStringAsync("/" + script.TrimStart('/')), StringComparison.Ordinal);
     }
 
     [Fact]

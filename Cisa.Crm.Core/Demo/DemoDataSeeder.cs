@@ -99,6 +99,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<CrmDbContext> dbFactory, Au
             });
         }
 
+        await DemoRequests.SeedAsync(db, companies, prospects, procedures, assessments[2].Id, cvProtector, now, today, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
 
         var pastRetention = await SeedPastRetentionAsync(db, companies.First(c => c.Type == CompanyType.Prospect), assessments[0].Id, assessments[2].Id, now, today, cancellationToken);

@@ -1,4 +1,5 @@
 using Cisa.Crm.Web.Authentication;
+using Cisa.Crm.Web.Retention;
 using Cisa.Crm.Web.Setup;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -6,6 +7,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddCrmCore();
 builder.AddCrmAuthentication();
 builder.AddCrmWeb();
+builder.AddCrmRetention();
 
 var app = builder.Build();
 

@@ -99,12 +99,48 @@ public sealed class DemoDataSeeder(IDbContextFactory<CrmDbContext> dbFactory, Au
             });
         }
 
+        await DemoRequests.SeedAsync(db, companies, prospects, procedures, assessments[2].Id, cvProtector, now, today, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
 
+        var pastRetention = await SeedPastRetentionAsync(db, companies.First(c => c.Type == CompanyType.Prospect), assessments[0].Id, assessments[2].Id, now, today, cancellationToken);
+
         await trail.RecordAsync(db, CrmActor.System, AuditActions.DemoDataSeeded, "Demo",
-            details: $"companies={companies.Count};assessments={assessments.Count};prospects={prospects.Count};calls={calls.Count};contacts={contacts.Count};disclosures={disclosures.Count};applicants={applicants.Count}", cancellationToken: cancellationToken);
+            details: $"companies={companies.Count + 1};assessments={assessments.Count};prospects={prospects.Count + 1};calls={calls.Count + 1};contacts={contacts.Count + 1};disclosures={disclosures.Count};applicants={applicants.Count + pastRetention}", cancellationToken: cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
+    }
+
+    /// <summary>
+    /// One record already due under each retention rule (see <see cref="DemoRetention"/>), added after the
+    /// random data so that stays the same. Returns the number of applicants added.
+    /// </summary>
+    private async Task<int> SeedPastRetentionAsync(CrmDbContext db, Company prospectCompany, int prospectingAssessmentId, int recruitmentAssessmentId,
+        DateTime now, DateOnly today, CancellationToken cancellationToken)
+    {
+        var supplier = DemoRetention.FormerSupplier(now, today);
+        db.Companies.Add(supplier);
+        await db.SaveChangesAsync(cancellationToken);
+        db.PartnerContacts.Add(DemoRetention.FormerSupplierContact(supplier, now));
+
+        var prospect = DemoRetention.ForgottenProspect(prospectCompany, prospectingAssessmentId, now);
+        db.Prospects.Add(prospect);
+        var closed = DemoRetention.ClosedProcedures(today);
+        db.SelectionProcedures.AddRange(closed);
+        await db.SaveChangesAsync(cancellationToken);
+        db.Calls.Add(DemoRetention.ForgottenProspectCall(prospect, now));
+
+        var applicants = DemoRetention.FormerApplicants(closed, recruitmentAssessmentId, now);
+        db.Applicants.AddRange(applicants);
+        await db.SaveChangesAsync(cancellationToken);
+        var withCv = applicants[0];
+        var pdf = DemoRecruitment.InventedCv($"{withCv.FirstName} {withCv.LastName}");
+        db.ApplicantCvs.Add(new ApplicantCv
+        {
+            ApplicantId = withCv.Id, FileName = $"cv-{withCv.LastName.ToLowerInvariant()}.pdf", ContentType = CvFile.Pdf, SizeBytes = pdf.Length,
+            ProtectedContent = cvProtector.Protect(pdf), UploadedAtUtc = withCv.CreatedAtUtc, UploadedById = DemoStaff.HR.Id, UploadedByName = DemoStaff.HR.Name,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return applicants.Count;
     }
 
     private List<Company> BuildCompanies(Randomizer random)

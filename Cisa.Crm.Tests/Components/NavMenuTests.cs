@@ -10,7 +10,7 @@ public sealed class NavMenuTests : ComponentTestContext
     [InlineData("demo-hr", false)]
     [InlineData("demo-privacy", true)]
     [InlineData("demo-norole", false)]
-    public void The_menu_shows_the_audit_trail_only_to_the_privacy_officer(string demoUserId, bool seesAudit)
+    public void The_menu_shows_the_audit_trail_and_retention_only_to_the_privacy_officer(string demoUserId, bool seesAudit)
     {
         SignIn(demoUserId);
 
@@ -18,6 +18,7 @@ public sealed class NavMenuTests : ComponentTestContext
 
         Assert.Single(menu.FindAll("a[href='/']"));
         Assert.Equal(seesAudit ? 1 : 0, menu.FindAll("a[href='/audit']").Count);
+        Assert.Equal(seesAudit ? 1 : 0, menu.FindAll("a[href='/privacy/retention']").Count);
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Cisa.Crm.Core.Errors;
+using Cisa.Crm.Core.Privacy;
+using Cisa.Crm.Core.Privacy.Retention;
 using Cisa.Crm.Core.Security;
 using Cisa.Crm.Tests.Support;
 
@@ -55,6 +57,19 @@ public sealed partial class TextsTests
         Assert.Empty(codes.Except(known.Where(k => k.StartsWith("Validation.", StringComparison.Ordinal)).Select(k => k["Validation.".Length..])));
         Assert.Contains("Error.Suppressed", known);
         Assert.Contains($"Error.{new ConcurrencyConflictException("x").Code}", known);
+    }
+
+    [Fact]
+    public void Every_retention_rule_category_hold_and_run_state_has_a_text()
+    {
+        var known = Keys("SharedResource.resx");
+        var needed = Enum.GetValues<RetentionRule>().SelectMany(r => new[] { $"Retention.Rule.{r}.Name", $"Retention.Rule.{r}.Period", $"Retention.Rule.{r}.Erases" })
+            .Concat(Enum.GetValues<PersonCategory>().Select(c => $"PersonCategory.{c}"))
+            .Concat(Enum.GetValues<HoldKind>().Select(k => $"HoldKind.{k}"))
+            .Concat(Enum.GetValues<RunStatus>().Select(s => $"RunStatus.{s}"))
+            .Concat(Enum.GetValues<SweepTrigger>().Select(t => $"SweepTrigger.{t}"));
+
+        Assert.Empty(needed.Except(known));
     }
 
     [GeneratedRegex("""T\["([A-Za-z.]+)"[\],]""")]

@@ -1,6 +1,9 @@
 using Cisa.Crm.Core.Audit;
 using Cisa.Crm.Core.Companies;
+using Cisa.Crm.Core.Common;
 using Cisa.Crm.Core.Demo;
+using Cisa.Crm.Core.Privacy.Retention;
+using Cisa.Crm.Core.Time;
 using Cisa.Crm.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +21,7 @@ public sealed class DemoDataTests
         await using var context = db.CreateContext();
         var companies = await context.Companies.ToListAsync();
         Assert.False(seededAgain);
-        Assert.Equal(36, companies.Count);
+        Assert.Equal(37, companies.Count); // 36 drawn from the fixed seed, plus the former supplier past retention
         Assert.All(companies, c => Assert.EndsWith(".example", c.Website, StringComparison.Ordinal));
         Assert.All(companies, c => Assert.Matches(@"^[01]\d{3}\.\d{3}\.\d{3}$", c.EnterpriseNumber!));
         Assert.All(companies, c => Assert.True(EnterpriseNumberChecksumHolds(c.EnterpriseNumber!)));
@@ -37,6 +40,26 @@ public sealed class DemoDataTests
         Assert.Equal(
             await a.Companies.OrderBy(c => c.Id).Select(c => c.Name + c.EnterpriseNumber).ToListAsync(),
             await b.Companies.OrderBy(c => c.Id).Select(c => c.Name + c.EnterpriseNumber).ToListAsync());
+    }
+
+    [Fact]
+    public async Task RET_RUN_a_fresh_demo_database_has_one_record_due_under_each_retention_rule()
+    {
+        await using var db = await TestDatabase.CreateAsync(seedDemoData: true);
+        db.Actor.Current = DemoStaff.ToActor(DemoStaff.Privacy);
+
+        var preview = await db.Get<RetentionService>().PreviewAsync(BrusselsTime.Today(db.Time), null, new PageRequest(0, 50));
+
+        Assert.All(preview.Counts, c => Assert.Equal((1, 0), (c.Due, c.Held)));
+        Assert.Equal(
+            [
+                (RetentionRule.ApplicantContact, "Dirk Goossens"),
+                (RetentionRule.ApplicantCv, "Katrien Verlinden"),
+                (RetentionRule.Prospect, "Hilde Vanderstraeten"),
+                (RetentionRule.PartnerContact, "Ludo Van Gorp"),
+            ],
+            preview.Erasable.Items.Select(r => (r.Rule, r.Person.Name)));
+        Assert.All(preview.Erasable.Items, r => Assert.True(r.DueOn < BrusselsTime.Today(db.Time), $"{r.Person.Name} due on {r.DueOn}"));
     }
 
     [Theory]

@@ -27,13 +27,24 @@ public class CrmAppFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => _databasePath;
 
+    /// <summary>Extra settings, applied last (e.g. <c>Crm:Retention:*</c> to test start-up validation).</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
         builder.UseSetting("ConnectionStrings:Crm", $"Data Source={_databasePath};Pooling=False");
+        // No daily retention sweep in tests: it would erase demo records at 02:30 under a test's feet.
+        // The browser journey runs the sweep on demand, as the privacy officer does.
+        builder.UseSetting("Crm:Retention:SweepEnabled", "false");
         if (Environment != "Development")
         {
             builder.UseSetting("Crm:SeedDemoData", "false");
+        }
+
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
         }
 
         if (Entra)

@@ -69,6 +69,7 @@ public static class AuthenticationRegistration
         options.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         options.LoginPath = LoginPath;
         options.AccessDeniedPath = AccessDeniedPath;
+        options.Events.OnRedirectToAccessDenied = RefusedWithStatusCode.Around(options.Events.OnRedirectToAccessDenied);
         options.ExpireTimeSpan = TimeSpan.FromHours(8);
         options.SlidingExpiration = true;
         // One place records every sign-in, whether it came from Entra ID or the local page (LOG-ACTIONS).

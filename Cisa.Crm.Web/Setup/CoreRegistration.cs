@@ -48,6 +48,8 @@ public static class CoreRegistration
             .Validate(o => o.PartnerContactYearsAfterRelationship is >= 1 and <= 30, "Crm:Retention:PartnerContactYearsAfterRelationship must be between 1 and 30.")
             .Validate(o => o.ApplicantCvYearsAfterProcedure is >= 1 and <= 10 && o.ApplicantContactYearsAfterProcedure >= o.ApplicantCvYearsAfterProcedure,
                 "Crm:Retention: the applicant CV period must be 1 to 10 years and the contact period at least as long.")
+            .Validate(o => o.ProspectYearsAfterLastActivity is >= 1 and <= 10, "Crm:Retention:ProspectYearsAfterLastActivity must be between 1 and 10.")
+            .Validate(o => o.SweepBatchSize is >= 50 and <= 10_000, "Crm:Retention:SweepBatchSize must be between 50 and 10000.")
             .ValidateOnStart();
         builder.Services.AddScoped<ICurrentActor, SignedInActor>();
         builder.Services.AddSingleton<ICvProtector, DataProtectionCvProtector>();

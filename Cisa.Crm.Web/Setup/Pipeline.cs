@@ -53,6 +53,7 @@ public static class Pipeline
         app.MapAuthenticationEndpoints();
         app.MapCultureEndpoint();
         app.MapExportEndpoints();
+        app.MapSubjectRequestEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

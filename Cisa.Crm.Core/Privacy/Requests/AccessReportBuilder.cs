@@ -65,7 +65,7 @@ internal sealed class AccessReportBuilder(CrmDbContext db, RetentionOptions rete
             new(T("Email"), prospect.Email ?? T("None")),
             new(T("Phone"), Phone(prospect.Phone) ?? T("None")),
             new(T("Mobile"), Phone(prospect.Mobile) ?? T("None")),
-            new(T("Language"), prospect.PreferredLanguage.ToString()),
+            new(T("Language"), AccessReportTexts.Name(language, prospect.PreferredLanguage)),
             new(T("Purpose"), T("Purpose.Prospect")),
             new(T("LawfulBasis"), T("Basis.LegitimateInterest")),
             new(T("LegitimateInterest"), $"{p.InterestPursued} — {prospect.LegitimateInterestNote}"),
@@ -78,7 +78,7 @@ internal sealed class AccessReportBuilder(CrmDbContext db, RetentionOptions rete
         var lists = new List<ReportList>
         {
             new(T("Calls"), [T("Col.When"), T("Col.Outcome"), T("Col.Report")],
-                calls.Select(c => (IReadOnlyList<string>)[When(language, c.OccurredAtUtc), c.Outcome.ToString(), c.Report]).ToList()),
+                calls.Select(c => (IReadOnlyList<string>)[When(language, c.OccurredAtUtc), AccessReportTexts.Name(language, c.Outcome), c.Report]).ToList()),
         };
         return new ReportRecord(T("Category.Prospect"), $"{prospect.FirstName} {prospect.LastName} — {p.Company}", entries, lists);
     }
@@ -106,7 +106,7 @@ internal sealed class AccessReportBuilder(CrmDbContext db, RetentionOptions rete
             new(T("Email"), c.Emails.Count == 0 ? T("None") : string.Join(", ", c.Emails.Select(e => e.Address))),
             new(T("Phone"), c.Phones.Count == 0 ? T("None") : string.Join(", ", c.Phones.Select(e => Phone(e.Number)))),
             new(T("Address"), c.Addresses.Count == 0 ? T("None") : string.Join("; ", c.Addresses.Select(a => $"{a.Street}, {a.PostalCode} {a.City}, {a.CountryCode}"))),
-            new(T("Language"), c.PreferredLanguage.ToString()),
+            new(T("Language"), AccessReportTexts.Name(language, c.PreferredLanguage)),
             new(T("Notes"), c.Notes ?? T("None")),
             new(T("Purpose"), T("Purpose.PartnerContact")),
             new(T("LawfulBasis"), c.LawfulBasis == PartnerLawfulBasis.Contract ? T("Basis.Contract") : T("Basis.LegitimateInterest")),
@@ -120,7 +120,7 @@ internal sealed class AccessReportBuilder(CrmDbContext db, RetentionOptions rete
         var lists = new List<ReportList>
         {
             new(T("Disclosures"), [T("Col.When"), T("Col.Recipient"), T("Col.Fields"), T("Col.Assignment")],
-                disclosures.Select(d => (IReadOnlyList<string>)[AccessReportTexts.Date(language, d.DisclosedOn), d.Recipient, d.Fields.Replace(",", ", ", StringComparison.Ordinal), d.Assignment]).ToList()),
+                disclosures.Select(d => (IReadOnlyList<string>)[AccessReportTexts.Date(language, d.DisclosedOn), d.Recipient, FieldNames(language, d.Fields), d.Assignment]).ToList()),
         };
         return new ReportRecord(T("Category.PartnerContact"), $"{c.FirstName} {c.LastName} — {c.Company.Name}", entries, lists);
     }
@@ -152,7 +152,7 @@ internal sealed class AccessReportBuilder(CrmDbContext db, RetentionOptions rete
             new(T("Email"), a.Email ?? T("None")),
             new(T("Phone"), Phone(a.Phone) ?? T("None")),
             new(T("Address"), a.Street is null ? T("None") : $"{a.Street}, {a.PostalCode} {a.City}, {a.CountryCode}"),
-            new(T("Language"), a.PreferredLanguage.ToString()),
+            new(T("Language"), AccessReportTexts.Name(language, a.PreferredLanguage)),
             new(T("Purpose"), T("Purpose.Applicant")),
             new(T("LawfulBasis"), T("Basis.LegitimateInterest")),
             new(T("LegitimateInterest"), $"{assessment} — {a.LegitimateInterestNote}"),
@@ -168,10 +168,15 @@ internal sealed class AccessReportBuilder(CrmDbContext db, RetentionOptions rete
         {
             new(T("Applications"), [T("Col.Procedure"), T("Col.AppliedOn"), T("Col.EndedOn"), T("Col.Outcome"), T("Notes")],
                 applications.Select(x => (IReadOnlyList<string>)[x.Title, AccessReportTexts.Date(language, x.AppliedOn),
-                    x.EndedOn is { } e ? AccessReportTexts.Date(language, e) : "", x.Outcome?.ToString() ?? "", x.Notes ?? ""]).ToList()),
+                    x.EndedOn is { } e ? AccessReportTexts.Date(language, e) : "", x.Outcome is { } outcome ? AccessReportTexts.Name(language, outcome) : "", x.Notes ?? ""]).ToList()),
         };
         return new ReportRecord(T("Category.Applicant"), $"{a.FirstName} {a.LastName}", entries, lists);
     }
+
+    /// <summary>The disclosed fields (stored as <c>FirstName,Email</c>) in words.</summary>
+    private static string FieldNames(ReplyLanguage language, string fields) =>
+        string.Join(", ", fields.Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(f => Enum.TryParse<DisclosedField>(f, out var field) ? AccessReportTexts.Name(language, field) : f));
 
     private static string? Phone(string? e164) => e164 is null ? null : ContactNormaliser.DisplayPhone(e164);
 

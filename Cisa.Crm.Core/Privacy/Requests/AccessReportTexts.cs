@@ -85,6 +85,29 @@ internal static class AccessReportTexts
             "You have the right to lodge a complaint with the Belgian Data Protection Authority (Gegevensbeschermingsautoriteit), Drukpersstraat 35, 1000 Brussels, www.dataprotectionauthority.be."),
         ["Controller"] = ("Verwerkingsverantwoordelijke", "Controller"),
         ["Categories"] = ("Categorieën van gegevens", "Categories of data"),
+        ["PreferredLanguage.Dutch"] = ("Nederlands", "Dutch"),
+        ["PreferredLanguage.French"] = ("Frans", "French"),
+        ["PreferredLanguage.English"] = ("Engels", "English"),
+        ["CallOutcome.Reached"] = ("bereikt", "reached"),
+        ["CallOutcome.Voicemail"] = ("voicemail", "voicemail"),
+        ["CallOutcome.NoAnswer"] = ("niet opgenomen", "no answer"),
+        ["CallOutcome.WrongNumber"] = ("verkeerd nummer", "wrong number"),
+        ["CallOutcome.NotInterested"] = ("geen interesse", "not interested"),
+        ["CallOutcome.MeetingBooked"] = ("afspraak gemaakt", "meeting booked"),
+        ["CallOutcome.CallBack"] = ("terugbellen", "call back"),
+        ["ApplicationOutcome.Hired"] = ("aangeworven", "hired"),
+        ["ApplicationOutcome.Rejected"] = ("afgewezen", "rejected"),
+        ["ApplicationOutcome.Withdrawn"] = ("zelf teruggetrokken", "withdrew"),
+        ["ApplicationOutcome.KeptForFuture"] = ("bewaard voor latere procedures", "kept for future procedures"),
+        ["DisclosedField.FirstName"] = ("voornaam", "first name"),
+        ["DisclosedField.LastName"] = ("familienaam", "last name"),
+        ["DisclosedField.Phone"] = ("telefoon", "phone"),
+        ["DisclosedField.Email"] = ("e-mailadres", "e-mail address"),
+        ["DisclosedField.CustomerCompanyName"] = ("naam van het klantbedrijf", "customer's company name"),
+        ["DisclosedField.JobFunction"] = ("functie", "job title"),
+        ["DisclosedField.PostalAddress"] = ("postadres", "postal address"),
+        ["DisclosedField.PreferredLanguage"] = ("voorkeurtaal", "preferred language"),
+        ["DisclosedField.Notes"] = ("notities", "notes"),
     };
 
     public static string Get(ReplyLanguage language, string key, params object[] arguments)
@@ -92,6 +115,14 @@ internal static class AccessReportTexts
         var (nl, en) = Texts[key];
         var text = language == ReplyLanguage.Dutch ? nl : en;
         return arguments.Length == 0 ? text : string.Format(Culture(language), text, arguments);
+    }
+
+    /// <summary>An enum value in words (<c>{Enum}.{Value}</c>); a value without a text shows as it is.</summary>
+    public static string Name<TEnum>(ReplyLanguage language, TEnum value)
+        where TEnum : struct, Enum
+    {
+        var key = $"{typeof(TEnum).Name}.{value}";
+        return Texts.ContainsKey(key) ? Get(language, key) : value.ToString();
     }
 
     public static System.Globalization.CultureInfo Culture(ReplyLanguage language) =>

@@ -80,7 +80,8 @@ public static class ReplyDraft
             }
         }
 
-        if (decisions.Any(d => d.Category == PersonCategory.PartnerContact && d.Action != DecisionAction.Exempt))
+        // DSR-NOTIFY: recipients are told of a rectification, erasure or restriction, including a restriction instead of erasure.
+        if (decisions.Any(d => d.Category == PersonCategory.PartnerContact && (d.Action != DecisionAction.Exempt || d.RestrictInstead)))
         {
             text.AppendLine(T("Notified"));
         }

@@ -128,7 +128,13 @@ public sealed class SubjectRequestService(
         return all.Items.Where(r => r.DaysLeft <= 7).ToList();
     }
 
-    public async Task<RequestDetails> GetAsync(int id, CancellationToken cancellationToken = default)
+    public Task<RequestDetails> GetAsync(int id, CancellationToken cancellationToken = default) => GetAsync(id, recordView: true, cancellationToken);
+
+    /// <summary>
+    /// The request with its matches, decisions and notifications. Opening it is audited; a page that reloads it
+    /// after one of its own steps (itself audited) passes <paramref name="recordView"/> false.
+    /// </summary>
+    public async Task<RequestDetails> GetAsync(int id, bool recordView, CancellationToken cancellationToken = default)
     {
         var actor = await currentActor.DemandAsync(Permission.SubjectRequestsManage, cancellationToken);
         return await dbFactory.InTransactionAsync(EntityType, async db =>
@@ -147,7 +153,11 @@ public sealed class SubjectRequestService(
             var notifications = await db.RecipientNotifications.AsNoTracking().Where(n => n.RequestId == id).OrderBy(n => n.RecipientName)
                 .Select(n => new NotificationRow(n.Id, n.RecipientCompanyId, n.RecipientName, n.Action, n.NotifiedAtUtc, n.NotifiedByName))
                 .ToListAsync(cancellationToken);
-            await trail.RecordAsync(db, actor, "SubjectRequest.Viewed", EntityType, Key(id), cancellationToken: cancellationToken);
+            if (recordView)
+            {
+                await trail.RecordAsync(db, actor, "SubjectRequest.Viewed", EntityType, Key(id), cancellationToken: cancellationToken);
+            }
+
             return new RequestDetails(request, RequestDeadline.DaysLeft(request.EffectiveDueOn, BrusselsTime.Today(time)), rows, notifications);
         }, cancellationToken);
     }

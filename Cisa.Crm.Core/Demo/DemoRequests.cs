@@ -1,0 +1,148 @@
+using System.Globalization;
+using Cisa.Crm.Core.Applicants;
+using Cisa.Crm.Core.Companies;
+using Cisa.Crm.Core.Data;
+using Cisa.Crm.Core.Partners;
+using Cisa.Crm.Core.Privacy.Requests;
+using Cisa.Crm.Core.Prospects;
+
+namespace Cisa.Crm.Core.Demo;
+
+/// <summary>
+/// Demo data for the data-subject requests (DSR-*), added after the random data so that stays the same:
+/// one person who is both a customer's contact person (shared once with a subcontractor) and a job
+/// applicant, so that DSR-FIND has something to find across categories; an open request, received a few
+/// days ago, whose e-mail is a demo prospect's; and a request that was answered weeks ago.
+/// </summary>
+internal static class DemoRequests
+{
+    /// <summary>The person held both as a customer's contact person and as an applicant.</summary>
+    public const string BothFirstName = "Marieke";
+
+    public const string BothLastName = "Verbiest";
+
+    public const string BothPrivateEmail = "marieke.verbiest@mail.example";
+
+    public const string BothMobile = "+32478123456";
+
+    public static async Task SeedAsync(CrmDbContext db, IReadOnlyList<Company> companies, IReadOnlyList<Prospect> prospects,
+        IReadOnlyList<SelectionProcedure> procedures, int recruitmentAssessmentId, ICvProtector cvProtector, DateTime now, DateOnly today,
+        CancellationToken cancellationToken)
+    {
+        var customer = companies.First(c => c.Type == CompanyType.Customer && c.RelationshipEndedOn is null);
+        var contact = new PartnerContact
+        {
+            CompanyId = customer.Id,
+            FirstName = BothFirstName,
+            LastName = BothLastName,
+            JobFunction = "Office manager",
+            LawfulBasis = PartnerLawfulBasis.Contract,
+            CreatedAtUtc = now.AddDays(-400),
+            UpdatedAtUtc = now.AddDays(-400),
+        };
+        contact.Emails.Add(new PartnerContactEmail { Address = $"marieke.verbiest@{new Uri(customer.Website!).Host.Replace("www.", "", StringComparison.Ordinal)}" });
+        contact.Phones.Add(new PartnerContactPhone { Kind = PhoneKind.Office, Number = "+3214502010" });
+        contact.Phones.Add(new PartnerContactPhone { Kind = PhoneKind.Mobile, Number = BothMobile });
+        db.PartnerContacts.Add(contact);
+
+        var pool = procedures.First(p => p.Kind == ProcedureKind.SpontaneousPool);
+        var applicant = new Applicant
+        {
+            FirstName = BothFirstName,
+            LastName = BothLastName,
+            Email = BothPrivateEmail,
+            Phone = BothMobile,
+            Street = "Kapelstraat 12",
+            PostalCode = "2260",
+            City = "Westerlo",
+            Source = ApplicantSource.Spontaneous,
+            AssessmentId = recruitmentAssessmentId,
+            LegitimateInterestNote = "Spontane sollicitatie als projectcoördinator; ervaring met klantenopvolging.",
+            LegitimateInterestNoteById = DemoStaff.HR.Id,
+            LegitimateInterestNoteByName = DemoStaff.HR.Name,
+            LegitimateInterestNoteAtUtc = now.AddDays(-60),
+            CreatedAtUtc = now.AddDays(-60),
+            UpdatedAtUtc = now.AddDays(-60),
+        };
+        applicant.Applications.Add(new Application { ProcedureId = pool.Id, AppliedOn = today.AddDays(-60) });
+        db.Applicants.Add(applicant);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var pdf = DemoRecruitment.InventedCv($"{BothFirstName} {BothLastName}");
+        db.ApplicantCvs.Add(new ApplicantCv
+        {
+            ApplicantId = applicant.Id, FileName = "cv-verbiest.pdf", ContentType = CvFile.Pdf, SizeBytes = pdf.Length,
+            ProtectedContent = cvProtector.Protect(pdf), UploadedAtUtc = applicant.CreatedAtUtc, UploadedById = DemoStaff.HR.Id, UploadedByName = DemoStaff.HR.Name,
+        });
+        db.Disclosures.Add(new Disclosure
+        {
+            PartnerContactId = contact.Id,
+            SubcontractorId = companies.First(c => c.Type == CompanyType.Subcontractor).Id,
+            Fields = string.Join(',', Disclosure.Minimal.Order()),
+            Assignment = "Migratie mailserver",
+            DisclosedOn = today.AddDays(-15),
+            RecordedById = DemoStaff.Sales.Id,
+            RecordedByName = DemoStaff.Sales.Name,
+            RecordedAtUtc = now.AddDays(-15),
+        });
+
+        db.SubjectRequests.AddRange(Requests(prospects.First(p => p.Email is not null && !p.IsRestricted), now, today));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>An erasure request from someone the CRM holds nothing about, answered; and an open access-and-objection request from a prospect.</summary>
+    private static List<SubjectRequest> Requests(Prospect prospect, DateTime now, DateOnly today)
+    {
+        var numbers = new Dictionary<int, int>();
+        string Reference(DateOnly received)
+        {
+            numbers[received.Year] = numbers.GetValueOrDefault(received.Year) + 1;
+            return string.Create(CultureInfo.InvariantCulture, $"DSR-{received.Year}-{numbers[received.Year]:0000}");
+        }
+
+        var answeredOn = today.AddDays(-45);
+        var answered = new SubjectRequest
+        {
+            Reference = Reference(answeredOn),
+            Rights = RequestedRights.Erasure,
+            Channel = RequestChannel.Letter,
+            ReceivedOn = answeredOn,
+            DueOn = RequestDeadline.DueOn(answeredOn),
+            RequesterName = "Wim Desmedt",
+            RequesterEmail = "wim.desmedt@mail.example",
+            RequesterAddress = "Lindelaan 4, 2440 Geel",
+            Language = ReplyLanguage.Dutch,
+            RequestText = "Ik vraag u al mijn persoonsgegevens te wissen.",
+            Status = RequestStatus.Answered,
+            IdentityMethod = IdentityMethod.IdentityDocument,
+            IdentityNote = "Identiteitskaart getoond in een videogesprek; geen kopie bewaard.",
+            IdentityVerifiedAtUtc = now.AddDays(-40),
+            IdentityVerifiedById = DemoStaff.Privacy.Id,
+            IdentityVerifiedByName = DemoStaff.Privacy.Name,
+            ClosedOn = answeredOn.AddDays(8),
+            CreatedById = DemoStaff.Privacy.Id,
+            CreatedByName = DemoStaff.Privacy.Name,
+            CreatedAtUtc = now.AddDays(-45),
+        };
+        answered.Outcome = ReplyDraft.Compose(answered, []);
+
+        var openOn = today.AddDays(-4);
+        var open = new SubjectRequest
+        {
+            Reference = Reference(openOn),
+            Rights = RequestedRights.Access | RequestedRights.ObjectionToProcessing,
+            Channel = RequestChannel.Email,
+            ReceivedOn = openOn,
+            DueOn = RequestDeadline.DueOn(openOn),
+            RequesterName = $"{prospect.FirstName} {prospect.LastName}",
+            RequesterEmail = prospect.Email,
+            Language = ReplyLanguage.Dutch,
+            RequestText = "Ik word geregeld gebeld door uw verkopers. Welke gegevens hebt u over mij? En ik wil niet meer gebeld worden.",
+            Status = RequestStatus.Received,
+            CreatedById = DemoStaff.Privacy.Id,
+            CreatedByName = DemoStaff.Privacy.Name,
+            CreatedAtUtc = now.AddDays(-4),
+        };
+        return [answered, open];
+    }
+}

@@ -56,11 +56,13 @@ public sealed class WebAppProcess : IAsyncDisposable
             UseShellExecute = false,
         };
 
-        // Development: the local demo sign-in and the static web assets from the build; no demo seeding, quiet logs.
+        // Development: the local demo sign-in and the static web assets from the build; no demo seeding, quiet logs,
+        // and no daily retention sweep that could start in the middle of a measurement.
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["ConnectionStrings__Crm"] = $"Data Source={databasePath}";
         start.Environment["Crm__SeedDemoData"] = "false";
+        start.Environment["Crm__Retention__SweepEnabled"] = "false";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["DOTNET_gcServer"] = serverGc ? "1" : "0";
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the web app.");

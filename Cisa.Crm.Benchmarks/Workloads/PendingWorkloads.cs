@@ -16,12 +16,12 @@ public static class PendingWorkloads
         // person with 1,000 calls (the manifest's BusyProspectIds; SubjectRequestService.ExecuteAsync or PersonEraser) on a
         // scratch copy (BenchContext.ScratchCopy). Goal: p95 < 200 ms. P-SEARCH's PersonSearchWorkload.SearchTheAppWayAsync
         // is the one place to switch to the core's search as well (its FindQuery takes e-mail, phone, first and last name).
-        new("P-DSR", "Waits for the core's subject-request search and erasure (goal: search + erasure of a person with 1,000 calls, p95 < 200 ms)."),
+        new("P-DSR", "To be built on the core's subject-request search and erasure (goal: search + erasure of a person with 1,000 calls, p95 < 200 ms)."),
 
         // P-SWEEP: the core's retention sweep (on main since the merge: RetentionSweep.RunAsync / RetentionService.RunNowAsync)
         // on a scratch copy generated with --expired-share 1.0 (1,000,000 expired
         // calls, 100,000 people), vs the same deletes as raw SQL and vs an EF load-then-remove baseline (on a smaller
         // copy if too slow). Goal: < 10 s, ≤ 1.5× raw, managed memory growth < 50 MB (GC.GetTotalMemory before/after).
-        new("P-SWEEP", "Waits for the core's retention sweep (goal: 1,000,000 calls and 100,000 people in < 10 s, ≤ 1.5× raw SQL, < 50 MB managed growth)."),
+        new("P-SWEEP", "To be built on the core's retention sweep (goal: 1,000,000 calls and 100,000 people in < 10 s, ≤ 1.5× raw SQL, < 50 MB managed growth)."),
     ];
 }

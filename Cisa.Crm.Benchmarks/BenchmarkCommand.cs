@@ -11,7 +11,7 @@ public static class BenchmarkCommand
     private const string Usage = """
         Cisa CRM benchmarks
 
-          generate --db db/bench.db [--scale 1.0] [--expired-share 0.1] [--seed 20261125] [--as-of yyyy-MM-dd] [--analyze false]
+          generate --db db/bench.db [--scale 1.0] [--expired-share 0.1] [--seed 20261125] [--as-of yyyy-MM-dd] [--analyze true]
           run      --db db/bench.db [--only P-LIST,P-SEARCH,P-IMPORT,P-CIRCUITS] [--iterations 200]
                    [--import-rows 100000] [--import-iterations 3] [--circuits 200] [--circuit-clicks 10] [--think-ms 1000] [--app-gc server]
                    [--explain false]
@@ -31,7 +31,7 @@ public static class BenchmarkCommand
                         command.Double("expired-share", 0.1),
                         command.Int("seed", GeneratorOptions.DefaultSeed),
                         command.Date("as-of"),
-                        command.Text("analyze", "false") == "true");
+                        command.Text("analyze", "true") == "true");
                     command.EnsureAllUsed();
                     await BenchDataGenerator.GenerateAsync(generate, Console.Out);
                     return 0;

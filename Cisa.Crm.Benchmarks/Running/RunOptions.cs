@@ -34,6 +34,9 @@ public sealed record RunOptions
     /// <summary>Print the SQL and SQLite's query plan of every P-LIST case (to find why a case is slow).</summary>
     public bool Explain { get; init; }
 
+    /// <summary>P-SWEEP: people per sweep transaction (the app's <c>Crm:Retention:SweepBatchSize</c>).</summary>
+    public int SweepBatchSize { get; init; } = new Cisa.Crm.Core.Privacy.Retention.RetentionOptions().SweepBatchSize;
+
     public bool Wants(string workloadId) => Only.Count == 0 || Only.Contains(workloadId, StringComparer.OrdinalIgnoreCase);
 
     internal static RunOptions From(CommandLine command) => new()
@@ -43,6 +46,7 @@ public sealed record RunOptions
         Iterations = Positive(command.Int("iterations", 200), "iterations"),
         ImportRows = command.Int("import-rows", 0) is > 0 and var rows ? rows : null,
         ImportIterations = Positive(command.Int("import-iterations", 3), "import-iterations"),
+        SweepBatchSize = Positive(command.Int("sweep-batch", new Cisa.Crm.Core.Privacy.Retention.RetentionOptions().SweepBatchSize), "sweep-batch"),
         Circuits = Positive(command.Int("circuits", 200), "circuits"),
         CircuitClicks = Positive(command.Int("circuit-clicks", 10), "circuit-clicks"),
         ThinkMilliseconds = Math.Max(0, command.Int("think-ms", 1000)),

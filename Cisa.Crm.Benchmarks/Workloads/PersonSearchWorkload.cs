@@ -24,7 +24,10 @@ public sealed class PersonSearchWorkload : IWorkload
     /// <summary>A person drawn from the data and the term someone would type to find them.</summary>
     public sealed record Probe(PersonCategory Category, int Id, string Term, string[] LikePatterns);
 
-    /// <summary>THE ONE PLACE to switch to the core's subject-request search once it exists (see <see cref="PendingWorkloads"/>).</summary>
+    /// <summary>
+    /// The free-text person search (a name, a surname prefix, an e-mail or a phone in one box). The subject-request
+    /// search (PersonFinder, P-DSR) takes separate fields and matches surnames exactly, so it is measured in P-DSR.
+    /// </summary>
     public static Task<List<PersonHit>> SearchTheAppWayAsync(IServiceProvider services, string term, CancellationToken cancellationToken) =>
         new IndexedPersonSearch(services.GetRequiredService<IDbContextFactory<CrmDbContext>>()).FindAsync(term, cancellationToken);
 

@@ -27,7 +27,22 @@ public sealed class DatabaseInitializer(IDbContextFactory<CrmDbContext> dbFactor
         {
             await seeder.SeedIfEmptyAsync(cancellationToken);
         }
+
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            if (db.Database.IsSqlite())
+            {
+                await db.Database.ExecuteSqlRawAsync(OptimizeSql, cancellationToken);
+            }
+        }
     }
+
+    /// <summary>
+    /// Gives SQLite's planner statistics of the tables (a sampled ANALYZE, a few milliseconds even at ten times our
+    /// volume). Without them it reads every prospect for a searched list page: 224 ms against 1.7 ms at 100,000 prospects.
+    /// Run on every start and after each retention sweep.
+    /// </summary>
+    public const string OptimizeSql = "PRAGMA analysis_limit = 1000; PRAGMA optimize = 0x10002;";
 
     private static void PrepareSqliteFolder(string? dataSource)
     {

@@ -22,7 +22,7 @@ public sealed class RetentionOptions
     public TimeOnly SweepAt { get; set; } = new(2, 30);
 
     /// <summary>How many people one sweep transaction erases: bounds the memory and the time writers wait.</summary>
-    public int SweepBatchSize { get; set; } = 500;
+    public int SweepBatchSize { get; set; } = 1000;
 }
 
 /// <summary>When an applicant's CV and contact details fall due; both null while a procedure is open.</summary>

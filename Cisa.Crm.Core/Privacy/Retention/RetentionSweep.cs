@@ -105,6 +105,7 @@ public sealed class RetentionSweep(
     private async Task<(int Count, int LastId)> EraseBatchAsync(RetentionRun run, RetentionRule rule, DateOnly asOf, int afterId, CrmActor actor, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await TuneForBulkAsync(db, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var ids = await new RetentionQueries(db, asOf, options.Value).Erasable(rule)
             .Where(id => id > afterId).OrderBy(id => id).Take(options.Value.SweepBatchSize).ToListAsync(cancellationToken);
@@ -135,6 +136,22 @@ public sealed class RetentionSweep(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (erased.Count, ids[^1]);
+    }
+
+    /// <summary>
+    /// A sweep rewrites the same index pages batch after batch. On its own connection: a larger page cache, so they
+    /// stay in memory, and WAL's NORMAL synchronisation, which keeps every commit atomic (a crash still loses at most
+    /// the batch in flight, which the next run redoes) but does not wait for the disk at each of the many commits.
+    /// </summary>
+    private static async Task TuneForBulkAsync(CrmDbContext db, CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsSqlite())
+        {
+            return;
+        }
+
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -65536; PRAGMA synchronous = NORMAL;", cancellationToken);
     }
 
     private static void Count(RetentionRun run, RetentionRule rule, IReadOnlyList<ErasedPerson> erased)
@@ -221,6 +238,7 @@ public sealed class RetentionSweep(
         if (db.Database.IsSqlite())
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);");
+            await db.Database.ExecuteSqlRawAsync(DatabaseInitializer.OptimizeSql);
         }
     }
 }

@@ -557,3 +557,13 @@ VALUES ('20261125043214_SubjectRequests', '10.0.15');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+DROP INDEX "IX_Prospects_LastNameKey";
+
+CREATE INDEX "IX_Prospects_LastNameKey_FirstNameKey" ON "Prospects" ("LastNameKey", "FirstNameKey");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261125062059_ProspectNameSortIndex', '10.0.15');
+
+COMMIT;
+

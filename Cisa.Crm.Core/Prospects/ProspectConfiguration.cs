@@ -35,7 +35,8 @@ internal sealed class ProspectConfiguration : IEntityTypeConfiguration<Prospect>
 
         // Every filter, sort and lookup of the list, the search box and the duplicate/subject-request checks.
         builder.HasIndex(p => new { p.IsRestricted, p.LastNameKey, p.FirstNameKey });
-        builder.HasIndex(p => p.LastNameKey);
+        // Also the name sort when restricted prospects are shown too (no IsRestricted equality to lead with).
+        builder.HasIndex(p => new { p.LastNameKey, p.FirstNameKey });
         builder.HasIndex(p => p.FirstNameKey);
         builder.HasIndex(p => p.Email);
         builder.HasIndex(p => p.Phone);

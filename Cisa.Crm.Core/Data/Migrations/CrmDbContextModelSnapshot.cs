@@ -1346,8 +1346,6 @@ namespace Cisa.Crm.Core.Data.Migrations
 
                     b.HasIndex("LastCallAtUtc");
 
-                    b.HasIndex("LastNameKey");
-
                     b.HasIndex("Mobile");
 
                     b.HasIndex("Phone");
@@ -1361,6 +1359,8 @@ namespace Cisa.Crm.Core.Data.Migrations
                     b.HasIndex("IsRestricted", "LastCallAtUtc");
 
                     b.HasIndex("IsRestricted", "UpdatedAtUtc");
+
+                    b.HasIndex("LastNameKey", "FirstNameKey");
 
                     b.HasIndex("IsRestricted", "LastNameKey", "FirstNameKey");
 

@@ -51,9 +51,12 @@ public sealed class ProspectListWorkload : IWorkload
                 matching += page.TotalCount;
                 var sql = capture.Take();
                 var rawRows = await RawSqlite.ExecuteAsync(context.ConnectionString, sql);
-                if (rawRows != page.Items.Count + 1)
+                // Every command EF sent is either a count (one row) or a page; the follow-up sort counts twice
+                // (all, then the dated ones) before walking the dated and the undated prospects.
+                var counts = sql.Count(command => command.Text.TrimStart().StartsWith("SELECT COUNT(*)", StringComparison.OrdinalIgnoreCase));
+                if (rawRows != page.Items.Count + counts)
                 {
-                    throw new InvalidOperationException($"P-LIST {name}: the raw SQL returned {rawRows} rows, the core {page.Items.Count} + a count.");
+                    throw new InvalidOperationException($"P-LIST {name}: the raw SQL returned {rawRows} rows, the core {page.Items.Count} + {counts} count(s).");
                 }
 
                 prepared.Add(new Prepared(variant, sql));

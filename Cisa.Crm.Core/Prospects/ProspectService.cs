@@ -25,9 +25,40 @@ public sealed class ProspectService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var prospects = ProspectQueries.Filter(db.Prospects.AsNoTracking(), db.Companies.AsNoTracking(), query);
         var total = await prospects.CountAsync(cancellationToken);
+        if (query.Sort == ProspectSort.FollowUp && !query.Descending)
+        {
+            return new PagedResult<ProspectRow>(await FollowUpPageAsync(db, prospects, page, cancellationToken), total);
+        }
+
         var rows = await ProspectQueries.ToRows(ProspectQueries.Sort(prospects, query).Skip(page.SafeSkip).Take(page.SafeTake), db.Companies.AsNoTracking())
             .ToListAsync(cancellationToken);
         return new PagedResult<ProspectRow>(rows, total);
+    }
+
+    /// <summary>
+    /// Follow-ups first by date, then the prospects without one. Ordering by "FollowUpOn IS NULL" made SQLite sort
+    /// every prospect (177 ms at 100,000); two walks of the (IsRestricted, FollowUpOn) index give the same order
+    /// from the index itself.
+    /// </summary>
+    private static async Task<List<ProspectRow>> FollowUpPageAsync(CrmDbContext db, IQueryable<Prospect> prospects, PageRequest page, CancellationToken cancellationToken)
+    {
+        var companies = db.Companies.AsNoTracking();
+        var dated = prospects.Where(p => p.FollowUpOn != null);
+        var datedCount = await dated.CountAsync(cancellationToken);
+        var rows = new List<ProspectRow>();
+        if (page.SafeSkip < datedCount)
+        {
+            rows.AddRange(await ProspectQueries.ToRows(dated.OrderBy(p => p.FollowUpOn).ThenBy(p => p.Id).Skip(page.SafeSkip).Take(page.SafeTake), companies)
+                .ToListAsync(cancellationToken));
+        }
+
+        if (rows.Count < page.SafeTake)
+        {
+            rows.AddRange(await ProspectQueries.ToRows(prospects.Where(p => p.FollowUpOn == null).OrderBy(p => p.Id)
+                .Skip(Math.Max(0, page.SafeSkip - datedCount)).Take(page.SafeTake - rows.Count), companies).ToListAsync(cancellationToken));
+        }
+
+        return rows;
     }
 
     /// <summary>Opens one prospect; the view of personal data is recorded (LOG-ACTIONS).</summary>

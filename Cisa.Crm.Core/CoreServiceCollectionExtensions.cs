@@ -51,6 +51,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<RetentionSweep>();
         services.AddScoped<RetentionService>();
         services.AddScoped<SubjectRequestService>();
+        services.AddScoped<RequestRecordsService>();
         services.AddSingleton<DemoDataSeeder>();
         services.AddSingleton<DatabaseInitializer>();
         return services;

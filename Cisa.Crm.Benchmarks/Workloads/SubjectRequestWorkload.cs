@@ -9,7 +9,7 @@ namespace Cisa.Crm.Benchmarks.Workloads;
 
 /// <summary>
 /// P-DSR: a subject request through the core as the privacy officer works it — the search across every category
-/// (SubjectRequestService.SearchAsync over prospects, partner contacts and applicants) for a busy prospect with
+/// (RequestRecordsService.SearchAsync over prospects, partner contacts and applicants) for a busy prospect with
 /// 1,000 calls, then confirming the match, deciding to erase, and carrying it out (the shared eraser anonymises the
 /// 1,000 calls). Timed from the search to the committed erasure; the baseline does the same search and erasure as
 /// raw SQL. Goal: p95 under 200 ms.
@@ -35,11 +35,12 @@ public sealed class SubjectRequestWorkload : IWorkload
         await using (var scope = services.CreateAsyncScope())
         {
             var requests = scope.ServiceProvider.GetRequiredService<SubjectRequestService>();
+            var records = scope.ServiceProvider.GetRequiredService<RequestRecordsService>();
             var warm = await NewVerifiedRequestAsync(requests, people[0], cancellationToken);
             for (var i = 0; i < Math.Max(20, context.Options.Iterations); i++)
             {
                 var person = people[i % people.Count];
-                searches.Add(await Timing.MillisecondsAsync(() => requests.SearchAsync(warm, Query(person), cancellationToken)));
+                searches.Add(await Timing.MillisecondsAsync(() => records.SearchAsync(warm, Query(person), cancellationToken)));
             }
         }
 
@@ -55,15 +56,16 @@ public sealed class SubjectRequestWorkload : IWorkload
 
             await using var scope = services.CreateAsyncScope();
             var requests = scope.ServiceProvider.GetRequiredService<SubjectRequestService>();
+            var records = scope.ServiceProvider.GetRequiredService<RequestRecordsService>();
             var id = await NewVerifiedRequestAsync(requests, person, cancellationToken);
             app.Add(await Timing.MillisecondsAsync(async () =>
             {
-                var found = await requests.SearchAsync(id, Query(person), cancellationToken);
+                var found = await records.SearchAsync(id, Query(person), cancellationToken);
                 var match = found.Single(f => f.Found.Person == new PersonRef(Cisa.Crm.Core.Privacy.PersonCategory.Prospect, person.Id)).Found;
-                await requests.ConfirmMatchAsync(id, match.Person, cancellationToken);
-                await requests.DecideAsync(id, new DecisionInput { Person = match.Person, Action = DecisionAction.Erase }, cancellationToken);
+                await records.ConfirmMatchAsync(id, match.Person, cancellationToken);
+                await records.DecideAsync(id, new DecisionInput { Person = match.Person, Action = DecisionAction.Erase }, cancellationToken);
                 var version = (await requests.GetAsync(id, cancellationToken)).Request.ConcurrencyStamp;
-                await requests.ExecuteAsync(id, version, cancellationToken);
+                await records.ExecuteAsync(id, version, cancellationToken);
                 callsAnonymised += match.Calls;
             }));
         }
@@ -72,7 +74,7 @@ public sealed class SubjectRequestWorkload : IWorkload
         var appSummary = Summary.Of(app, "ms");
         var rawSummary = raw.Count > 0 ? Summary.Of(raw, "ms") : null;
         return new WorkloadResult(Id, $"subject request for a prospect with {callsAnonymised / Math.Max(app.Count, 1):N0} calls, among every person of the database",
-            "SubjectRequestService: SearchAsync (PersonFinder over all categories), ConfirmMatchAsync, DecideAsync, GetAsync, ExecuteAsync (PersonEraser, audited)",
+            "RequestRecordsService: SearchAsync (PersonFinder over all categories), ConfirmMatchAsync, DecideAsync, ExecuteAsync (PersonEraser, audited)",
             "the same indexed search and erasure as raw SQL statements, unaudited",
             [
                 new("search across every category", searchSummary, null, "", $"p95 < {GoalMilliseconds:F0} ms", searchSummary.P95 < GoalMilliseconds),

@@ -15,11 +15,14 @@ public sealed class SubjectRequestComponentTests : ComponentTestContext
 
     private SubjectRequestService Requests => _db.Get<SubjectRequestService>();
 
+    private RequestRecordsService Records => _db.Get<RequestRecordsService>();
+
     public override async Task InitializeAsync()
     {
         _db = await TestDatabase.CreateAsync(seedDemoData: true);
         _db.Actor.Current = DemoStaff.ToActor(DemoStaff.Privacy);
         Services.AddSingleton(Requests);
+        Services.AddSingleton(Records);
         Services.AddSingleton<TimeProvider>(_db.Time);
         SignIn("demo-privacy");
     }
@@ -58,8 +61,8 @@ public sealed class SubjectRequestComponentTests : ComponentTestContext
             Rights = RequestedRights.Erasure, Channel = RequestChannel.Letter, RequesterName = "Marieke Verbiest",
             RequesterEmail = DemoRequests.BothPrivateEmail, RequestText = "Wis mijn sollicitatie.",
         });
-        var applicant = (await Requests.SearchAsync(id, new FindQuery(DemoRequests.BothPrivateEmail, null, null, null))).Single().Found.Person;
-        await Requests.ConfirmMatchAsync(id, applicant);
+        var applicant = (await Records.SearchAsync(id, new FindQuery(DemoRequests.BothPrivateEmail, null, null, null))).Single().Found.Person;
+        await Records.ConfirmMatchAsync(id, applicant);
 
         var page = Render<RequestPage>(p => p.Add(c => c.Id, id));
 

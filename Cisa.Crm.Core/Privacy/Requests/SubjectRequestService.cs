@@ -11,25 +11,23 @@ using Cisa.Crm.Core.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
+using static Cisa.Crm.Core.Privacy.Requests.RequestRules;
+
 namespace Cisa.Crm.Core.Privacy.Requests;
 
 /// <summary>
-/// Data-subject requests from intake to answer (DSR-*), for the privacy officer only. The core guards every
-/// step: nothing is disclosed, changed or erased before the requester's identity is verified (DSR-IDENTITY),
-/// the deadline follows Art. 12(3) (DSR-DEADLINE), all decisions of a request are carried out in one
-/// transaction with the retention sweep's eraser, and every step is audited without personal data.
+/// Data-subject requests from intake to answer (DSR-*), for the privacy officer only: intake, identity
+/// (DSR-IDENTITY), the Art. 12(3) deadline (DSR-DEADLINE), the access report, refusal and answer. What happens to
+/// the requester's records (find, decide, carry out, notify) is <see cref="RequestRecordsService"/>. Every step is
+/// guarded in the core and audited without personal data.
 /// </summary>
 public sealed class SubjectRequestService(
     IDbContextFactory<CrmDbContext> dbFactory,
     ICurrentActor currentActor,
-    PersonEraser eraser,
-    SuppressionList suppression,
     AuditTrail trail,
     TimeProvider time,
     IOptions<RetentionOptions> retentionOptions)
 {
-    private const string EntityType = "SubjectRequest";
-
     public async Task<int> CreateAsync(RequestInput input, CancellationToken cancellationToken = default)
     {
         var actor = await currentActor.DemandAsync(Permission.SubjectRequestsManage, cancellationToken);
@@ -237,7 +235,7 @@ public sealed class SubjectRequestService(
         {
             if (request.Status is not (RequestStatus.Received or RequestStatus.Verified))
             {
-                throw new RuleViolationException("RequestWrongState", "This step is not possible in the request's current state.");
+                throw WrongState();
             }
 
             request.Status = RequestStatus.Refused;
@@ -276,205 +274,6 @@ public sealed class SubjectRequestService(
         }, cancellationToken, releaseHolds: true);
     }
 
-    /// <summary>DSR-FIND: the records that may be the requester's, each marked when already confirmed.</summary>
-    public async Task<IReadOnlyList<(FoundPerson Found, bool Confirmed)>> SearchAsync(int id, FindQuery query, CancellationToken cancellationToken = default)
-    {
-        var actor = await currentActor.DemandAsync(Permission.SubjectRequestsManage, cancellationToken);
-        return await dbFactory.InTransactionAsync(EntityType, async db =>
-        {
-            var request = await FindAsync(db, id, cancellationToken);
-            RequireOpen(request);
-            var found = await PersonFinder.FindAsync(db, query, cancellationToken);
-            var confirmed = (await db.RequestMatches.Where(m => m.RequestId == id).Select(m => new { m.Category, m.PersonId }).ToListAsync(cancellationToken))
-                .Select(m => new PersonRef(m.Category, m.PersonId)).ToHashSet();
-            await trail.RecordAsync(db, actor, "SubjectRequest.Searched", EntityType, Key(id), $"found={found.Count}", cancellationToken);
-            return (IReadOnlyList<(FoundPerson, bool)>)found.Select(f => (f, confirmed.Contains(f.Person))).ToList();
-        }, cancellationToken);
-    }
-
-    /// <summary>Confirms a record is the requester's; while the request is open the retention sweep leaves it alone.</summary>
-    public async Task ConfirmMatchAsync(int id, PersonRef person, CancellationToken cancellationToken = default)
-    {
-        var actor = await currentActor.DemandAsync(Permission.SubjectRequestsManage, cancellationToken);
-        await dbFactory.InTransactionAsync(EntityType, async db =>
-        {
-            var request = await FindAsync(db, id, cancellationToken);
-            RequireOpen(request);
-            if (request.Status == RequestStatus.Executed)
-            {
-                throw new RuleViolationException("RequestWrongState", "This step is not possible in the request's current state.");
-            }
-
-            if ((await PersonDirectory.LabelsAsync(db, [person], cancellationToken)).Count == 0)
-            {
-                throw new RecordNotFoundException(person.Category.ToString());
-            }
-
-            if (await db.RequestMatches.AnyAsync(m => m.RequestId == id && m.Category == person.Category && m.PersonId == person.Id, cancellationToken))
-            {
-                return true;
-            }
-
-            var now = time.GetUtcNow().UtcDateTime;
-            db.RequestMatches.Add(new RequestMatch { RequestId = id, Category = person.Category, PersonId = person.Id, ConfirmedAtUtc = now, ConfirmedById = actor.Id });
-            db.RetentionHolds.Add(new RetentionHold
-            {
-                Category = person.Category,
-                PersonId = person.Id,
-                Kind = HoldKind.SubjectRequest,
-                RequestId = id,
-                Reason = request.Reference,
-                PlacedById = actor.Id,
-                PlacedByName = actor.DisplayName,
-                PlacedAtUtc = now,
-            });
-            await db.SaveChangesAsync(cancellationToken);
-            await trail.RecordAsync(db, actor, "SubjectRequest.MatchConfirmed", person.Category.ToString(), Key(person.Id), $"request={id}", cancellationToken);
-            return true;
-        }, cancellationToken);
-    }
-
-    public async Task RemoveMatchAsync(int id, PersonRef person, CancellationToken cancellationToken = default)
-    {
-        var actor = await currentActor.DemandAsync(Permission.SubjectRequestsManage, cancellationToken);
-        await dbFactory.InTransactionAsync(EntityType, async db =>
-        {
-            var request = await FindAsync(db, id, cancellationToken);
-            RequireOpen(request);
-            if (await db.RequestDecisions.AnyAsync(d => d.RequestId == id && d.Category == person.Category && d.PersonId == person.Id && d.ExecutedAtUtc != null, cancellationToken))
-            {
-                throw new RuleViolationException("RequestWrongState", "This step is not possible in the request's current state.");
-            }
-
-            await db.RequestDecisions.Where(d => d.RequestId == id && d.Category == person.Category && d.PersonId == person.Id).ExecuteDeleteAsync(cancellationToken);
-            await db.RequestMatches.Where(m => m.RequestId == id && m.Category == person.Category && m.PersonId == person.Id).ExecuteDeleteAsync(cancellationToken);
-            await ReleaseHoldsAsync(db, id, person, actor, cancellationToken);
-            await trail.RecordAsync(db, actor, "SubjectRequest.MatchRemoved", person.Category.ToString(), Key(person.Id), $"request={id}", cancellationToken);
-            return true;
-        }, cancellationToken);
-    }
-
-    /// <summary>Records (or replaces) the decision for one confirmed record. Only after the identity is verified.</summary>
-    public async Task DecideAsync(int id, DecisionInput input, CancellationToken cancellationToken = default)
-    {
-        var actor = await currentActor.DemandAsync(Permission.SubjectRequestsManage, cancellationToken);
-        var decision = ValidateDecision(input);
-        await dbFactory.InTransactionAsync(EntityType, async db =>
-        {
-            var request = await FindAsync(db, id, cancellationToken);
-            RequireVerified(request);
-            if (request.Status != RequestStatus.Verified)
-            {
-                throw new RuleViolationException("RequestWrongState", "This step is not possible in the request's current state.");
-            }
-
-            var person = input.Person;
-            if (!await db.RequestMatches.AnyAsync(m => m.RequestId == id && m.Category == person.Category && m.PersonId == person.Id, cancellationToken))
-            {
-                throw new RuleViolationException("NotAMatch", "Confirm that this record is the requester's before deciding on it.");
-            }
-
-            await db.RequestDecisions.Where(d => d.RequestId == id && d.Category == person.Category && d.PersonId == person.Id).ExecuteDeleteAsync(cancellationToken);
-            decision.RequestId = id;
-            db.RequestDecisions.Add(decision);
-            await db.SaveChangesAsync(cancellationToken);
-            await trail.RecordAsync(db, actor, "SubjectRequest.Decided", person.Category.ToString(), Key(person.Id),
-                $"request={id};action={decision.Action}{(decision.Ground is { } g ? ";ground=" + g : "")}", cancellationToken);
-            return true;
-        }, cancellationToken);
-    }
-
-    /// <summary>
-    /// Carries out every decision of the request in one transaction: erasures through the shared eraser,
-    /// suppression entries for objections, rectifications, restrictions, and the recipients to notify
-    /// (DSR-NOTIFY) taken from the disclosure log before anything is erased.
-    /// </summary>
-    public async Task<Guid> ExecuteAsync(int id, Guid version, CancellationToken cancellationToken = default)
-    {
-        var actor = await currentActor.DemandAsync(Permission.SubjectRequestsManage, cancellationToken);
-        return await dbFactory.InTransactionAsync(EntityType, async db =>
-        {
-            var request = await FindAsync(db, id, cancellationToken, tracked: true);
-            RequireVerified(request);
-            if (request.Status != RequestStatus.Verified)
-            {
-                throw new RuleViolationException("RequestWrongState", "This step is not possible in the request's current state.");
-            }
-
-            var decisions = await db.RequestDecisions.Where(d => d.RequestId == id && d.ExecutedAtUtc == null).ToListAsync(cancellationToken);
-            if (decisions.Count == 0)
-            {
-                throw new RuleViolationException("NoDecisions", "Decide on at least one record first.");
-            }
-
-            var now = time.GetUtcNow().UtcDateTime;
-            var audit = new List<AuditRecord>();
-            foreach (var decision in decisions)
-            {
-                var person = new PersonRef(decision.Category, decision.PersonId);
-                var restricts = decision.Action == DecisionAction.Restrict || (decision.Action == DecisionAction.Exempt && decision.RestrictInstead);
-                var notifyAs = restricts ? DecisionAction.Restrict : decision.Action;
-                if (decision.Action is DecisionAction.Erase or DecisionAction.EraseAndSuppress or DecisionAction.Rectify || restricts)
-                {
-                    await AddNotificationsAsync(db, id, person, notifyAs, cancellationToken);
-                }
-
-                decision.Result = decision.Action switch
-                {
-                    DecisionAction.Erase => await EraseAsync(db, person, suppress: false, request.Reference, cancellationToken),
-                    DecisionAction.EraseAndSuppress => await EraseAsync(db, person, suppress: true, request.Reference, cancellationToken),
-                    DecisionAction.Rectify => await PersonChanges.RectifyAsync(db, person, decision, now, cancellationToken),
-                    DecisionAction.Restrict => await PersonChanges.SetRestrictedAsync(db, person, true, now, cancellationToken),
-                    DecisionAction.Exempt when decision.RestrictInstead => "exempt;" + await PersonChanges.SetRestrictedAsync(db, person, true, now, cancellationToken),
-                    _ => "exempt",
-                };
-                decision.ExecutedAtUtc = now;
-                audit.Add(new AuditRecord("SubjectRequest." + decision.Action, person.Category.ToString(), Key(person.Id), $"request={id};{decision.Result}"));
-            }
-
-            request.Status = RequestStatus.Executed;
-            request.ExecutedAtUtc = now;
-            request.ConcurrencyStamp = Guid.NewGuid();
-            db.Entry(request).Property(r => r.ConcurrencyStamp).OriginalValue = version;
-            await db.SaveChangesAsync(cancellationToken);
-            audit.Add(new AuditRecord("SubjectRequest.Executed", EntityType, Key(id), string.Create(CultureInfo.InvariantCulture, $"decisions={decisions.Count}")));
-            await trail.RecordManyAsync(db, actor, audit, cancellationToken);
-            return request.ConcurrencyStamp;
-        }, cancellationToken);
-    }
-
-    /// <summary>DSR-NOTIFY: ticks off a recipient once told.</summary>
-    public async Task MarkNotifiedAsync(int id, long notificationId, CancellationToken cancellationToken = default)
-    {
-        var actor = await currentActor.DemandAsync(Permission.SubjectRequestsManage, cancellationToken);
-        await dbFactory.InTransactionAsync(EntityType, async db =>
-        {
-            var notification = await db.RecipientNotifications.SingleOrDefaultAsync(n => n.Id == notificationId && n.RequestId == id, cancellationToken)
-                ?? throw new RecordNotFoundException(nameof(RecipientNotification));
-            notification.NotifiedAtUtc ??= time.GetUtcNow().UtcDateTime;
-            notification.NotifiedByName ??= actor.DisplayName;
-            await db.SaveChangesAsync(cancellationToken);
-            await trail.RecordAsync(db, actor, "SubjectRequest.RecipientNotified", EntityType, Key(id),
-                string.Create(CultureInfo.InvariantCulture, $"recipient={notification.RecipientCompanyId};action={notification.Action}"), cancellationToken);
-            return true;
-        }, cancellationToken);
-    }
-
-    /// <summary>DSR-RESTRICT: lifting a restriction is an audited action with a reason from a closed list.</summary>
-    public async Task LiftRestrictionAsync(PersonRef person, RestrictionLiftReason? reason, CancellationToken cancellationToken = default)
-    {
-        var actor = await currentActor.DemandAsync(Permission.SubjectRequestsManage, cancellationToken);
-        var v = new Validator();
-        var why = v.Required("LiftReason", reason);
-        v.ThrowIfInvalid();
-        await dbFactory.InTransactionAsync(EntityType, async db =>
-        {
-            var result = await PersonChanges.SetRestrictedAsync(db, person, false, time.GetUtcNow().UtcDateTime, cancellationToken);
-            await trail.RecordAsync(db, actor, "Restriction.Lifted", person.Category.ToString(), Key(person.Id), $"reason={why};{result}", cancellationToken);
-            return true;
-        }, cancellationToken);
-    }
-
     /// <summary>DSR-ACCESS: the access report of the confirmed records, in the requester's language; generating it is audited.</summary>
     public async Task<AccessReport> AccessReportAsync(int id, CancellationToken cancellationToken = default)
     {
@@ -502,94 +301,6 @@ public sealed class SubjectRequestService(
         return ReplyDraft.Compose(request, decisions);
     }
 
-    private async Task<string> EraseAsync(CrmDbContext db, PersonRef person, bool suppress, string reference, CancellationToken cancellationToken)
-    {
-        if (await db.RetentionHolds.AnyAsync(h => h.Category == person.Category && h.PersonId == person.Id && h.Kind == HoldKind.LegalHold && h.ReleasedAtUtc == null, cancellationToken))
-        {
-            throw new RuleViolationException("UnderLegalHold", "A record under a legal hold cannot be erased: exempt it instead.");
-        }
-
-        if (suppress)
-        {
-            var (emails, phones) = await PersonChanges.ContactDetailsAsync(db, person, cancellationToken);
-            foreach (var email in emails)
-            {
-                await suppression.AddAsync(db, email, null, reference, cancellationToken);
-            }
-
-            foreach (var phone in phones)
-            {
-                await suppression.AddAsync(db, null, phone, reference, cancellationToken);
-            }
-        }
-
-        var erased = await eraser.EraseAsync(db, person.Category, [person.Id], cancellationToken);
-        var details = erased.Count == 0 ? "gone" : erased[0].Details;
-        return suppress ? details + ";suppressed" : details;
-    }
-
-    private static async Task AddNotificationsAsync(CrmDbContext db, int requestId, PersonRef person, DecisionAction action, CancellationToken cancellationToken)
-    {
-        if (person.Category != PersonCategory.PartnerContact)
-        {
-            return;
-        }
-
-        var recipients = await db.Disclosures.Where(d => d.PartnerContactId == person.Id)
-            .Join(db.Companies, d => d.SubcontractorId, c => c.Id, (d, c) => new { c.Id, c.Name })
-            .Distinct().ToListAsync(cancellationToken);
-        foreach (var recipient in recipients)
-        {
-            var exists = db.RecipientNotifications.Local.Any(n => n.RequestId == requestId && n.RecipientCompanyId == recipient.Id && n.Action == action)
-                || await db.RecipientNotifications.AnyAsync(n => n.RequestId == requestId && n.RecipientCompanyId == recipient.Id && n.Action == action, cancellationToken);
-            if (!exists)
-            {
-                db.RecipientNotifications.Add(new RecipientNotification { RequestId = requestId, RecipientCompanyId = recipient.Id, RecipientName = recipient.Name, Action = action });
-            }
-        }
-    }
-
-    private static RequestDecision ValidateDecision(DecisionInput input)
-    {
-        var v = new Validator();
-        var action = v.Required(nameof(input.Action), input.Action);
-        var decision = new RequestDecision { Category = input.Person.Category, PersonId = input.Person.Id };
-        if (action == DecisionAction.Exempt)
-        {
-            decision.Ground = v.Required(nameof(input.Ground), input.Ground);
-            decision.GroundText = v.Text(nameof(input.GroundText), input.GroundText, SubjectRequest.ReasonMaxLength, required: input.Ground == ExemptionGround.Other);
-            decision.RestrictInstead = input.RestrictInstead;
-        }
-
-        if (action == DecisionAction.Rectify)
-        {
-            decision.NewFirstName = v.Text(nameof(input.NewFirstName), input.NewFirstName, 100);
-            decision.NewLastName = v.Text(nameof(input.NewLastName), input.NewLastName, 100);
-            var email = v.Text(nameof(input.NewEmail), input.NewEmail, 254);
-            decision.NewEmail = email is null ? null : ContactNormaliser.NormaliseEmail(email);
-            if (email is not null && decision.NewEmail is null)
-            {
-                v.Add(nameof(input.NewEmail), "EmailInvalid");
-            }
-
-            var phone = v.Text(nameof(input.NewPhone), input.NewPhone, 40);
-            decision.NewPhone = phone is null ? null : ContactNormaliser.NormalisePhone(phone);
-            if (phone is not null && decision.NewPhone is null)
-            {
-                v.Add(nameof(input.NewPhone), "PhoneInvalid");
-            }
-
-            if (decision.NewFirstName is null && decision.NewLastName is null && email is null && phone is null)
-            {
-                v.Add(nameof(input.NewFirstName), "RectificationEmpty");
-            }
-        }
-
-        v.ThrowIfInvalid();
-        decision.Action = action!.Value;
-        return decision;
-    }
-
     private async Task<Guid> ChangeAsync(int id, Guid version, CrmActor actor, string action, Func<SubjectRequest, string?> change,
         CancellationToken cancellationToken, bool releaseHolds = false) =>
         await dbFactory.InTransactionAsync(EntityType, async db =>
@@ -600,58 +311,14 @@ public sealed class SubjectRequestService(
             await db.SaveChangesAsync(cancellationToken);
             if (releaseHolds)
             {
-                await ReleaseHoldsAsync(db, id, null, actor, cancellationToken);
+                await ReleaseHoldsAsync(db, id, null, actor, time.GetUtcNow().UtcDateTime, cancellationToken);
             }
 
             await trail.RecordAsync(db, actor, action, EntityType, Key(id), details, cancellationToken);
             return request.ConcurrencyStamp;
         }, cancellationToken);
 
-    private async Task ReleaseHoldsAsync(CrmDbContext db, int requestId, PersonRef? person, CrmActor actor, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow().UtcDateTime;
-        var holds = db.RetentionHolds.Where(h => h.Kind == HoldKind.SubjectRequest && h.RequestId == requestId && h.ReleasedAtUtc == null);
-        if (person is { } p)
-        {
-            holds = holds.Where(h => h.Category == p.Category && h.PersonId == p.Id);
-        }
-
-        await holds.ExecuteUpdateAsync(s => s.SetProperty(h => h.ReleasedAtUtc, now).SetProperty(h => h.ReleasedById, actor.Id).SetProperty(h => h.ReleasedByName, actor.DisplayName), cancellationToken);
-    }
-
-    private static async Task<SubjectRequest> FindAsync(CrmDbContext db, int id, CancellationToken cancellationToken, bool tracked = false)
-    {
-        var requests = tracked ? db.SubjectRequests : db.SubjectRequests.AsNoTracking();
-        return await requests.SingleOrDefaultAsync(r => r.Id == id, cancellationToken) ?? throw new RecordNotFoundException(EntityType);
-    }
-
-    private static void RequireStatus(SubjectRequest request, RequestStatus status)
-    {
-        if (request.Status != status)
-        {
-            throw new RuleViolationException("RequestWrongState", "This step is not possible in the request's current state.");
-        }
-    }
-
-    private static void RequireOpen(SubjectRequest request)
-    {
-        if (!request.IsOpen)
-        {
-            throw new RuleViolationException("RequestClosed", "This request is closed.");
-        }
-    }
-
-    /// <summary>DSR-IDENTITY: nothing is disclosed, changed or erased before the requester's identity is verified.</summary>
-    private static void RequireVerified(SubjectRequest request)
-    {
-        if (request.IdentityVerifiedAtUtc is null)
-        {
-            throw new RuleViolationException("IdentityNotVerified", "The requester's identity must be verified first.");
-        }
-    }
-
     private static DecisionRow ToRow(RequestDecision d) =>
         new(d.Id, new PersonRef(d.Category, d.PersonId), d.Action, d.Ground, d.GroundText, d.RestrictInstead, d.NewFirstName, d.NewLastName, d.NewEmail, d.NewPhone, d.ExecutedAtUtc, d.Result);
 
-    private static string Key(int id) => id.ToString(CultureInfo.InvariantCulture);
 }

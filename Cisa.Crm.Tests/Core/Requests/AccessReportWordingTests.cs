@@ -16,14 +16,15 @@ public sealed class AccessReportWordingTests
         await using var db = await TestDatabase.CreateAsync(seedDemoData: true);
         db.Actor.Current = DemoStaff.ToActor(DemoStaff.Privacy);
         var requests = db.Get<SubjectRequestService>();
+        var records = db.Get<RequestRecordsService>();
         var id = await requests.CreateAsync(new RequestInput
         {
             Rights = RequestedRights.Access, Channel = RequestChannel.Email, RequesterName = "Marieke Verbiest",
             RequesterEmail = DemoRequests.BothPrivateEmail, Language = language, RequestText = "Inzage.",
         });
-        var found = await requests.SearchAsync(id, new FindQuery(null, DemoRequests.BothMobile, null, null));
+        var found = await records.SearchAsync(id, new FindQuery(null, DemoRequests.BothMobile, null, null));
         var contact = found.Single(f => f.Found.Person.Category == PersonCategory.PartnerContact).Found.Person;
-        await requests.ConfirmMatchAsync(id, contact);
+        await records.ConfirmMatchAsync(id, contact);
         await requests.VerifyIdentityAsync(id, IdentityMethod.KnownContactDetails, null, (await requests.GetAsync(id)).Request.ConcurrencyStamp);
 
         var report = await requests.AccessReportAsync(id);

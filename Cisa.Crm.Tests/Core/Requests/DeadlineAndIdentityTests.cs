@@ -87,7 +87,7 @@ public sealed class DeadlineAndIdentityTests : SubjectRequestTestBase
         var prospect = await ProspectWithCallsAsync(calls: 1);
         var id = await Requests.CreateAsync(Intake());
         var person = new PersonRef(PersonCategory.Prospect, prospect);
-        await Requests.ConfirmMatchAsync(id, person);
+        await Records.ConfirmMatchAsync(id, person);
 
         var decide = await Assert.ThrowsAsync<RuleViolationException>(() => DecideAsync(id, person, DecisionAction.Erase));
         var execute = await Assert.ThrowsAsync<RuleViolationException>(() => ExecuteAsync(id));
@@ -119,6 +119,6 @@ public sealed class DeadlineAndIdentityTests : SubjectRequestTestBase
         await Assert.ThrowsAsync<PermissionDeniedException>(() => Requests.CreateAsync(Intake()));
         await Assert.ThrowsAsync<PermissionDeniedException>(() => Requests.ListAsync(false, new Cisa.Crm.Core.Common.PageRequest(0, 10)));
         ActAs(SalesPeople.Hr);
-        await Assert.ThrowsAsync<PermissionDeniedException>(() => Requests.SearchAsync(1, new FindQuery("a@b.be", null, null, null)));
+        await Assert.ThrowsAsync<PermissionDeniedException>(() => Records.SearchAsync(1, new FindQuery("a@b.be", null, null, null)));
     }
 }

@@ -25,10 +25,10 @@ public sealed class DemoRequestsTests
         Assert.Equal(["DSR-2026-0001", "DSR-2026-0002"], all.Items.Select(r => r.Reference).Order());
 
         var details = await requests.GetAsync(open.Id);
-        var found = await requests.SearchAsync(open.Id, new FindQuery(details.Request.RequesterEmail, null, null, null));
+        var found = await db.Get<RequestRecordsService>().SearchAsync(open.Id, new FindQuery(details.Request.RequesterEmail, null, null, null));
         Assert.Equal(PersonCategory.Prospect, Assert.Single(found).Found.Person.Category);
 
-        var both = await requests.SearchAsync(open.Id, new FindQuery(DemoRequests.BothPrivateEmail, "0478 12 34 56", DemoRequests.BothFirstName, DemoRequests.BothLastName));
+        var both = await db.Get<RequestRecordsService>().SearchAsync(open.Id, new FindQuery(DemoRequests.BothPrivateEmail, "0478 12 34 56", DemoRequests.BothFirstName, DemoRequests.BothLastName));
         Assert.Equal([PersonCategory.PartnerContact, PersonCategory.Applicant], both.Select(f => f.Found.Person.Category));
         Assert.Equal(1, both[0].Found.Disclosures);
         Assert.True(both[1].Found.HasCv);

@@ -37,9 +37,9 @@ public sealed class RequestWorkflowTests : SubjectRequestTestBase
         await Sales.ProspectAsync(Sales.Prospect(ProspectCompanyId, ProspectAssessmentId) with { FirstName = "Jan", LastName = "Vermeulen" });
         var id = await Requests.CreateAsync(Intake(email: Email));
 
-        var byEmail = await Requests.SearchAsync(id, new FindQuery(" Lies.Vermeulen@EXAMPLE.be ", null, null, null));
-        var byPhone = await Requests.SearchAsync(id, new FindQuery(null, "0470/12.34.56", null, null));
-        var byName = await Requests.SearchAsync(id, new FindQuery(null, null, "lies", "VERMEULEN"));
+        var byEmail = await Records.SearchAsync(id, new FindQuery(" Lies.Vermeulen@EXAMPLE.be ", null, null, null));
+        var byPhone = await Records.SearchAsync(id, new FindQuery(null, "0470/12.34.56", null, null));
+        var byName = await Records.SearchAsync(id, new FindQuery(null, null, "lies", "VERMEULEN"));
 
         Assert.Equal([contact, applicant], byEmail.Select(f => f.Found.Person));
         Assert.All(byEmail, f => Assert.Equal(MatchedOn.Email, f.Found.MatchedOn));
@@ -55,8 +55,8 @@ public sealed class RequestWorkflowTests : SubjectRequestTestBase
     {
         var (contact, applicant, subcontractor) = await ApplicantWhoIsAlsoCustomerContactAsync();
         var id = await VerifiedRequestAsync(Intake(RequestedRights.Erasure, Email));
-        await Requests.ConfirmMatchAsync(id, contact);
-        await Requests.ConfirmMatchAsync(id, applicant);
+        await Records.ConfirmMatchAsync(id, contact);
+        await Records.ConfirmMatchAsync(id, applicant);
 
         await DecideAsync(id, applicant, DecisionAction.Erase);
         await DecideAsync(id, contact, DecisionAction.Exempt, ExemptionGround.CustomerContract, restrictInstead: true);
@@ -86,7 +86,7 @@ public sealed class RequestWorkflowTests : SubjectRequestTestBase
     {
         var (contact, _, _) = await ApplicantWhoIsAlsoCustomerContactAsync();
         var id = await VerifiedRequestAsync(Intake(email: Email));
-        await Requests.ConfirmMatchAsync(id, contact);
+        await Records.ConfirmMatchAsync(id, contact);
 
         var noGround = await Assert.ThrowsAsync<CrmValidationException>(() => DecideAsync(id, contact, DecisionAction.Exempt));
         var otherWithoutText = await Assert.ThrowsAsync<CrmValidationException>(() => DecideAsync(id, contact, DecisionAction.Exempt, ExemptionGround.Other));
@@ -100,8 +100,8 @@ public sealed class RequestWorkflowTests : SubjectRequestTestBase
     {
         var (contact, applicant, _) = await ApplicantWhoIsAlsoCustomerContactAsync();
         var id = await VerifiedRequestAsync(Intake(email: Email));
-        await Requests.ConfirmMatchAsync(id, applicant);
-        await Requests.ConfirmMatchAsync(id, contact);
+        await Records.ConfirmMatchAsync(id, applicant);
+        await Records.ConfirmMatchAsync(id, contact);
         await Retention.PlaceLegalHoldAsync(contact, "Invoice dispute before the court of Turnhout.");
         await DecideAsync(id, applicant, DecisionAction.Erase);
         await DecideAsync(id, contact, DecisionAction.Erase);
@@ -121,7 +121,7 @@ public sealed class RequestWorkflowTests : SubjectRequestTestBase
         var prospect = await ProspectWithCallsAsync(calls: 2, input);
         var id = await VerifiedRequestAsync(Intake(RequestedRights.ObjectionToProcessing, "pieter.claes@kempen-ict.be"));
         var person = new PersonRef(PersonCategory.Prospect, prospect);
-        await Requests.ConfirmMatchAsync(id, person);
+        await Records.ConfirmMatchAsync(id, person);
         await DecideAsync(id, person, DecisionAction.EraseAndSuppress);
 
         await ExecuteAsync(id);
@@ -148,8 +148,8 @@ public sealed class RequestWorkflowTests : SubjectRequestTestBase
     {
         var (contact, applicant, _) = await ApplicantWhoIsAlsoCustomerContactAsync();
         var id = await VerifiedRequestAsync(Intake(RequestedRights.Access, Email, language: ReplyLanguage.English));
-        await Requests.ConfirmMatchAsync(id, contact);
-        await Requests.ConfirmMatchAsync(id, applicant);
+        await Records.ConfirmMatchAsync(id, contact);
+        await Records.ConfirmMatchAsync(id, applicant);
 
         var report = await Requests.AccessReportAsync(id);
 
@@ -177,7 +177,7 @@ public sealed class RequestWorkflowTests : SubjectRequestTestBase
     {
         var prospect = await ProspectWithCallsAsync(calls: 2);
         var id = await VerifiedRequestAsync(Intake(RequestedRights.Access));
-        await Requests.ConfirmMatchAsync(id, new PersonRef(PersonCategory.Prospect, prospect));
+        await Records.ConfirmMatchAsync(id, new PersonRef(PersonCategory.Prospect, prospect));
 
         var report = await Requests.AccessReportAsync(id);
 
@@ -193,8 +193,8 @@ public sealed class RequestWorkflowTests : SubjectRequestTestBase
     {
         var (contact, _, subcontractor) = await ApplicantWhoIsAlsoCustomerContactAsync();
         var id = await VerifiedRequestAsync(Intake(RequestedRights.Rectification, Email));
-        await Requests.ConfirmMatchAsync(id, contact);
-        await Requests.DecideAsync(id, new DecisionInput { Person = contact, Action = DecisionAction.Rectify, NewLastName = "Vermeulen-Peeters", NewEmail = "Lies.VP@example.be" });
+        await Records.ConfirmMatchAsync(id, contact);
+        await Records.DecideAsync(id, new DecisionInput { Person = contact, Action = DecisionAction.Rectify, NewLastName = "Vermeulen-Peeters", NewEmail = "Lies.VP@example.be" });
 
         await ExecuteAsync(id);
 
@@ -207,7 +207,7 @@ public sealed class RequestWorkflowTests : SubjectRequestTestBase
 
         var notification = Assert.Single((await Requests.GetAsync(id)).Notifications);
         Assert.Equal((subcontractor, DecisionAction.Rectify, null), (notification.RecipientCompanyId, notification.Action, notification.NotifiedAtUtc));
-        await Requests.MarkNotifiedAsync(id, notification.Id);
+        await Records.MarkNotifiedAsync(id, notification.Id);
         Assert.NotNull(Assert.Single((await Requests.GetAsync(id)).Notifications).NotifiedAtUtc);
         Assert.Equal("fields=LastName,Email", Assert.Single((await Requests.GetAsync(id)).Matches).Decision!.Result);
     }
@@ -218,7 +218,7 @@ public sealed class RequestWorkflowTests : SubjectRequestTestBase
         var prospect = await ProspectWithCallsAsync(calls: 1);
         var person = new PersonRef(PersonCategory.Prospect, prospect);
         var id = await VerifiedRequestAsync(Intake(RequestedRights.Restriction));
-        await Requests.ConfirmMatchAsync(id, person);
+        await Records.ConfirmMatchAsync(id, person);
         await DecideAsync(id, person, DecisionAction.Restrict);
         await ExecuteAsync(id);
 
@@ -226,8 +226,8 @@ public sealed class RequestWorkflowTests : SubjectRequestTestBase
             Sales.AsAsync(SalesPeople.Sofie, () => Db.Get<Cisa.Crm.Core.Prospects.Calls.CallLogService>().LogAsync(prospect, SalesData.Call())));
         Assert.Equal("Restricted", locked.Code);
 
-        await Assert.ThrowsAsync<CrmValidationException>(() => Requests.LiftRestrictionAsync(person, null));
-        await Requests.LiftRestrictionAsync(person, RestrictionLiftReason.AccuracyVerified);
+        await Assert.ThrowsAsync<CrmValidationException>(() => Records.LiftRestrictionAsync(person, null));
+        await Records.LiftRestrictionAsync(person, RestrictionLiftReason.AccuracyVerified);
 
         Assert.False((await Sales.ProspectRowAsync(prospect)).IsRestricted);
         Assert.Equal("reason=AccuracyVerified;unrestricted", Assert.Single(await AuditAsync("Restriction.Lifted")).Details);
@@ -239,7 +239,7 @@ public sealed class RequestWorkflowTests : SubjectRequestTestBase
         var prospect = await ProspectWithCallsAsync(calls: 1);
         var person = new PersonRef(PersonCategory.Prospect, prospect);
         var id = await VerifiedRequestAsync(Intake(RequestedRights.Access));
-        await Requests.ConfirmMatchAsync(id, person);
+        await Records.ConfirmMatchAsync(id, person);
 
         SetToday(new DateOnly(2028, 3, 14));
         var whileOpen = await Sweep.RunAsync(CrmActor.System, SweepTrigger.Scheduled);
@@ -257,7 +257,7 @@ public sealed class RequestWorkflowTests : SubjectRequestTestBase
         var prospect = await ProspectWithCallsAsync(calls: 0);
         var person = new PersonRef(PersonCategory.Prospect, prospect);
         var id = await VerifiedRequestAsync(Intake());
-        await Requests.ConfirmMatchAsync(id, person);
+        await Records.ConfirmMatchAsync(id, person);
         await DecideAsync(id, person, DecisionAction.Erase);
 
         var pending = await Assert.ThrowsAsync<RuleViolationException>(async () => await Requests.AnswerAsync(id, "Done.", await VersionAsync(id)));
@@ -270,6 +270,6 @@ public sealed class RequestWorkflowTests : SubjectRequestTestBase
         var request = (await Requests.GetAsync(id)).Request;
         Assert.Equal((RequestStatus.Answered, Today), (request.Status, request.ClosedOn));
         Assert.Contains("Uw gegevens als prospect zijn gewist.", request.Outcome, StringComparison.Ordinal);
-        await Assert.ThrowsAsync<RuleViolationException>(() => Requests.ConfirmMatchAsync(id, person));
+        await Assert.ThrowsAsync<RuleViolationException>(() => Records.ConfirmMatchAsync(id, person));
     }
 }

@@ -9,6 +9,8 @@ public abstract class SubjectRequestTestBase : RetentionTestBase
 {
     protected SubjectRequestService Requests => Db.Get<SubjectRequestService>();
 
+    protected RequestRecordsService Records => Db.Get<RequestRecordsService>();
+
     protected static RequestInput Intake(RequestedRights rights = RequestedRights.Erasure, string? email = null, DateOnly? receivedOn = null,
         ReplyLanguage language = ReplyLanguage.Dutch) => new()
     {
@@ -32,7 +34,7 @@ public abstract class SubjectRequestTestBase : RetentionTestBase
     protected async Task<Guid> VersionAsync(int id) => (await Requests.GetAsync(id)).Request.ConcurrencyStamp;
 
     protected async Task DecideAsync(int id, PersonRef person, DecisionAction action, ExemptionGround? ground = null, bool restrictInstead = false) =>
-        await Requests.DecideAsync(id, new DecisionInput { Person = person, Action = action, Ground = ground, RestrictInstead = restrictInstead });
+        await Records.DecideAsync(id, new DecisionInput { Person = person, Action = action, Ground = ground, RestrictInstead = restrictInstead });
 
-    protected async Task ExecuteAsync(int id) => await Requests.ExecuteAsync(id, await VersionAsync(id));
+    protected async Task ExecuteAsync(int id) => await Records.ExecuteAsync(id, await VersionAsync(id));
 }

@@ -110,11 +110,13 @@ internal static class AccessReportTexts
         ["DisclosedField.Notes"] = ("notities", "notes"),
     };
 
-    public static string Get(ReplyLanguage language, string key, params object[] arguments)
+    public static string Get(ReplyLanguage language, string key, params object[] arguments) => Format(language, Texts[key], arguments);
+
+    /// <summary>One text of a Dutch/English pair, with its arguments formatted the way that language writes them.</summary>
+    public static string Format(ReplyLanguage language, (string Nl, string En) text, params object[] arguments)
     {
-        var (nl, en) = Texts[key];
-        var text = language == ReplyLanguage.Dutch ? nl : en;
-        return arguments.Length == 0 ? text : string.Format(Culture(language), text, arguments);
+        var chosen = language == ReplyLanguage.Dutch ? text.Nl : text.En;
+        return arguments.Length == 0 ? chosen : string.Format(Culture(language), chosen, arguments);
     }
 
     /// <summary>An enum value in words (<c>{Enum}.{Value}</c>); a value without a text shows as it is.</summary>

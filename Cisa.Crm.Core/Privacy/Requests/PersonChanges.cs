@@ -94,12 +94,10 @@ internal static class PersonChanges
         var record = await LoadAsync(db, person, cancellationToken);
         return record switch
         {
-            Prospects.Prospect p => (Present(p.Email), Present(p.Phone, p.Mobile)),
-            Applicants.Applicant a => (Present(a.Email), Present(a.Phone)),
+            Prospects.Prospect p => (PersonFinder.Present(p.Email), PersonFinder.Present(p.Phone, p.Mobile)),
+            Applicants.Applicant a => (PersonFinder.Present(a.Email), PersonFinder.Present(a.Phone)),
             PartnerContact c => (c.Emails.Select(e => e.Address).ToList(), c.Phones.Select(e => e.Number).ToList()),
             _ => ([], []),
         };
     }
-
-    private static List<string> Present(params string?[] values) => values.Where(v => v is not null).Select(v => v!).ToList();
 }

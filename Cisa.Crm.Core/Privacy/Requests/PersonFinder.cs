@@ -157,5 +157,6 @@ public static class PersonFinder
         }
     }
 
-    private static List<string> Present(params string?[] values) => values.Where(v => v is not null).Select(v => v!).ToList();
+    /// <summary>The values that are there (a person may have no e-mail or no phone).</summary>
+    internal static List<string> Present(params string?[] values) => values.Where(v => v is not null).Select(v => v!).ToList();
 }

@@ -41,11 +41,7 @@ public static class ReplyDraft
     public static string Compose(SubjectRequest request, IReadOnlyList<RequestDecision> decisions)
     {
         var language = request.Language;
-        string T(string key, params object[] args)
-        {
-            var (nl, en) = Texts[key];
-            return string.Format(AccessReportTexts.Culture(language), language == ReplyLanguage.Dutch ? nl : en, args);
-        }
+        string T(string key, params object[] args) => AccessReportTexts.Format(language, Texts[key], args);
 
         var rights = Enum.GetValues<RequestedRights>().Where(r => r != RequestedRights.None && request.Rights.HasFlag(r)).Select(r => T("Right." + r));
         var text = new StringBuilder();

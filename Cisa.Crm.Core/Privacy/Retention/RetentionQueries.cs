@@ -1,5 +1,6 @@
 using Cisa.Crm.Core.Data;
 using Cisa.Crm.Core.Time;
+using Microsoft.EntityFrameworkCore;
 
 namespace Cisa.Crm.Core.Privacy.Retention;
 
@@ -35,6 +36,18 @@ internal sealed class RetentionQueries(CrmDbContext db, DateOnly asOf, Retention
         var category = rule.Category();
         var due = Due(rule);
         return db.RetentionHolds.Where(h => h.Category == category && h.ReleasedAtUtc == null && due.Contains(h.PersonId));
+    }
+
+    /// <summary>Per rule: how many records are due and how many of those a hold keeps back (preview, dashboard, sweep).</summary>
+    public async Task<IReadOnlyList<RuleCount>> CountsAsync(CancellationToken cancellationToken)
+    {
+        var counts = new List<RuleCount>();
+        foreach (var rule in RetentionRules.All)
+        {
+            counts.Add(new RuleCount(rule, await Due(rule).CountAsync(cancellationToken), await Held(rule).Select(h => h.PersonId).Distinct().CountAsync(cancellationToken)));
+        }
+
+        return counts;
     }
 
     /// <summary>RET-PROSPECT: last call and last update both before the first instant that is not yet due.</summary>

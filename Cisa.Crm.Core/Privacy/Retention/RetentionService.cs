@@ -46,11 +46,7 @@ public sealed class RetentionService(
         await currentActor.DemandAsync(Permission.RetentionRead, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var due = new RetentionQueries(db, asOf, options.Value);
-        var counts = new List<RuleCount>();
-        foreach (var rule in RetentionRules.All)
-        {
-            counts.Add(new RuleCount(rule, await due.Due(rule).CountAsync(cancellationToken), await due.Held(rule).Select(h => h.PersonId).Distinct().CountAsync(cancellationToken)));
-        }
+        var counts = await due.CountsAsync(cancellationToken);
 
         var rules = only is { } one ? [one] : RetentionRules.All;
         var wanted = new List<(RetentionRule Rule, int Id)>();
@@ -98,19 +94,9 @@ public sealed class RetentionService(
         await currentActor.DemandAsync(Permission.RetentionRead, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var today = BrusselsTime.Today(time);
-        async Task<IReadOnlyList<RuleCount>> Within(int days)
-        {
-            var due = new RetentionQueries(db, today.AddDays(days), options.Value);
-            var counts = new List<RuleCount>();
-            foreach (var rule in RetentionRules.All)
-            {
-                counts.Add(new RuleCount(rule, await due.Due(rule).CountAsync(cancellationToken), await due.Held(rule).Select(h => h.PersonId).Distinct().CountAsync(cancellationToken)));
-            }
-
-            return counts;
-        }
-
-        return new RetentionOutlook(await Within(30), await Within(90));
+        return new RetentionOutlook(
+            await new RetentionQueries(db, today.AddDays(30), options.Value).CountsAsync(cancellationToken),
+            await new RetentionQueries(db, today.AddDays(90), options.Value).CountsAsync(cancellationToken));
     }
 
     /// <summary>Runs the sweep now as the signed-in privacy officer.</summary>

@@ -61,12 +61,9 @@ public sealed class RetentionSweep(
             var total = 0;
             await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
             {
-                var due = new RetentionQueries(db, asOf, settings);
-                foreach (var rule in RetentionRules.All)
-                {
-                    total += await due.Erasable(rule).CountAsync(cancellationToken);
-                    run.Held += await due.Held(rule).Select(h => h.PersonId).Distinct().CountAsync(cancellationToken);
-                }
+                var counts = await new RetentionQueries(db, asOf, settings).CountsAsync(cancellationToken);
+                total = counts.Sum(c => c.Erasable);
+                run.Held = counts.Sum(c => c.Held);
             }
 
             var done = 0;

@@ -36,7 +36,7 @@ internal sealed class AccessReportBuilder(CrmDbContext db, RetentionOptions rete
             new(T("Categories"), records.Count == 0 ? T("NoRecords") : string.Join(", ", records.Select(r => r.Category).Distinct())),
             new(T("Rights"), T("Rights.Text")),
             new(T("Authority"), T("Authority.Text")),
-            new(T("Controller"), AccessReportTexts.ControllerContact),
+            new(T("Controller"), T("ControllerContact")),
         };
         return new AccessReport(request.Reference, language == ReplyLanguage.Dutch ? "nl" : "en", today, T("Title"),
             T("Intro", request.Reference, AccessReportTexts.Date(language, request.ReceivedOn)), request.RequesterName, records, general);

@@ -7,7 +7,6 @@ namespace Cisa.Crm.Core.Privacy.Requests;
 /// </summary>
 internal static class AccessReportTexts
 {
-    public const string ControllerContact = "CISA bv, Oud-strijderslaan 13, 2200 Herentals, België — support@cisanet.be — +32 14 85 37 97";
 
     private static readonly Dictionary<string, (string Nl, string En)> Texts = new(StringComparer.Ordinal)
     {
@@ -60,8 +59,10 @@ internal static class AccessReportTexts
         ["Retention.PartnerActive"] = ("Zolang de relatie met uw werkgever loopt, daarna {0} jaar (Belgische boekhoudkundige bewaarplicht).",
             "While the relationship with your employer lasts, then {0} years (Belgian accounting retention)."),
         ["Retention.PartnerEnded"] = ("{0} jaar na het einde van de relatie met uw werkgever: tot {1}.", "{0} years after the relationship with your employer ended: until {1}."),
-        ["Retention.ApplicantOpen"] = ("Uw cv tot {0} jaar en uw contactgegevens tot {1} jaar na het einde van de selectieprocedure; een procedure loopt nog.",
-            "Your CV until {0} years and your contact details until {1} years after the selection procedure ends; a procedure is still open."),
+        ["Retention.ApplicantOpen"] = ("We bewaren uw cv {0} jaar en uw contactgegevens {1} jaar na het einde van de selectieprocedure; er loopt nog een procedure.",
+            "We keep your CV for {0} years and your contact details for {1} years after the selection procedure ends; a procedure is still open."),
+        ["ControllerContact"] = ("CISA bv, Oud-strijderslaan 13, 2200 Herentals, België — support@cisanet.be — +32 14 85 37 97",
+            "CISA bv, Oud-strijderslaan 13, 2200 Herentals, Belgium — support@cisanet.be — +32 14 85 37 97"),
         ["Retention.ApplicantClosed"] = ("Uw cv tot {0}, uw contactgegevens tot {1}.", "Your CV until {0}, your contact details until {1}."),
         ["Calls"] = ("Telefoongesprekken", "Phone calls"),
         ["Col.When"] = ("Wanneer", "When"),

@@ -83,7 +83,7 @@ public static class ReplyDraft
         }
 
         text.AppendLine().AppendLine(T("Complaint")).AppendLine();
-        text.AppendLine(T("Closing")).AppendLine("CISA bv").Append(AccessReportTexts.ControllerContact);
+        text.AppendLine(T("Closing")).Append(AccessReportTexts.Get(language, "ControllerContact"));
         return text.ToString();
     }
 }

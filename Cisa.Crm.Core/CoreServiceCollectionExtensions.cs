@@ -6,6 +6,7 @@ using Cisa.Crm.Core.Data;
 using Cisa.Crm.Core.Demo;
 using Cisa.Crm.Core.LegitimateInterest;
 using Cisa.Crm.Core.Partners;
+using Cisa.Crm.Core.People;
 using Cisa.Crm.Core.Privacy.Erasure;
 using Cisa.Crm.Core.Privacy.Requests;
 using Cisa.Crm.Core.Privacy.Retention;
@@ -37,6 +38,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<CompanyService>();
         services.AddScoped<AssessmentService>();
         services.AddScoped<ProspectService>();
+        services.AddScoped<PersonSearchService>();
         services.AddScoped<CallLogService>();
         services.AddScoped<SalesStatistics>();
         services.AddScoped<ProspectImportService>();

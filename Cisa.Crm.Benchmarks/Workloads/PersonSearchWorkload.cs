@@ -3,6 +3,8 @@ using Cisa.Crm.Benchmarks.Running;
 using Cisa.Crm.Core.Common;
 using Cisa.Crm.Core.Data;
 using Cisa.Crm.Core.Demo;
+using Cisa.Crm.Core.People;
+using Cisa.Crm.Core.Privacy;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,11 +27,32 @@ public sealed class PersonSearchWorkload : IWorkload
     public sealed record Probe(PersonCategory Category, int Id, string Term, string[] LikePatterns);
 
     /// <summary>
-    /// The free-text person search (a name, a surname prefix, an e-mail or a phone in one box). The subject-request
-    /// search (PersonFinder, P-DSR) takes separate fields and matches surnames exactly, so it is measured in P-DSR.
+    /// The app bar's person search (<see cref="PersonSearchService"/>: a name, a name prefix, an e-mail or a phone in one
+    /// box), as the privacy officer, who may see every category. The subject-request search (PersonFinder, separate
+    /// fields, surnames matched exactly) is measured in P-DSR.
     /// </summary>
-    public static Task<List<PersonHit>> SearchTheAppWayAsync(IServiceProvider services, string term, CancellationToken cancellationToken) =>
-        new IndexedPersonSearch(services.GetRequiredService<IDbContextFactory<CrmDbContext>>()).FindAsync(term, cancellationToken);
+    public static async Task<PersonSearchResult> SearchTheAppWayAsync(IServiceProvider services, string term, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<PersonSearchService>().SearchAsync(term, cancellationToken);
+    }
+
+    /// <summary>
+    /// The search shows the first <see cref="PersonSearchService.Limit"/> people in name order and says when there are
+    /// more (the user then types more). So a probe counts as found when its person is listed, or when the list is full,
+    /// says so, and every name in it starts with the term (the person is further down the same order).
+    /// </summary>
+    public static bool Finds(PersonSearchResult result, Probe probe)
+    {
+        if (result.Hits.Any(h => h.Person == new PersonRef(probe.Category, probe.Id)))
+        {
+            return true;
+        }
+
+        var key = ContactNormaliser.SearchKey(probe.Term);
+        return result.HasMore && result.Hits.Count == PersonSearchService.Limit && result.Hits.All(h =>
+            ContactNormaliser.SearchKey(h.LastName).StartsWith(key, StringComparison.Ordinal) || ContactNormaliser.SearchKey(h.FirstName).StartsWith(key, StringComparison.Ordinal));
+    }
 
     public async Task<WorkloadResult> RunAsync(BenchContext context, CancellationToken cancellationToken)
     {
@@ -46,7 +69,7 @@ public sealed class PersonSearchWorkload : IWorkload
             {
                 var found = await SearchTheAppWayAsync(services, probe.Term, cancellationToken);
                 var scanned = await ScanAsync(context.ConnectionString, kind, probe);
-                missed += found.Any(h => h.Category == probe.Category && h.Id == probe.Id) ? 0 : 1;
+                missed += Finds(found, probe) ? 0 : 1;
                 missed += scanned.Contains((probe.Category, probe.Id)) ? 0 : 1;
             }
 
@@ -64,7 +87,7 @@ public sealed class PersonSearchWorkload : IWorkload
         }
 
         return new WorkloadResult(Id, $"person search among {totalPeople:N0} people ({string.Join(", ", people.Select(p => $"{p.Value:N0} {p.Key}"))})",
-            "IndexedPersonSearch (EF Core, one indexed query per table on name keys, e-mail, E.164 phone) — stand-in for the core's subject-request search",
+            "PersonSearchService (the app bar's search; one EF Core query: a UNION ALL of limited index walks on name keys, e-mail, E.164 phone)",
             "LIKE '%term%' over names, e-mail addresses and phone numbers of the same tables (raw SQL, one UNION ALL)",
             cases, ["comparison = median of the scan / median of the indexed search; each search must also find the person it was drawn from"]);
     }

@@ -1,9 +1,7 @@
-using System.Data.Common;
 using Cisa.Crm.Core.Data;
 using Cisa.Crm.Core.Privacy.Requests;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
+using Cisa.Crm.Tests.Support;
 
 namespace Cisa.Crm.Tests.Core.Requests;
 
@@ -26,49 +24,13 @@ public sealed class FindQueryPlanTests : SubjectRequestTestBase
         await Partners.ContactAsync(Partners.Contact(customer) with { FirstName = "Lies", LastName = "Vermeulen", Emails = ["lies.vermeulen@example.be"], Phones = [new Cisa.Crm.Core.Partners.PhoneInput(Cisa.Crm.Core.Partners.PhoneKind.Mobile, "0470 12 34 56")] });
         var procedure = await Recruitment.ProcedureAsync("Project leader", new DateOnly(2025, 1, 1));
         await Recruitment.ApplicantAsync(Recruitment.Applicant(procedure, RecruitmentAssessmentId) with { FirstName = "Lies", LastName = "Vermeulen", Email = "lies.vermeulen@example.be", Phone = "0470 12 34 56" });
-        var capture = new CapturingInterceptor();
-        var options = new DbContextOptionsBuilder<CrmDbContext>().UseSqlite($"Data Source={Db.FilePath};Pooling=False").AddInterceptors(capture).Options;
+        var plans = new QueryPlans();
+        var options = new DbContextOptionsBuilder<CrmDbContext>().UseSqlite($"Data Source={Db.FilePath};Pooling=False").AddInterceptors(plans).Options;
         await using (var db = new CrmDbContext(options))
         {
             await PersonFinder.FindAsync(db, new FindQuery(email, phone, first, last), CancellationToken.None);
         }
 
-        Assert.NotEmpty(capture.Commands);
-        await using var connection = new SqliteConnection($"Data Source={Db.FilePath};Pooling=False");
-        await connection.OpenAsync();
-        foreach (var (sql, parameters) in capture.Commands)
-        {
-            await using var explain = connection.CreateCommand();
-            explain.CommandText = "EXPLAIN QUERY PLAN " + sql;
-            foreach (var (name, value) in parameters)
-            {
-                explain.Parameters.AddWithValue(name, value ?? DBNull.Value);
-            }
-
-            var plan = new List<string>();
-            await using (var reader = await explain.ExecuteReaderAsync())
-            {
-                while (await reader.ReadAsync())
-                {
-                    plan.Add(reader.GetString(3));
-                }
-            }
-
-            var scans = plan.Where(step => step.StartsWith("SCAN ", StringComparison.Ordinal) && !step.Contains("USING", StringComparison.Ordinal)
-                && !step.StartsWith("SCAN json_each", StringComparison.Ordinal) && !step.Contains("CONSTANT ROW", StringComparison.Ordinal)).ToList();
-            Assert.True(scans.Count == 0, $"Full scan in:\n{sql}\nplan:\n{string.Join("\n", plan)}");
-        }
-    }
-
-    private sealed class CapturingInterceptor : DbCommandInterceptor
-    {
-        public List<(string Sql, List<(string Name, object? Value)> Parameters)> Commands { get; } = [];
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Commands.Add((command.CommandText, command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, (object?)p.Value)).ToList()));
-            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
-        }
+        await plans.AssertNoTableScansAsync(Db.FilePath);
     }
 }

@@ -1,0 +1,79 @@
+using Cisa.Crm.Core.Common;
+using Cisa.Crm.Core.Data;
+using Cisa.Crm.Core.Privacy;
+using Cisa.Crm.Core.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cisa.Crm.Core.People;
+
+/// <summary>One person the search box found: enough to show and open it, nothing more.</summary>
+public sealed record PersonHit(PersonRef Person, string FirstName, string LastName, string? Company, bool IsRestricted)
+{
+    public string Name => $"{FirstName} {LastName}";
+}
+
+/// <summary>The first <see cref="PersonSearchService.Limit"/> hits, and whether there were more (then the user types more).</summary>
+public sealed record PersonSearchResult(IReadOnlyList<PersonHit> Hits, bool HasMore)
+{
+    public static PersonSearchResult Empty { get; } = new([], false);
+}
+
+/// <summary>
+/// The search box in the app bar: finds a person in every category the user may see (prospects for sales,
+/// partner contacts for sales, applicants for HR; all three for the privacy officer) by name, e-mail or phone.
+/// It answers from the normalised, indexed keys in one query (see <see cref="PersonSearchQuery"/>), so it stays
+/// instant at hundreds of thousands of people where a <c>LIKE '%term%'</c> scan takes tens of milliseconds.
+/// </summary>
+public sealed class PersonSearchService(IDbContextFactory<CrmDbContext> dbFactory, ICurrentActor currentActor)
+{
+    public const int Limit = 20;
+    public const int MinimumLength = 2;
+
+    public async Task<PersonSearchResult> SearchAsync(string? term, CancellationToken cancellationToken = default)
+    {
+        var actor = await currentActor.GetAsync(cancellationToken);
+        var categories = VisibleCategories(actor);
+        if (categories.Count == 0)
+        {
+            // Deny by default: the same refusal as any other service for a user without read rights.
+            actor.Demand(Permission.ProspectsRead);
+        }
+
+        var criteria = PersonSearchCriteria.Parse(term);
+        if (criteria is null)
+        {
+            return PersonSearchResult.Empty;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await PersonSearchQuery.Build(db, criteria, categories, Limit + 1).ToListAsync(cancellationToken);
+        var hits = rows.DistinctBy(r => (r.Category, r.Id))
+            .Select(r => new PersonHit(new PersonRef((PersonCategory)r.Category, r.Id), r.FirstName, r.LastName, r.Company, r.IsRestricted))
+            .OrderBy(h => h.LastName, StringComparer.CurrentCultureIgnoreCase)
+            .ThenBy(h => h.FirstName, StringComparer.CurrentCultureIgnoreCase)
+            .ThenBy(h => h.Person.Category)
+            .ToList();
+        return new PersonSearchResult(hits.Take(Limit).ToList(), hits.Count > Limit);
+    }
+
+    private static List<PersonCategory> VisibleCategories(CrmActor actor)
+    {
+        var categories = new List<PersonCategory>(3);
+        if (actor.Has(Permission.ProspectsRead))
+        {
+            categories.Add(PersonCategory.Prospect);
+        }
+
+        if (actor.Has(Permission.PartnerContactsRead))
+        {
+            categories.Add(PersonCategory.PartnerContact);
+        }
+
+        if (actor.Has(Permission.ApplicantsRead))
+        {
+            categories.Add(PersonCategory.Applicant);
+        }
+
+        return categories;
+    }
+}

@@ -1,0 +1,134 @@
+using Cisa.Crm.Core.Data;
+using Cisa.Crm.Core.People;
+using Cisa.Crm.Core.Privacy;
+using Cisa.Crm.Core.Security;
+using Cisa.Crm.Tests.Core.Retention;
+using Cisa.Crm.Tests.Core.Sales;
+using Cisa.Crm.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace Cisa.Crm.Tests.Core.People;
+
+/// <summary>The app bar's person search: one box for a name, e-mail or phone, across the categories the user may see.</summary>
+public sealed class PersonSearchTests : RetentionTestBase
+{
+    private PersonSearchService Search => Db.Get<PersonSearchService>();
+
+    /// <summary>Lies Vermeulen as a prospect, as a customer's contact and as an applicant, with one e-mail and one mobile.</summary>
+    private async Task<(PersonRef Prospect, PersonRef Contact, PersonRef Applicant)> LiesEverywhereAsync()
+    {
+        var prospect = await Sales.ProspectAsync(Sales.Prospect(ProspectCompanyId, ProspectAssessmentId) with
+        {
+            FirstName = "Lies", LastName = "Vermeulen", Email = "lies.vermeulen@example.be", Mobile = "0470 12 34 56",
+        });
+        var customer = await Partners.CustomerAsync("Herentals Bouw");
+        var contact = await Partners.ContactAsync(Partners.Contact(customer) with
+        {
+            FirstName = "Lies", LastName = "Vermeulen", Emails = ["lies.vermeulen@example.be"],
+            Phones = [new Cisa.Crm.Core.Partners.PhoneInput(Cisa.Crm.Core.Partners.PhoneKind.Mobile, "0470 12 34 56")],
+        });
+        var procedure = await Recruitment.ProcedureAsync("Project leader", new DateOnly(2025, 1, 1));
+        var applicant = await Recruitment.ApplicantAsync(Recruitment.Applicant(procedure, RecruitmentAssessmentId) with
+        {
+            FirstName = "Lies", LastName = "Vermeulen", Email = "lies.vermeulen@example.be", Phone = "0470 12 34 56",
+        });
+        return (new(PersonCategory.Prospect, prospect), new(PersonCategory.PartnerContact, contact), new(PersonCategory.Applicant, applicant));
+    }
+
+    [Theory]
+    [InlineData("Lies Vermeulen")]
+    [InlineData("vermeulen lies")]
+    [InlineData("VERMEUL")]
+    [InlineData("lies.vermeulen@EXAMPLE.be")]
+    [InlineData("lies.verm")]
+    [InlineData("+32 470/12.34.56")]
+    [InlineData("0470123456")]
+    public async Task The_privacy_officer_finds_the_person_in_every_category_by_name_e_mail_or_phone_as_typed(string term)
+    {
+        var (prospect, contact, applicant) = await LiesEverywhereAsync();
+
+        var found = await Search.SearchAsync(term);
+
+        Assert.Equal([prospect, contact, applicant], found.Hits.Select(h => h.Person));
+        Assert.False(found.HasMore);
+        Assert.Equal(["Herentals Bouw", null], found.Hits.Skip(1).Select(h => h.Company));
+    }
+
+    [Fact]
+    public async Task CAT_APPLICANT_sales_never_find_applicants_and_HR_finds_only_applicants()
+    {
+        var (prospect, contact, applicant) = await LiesEverywhereAsync();
+
+        ActAs(SalesPeople.Sofie);
+        var bySales = await Search.SearchAsync("vermeulen");
+        ActAs(SalesPeople.Hr);
+        var byHr = await Search.SearchAsync("vermeulen");
+
+        Assert.Equal([prospect, contact], bySales.Hits.Select(h => h.Person));
+        Assert.Equal([applicant], byHr.Hits.Select(h => h.Person));
+    }
+
+    [Fact]
+    public async Task A_user_without_read_rights_is_refused()
+    {
+        ActAs(SettableActor.WithRole("Visitor", "visitor-1", "Vera"));
+
+        await Assert.ThrowsAsync<Cisa.Crm.Core.Errors.PermissionDeniedException>(() => Search.SearchAsync("vermeulen"));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(" ")]
+    [InlineData("v")]
+    public async Task Too_short_a_term_finds_nothing_instead_of_everybody(string term)
+    {
+        await LiesEverywhereAsync();
+
+        Assert.Empty((await Search.SearchAsync(term)).Hits);
+    }
+
+    [Fact]
+    public async Task A_broad_prefix_shows_the_first_twenty_in_name_order_and_says_there_are_more()
+    {
+        for (var i = 0; i < PersonSearchService.Limit + 5; i++)
+        {
+            await Sales.ProspectAsync(Sales.Prospect(ProspectCompanyId, ProspectAssessmentId) with { FirstName = $"Jan{i:D2}", LastName = $"Van Dijck {i:D2}" });
+        }
+
+        var found = await Search.SearchAsync("van d");
+
+        Assert.True(found.HasMore);
+        Assert.Equal(Enumerable.Range(0, PersonSearchService.Limit).Select(i => $"Van Dijck {i:D2}"), found.Hits.Select(h => h.LastName));
+    }
+
+    [Fact]
+    public async Task DSR_RESTRICT_a_restricted_person_is_found_and_marked()
+    {
+        var (prospect, _, _) = await LiesEverywhereAsync();
+        await using (var db = await Db.Get<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync())
+        {
+            await db.Prospects.Where(p => p.Id == prospect.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.IsRestricted, true));
+        }
+
+        var hit = (await Search.SearchAsync("lies vermeulen")).Hits.Single(h => h.Person == prospect);
+
+        Assert.True(hit.IsRestricted);
+    }
+
+    [Theory]
+    [InlineData("Lies Vermeulen")]
+    [InlineData("verm")]
+    [InlineData("lies.vermeulen@example.be")]
+    [InlineData("0470 12 34 56")]
+    public async Task Every_statement_of_the_search_reads_through_an_index_never_a_table_scan(string term)
+    {
+        await LiesEverywhereAsync();
+        var plans = new QueryPlans();
+        var options = new DbContextOptionsBuilder<CrmDbContext>().UseSqlite($"Data Source={Db.FilePath};Pooling=False").AddInterceptors(plans).Options;
+        var search = new PersonSearchService(new PooledDbContextFactory<CrmDbContext>(options), Db.Actor);
+
+        Assert.NotEmpty((await search.SearchAsync(term)).Hits);
+        await plans.AssertNoTableScansAsync(Db.FilePath);
+    }
+}

@@ -56,6 +56,9 @@ public sealed class PersonSearchService(IDbContextFactory<CrmDbContext> dbFactor
         return new PersonSearchResult(hits.Take(Limit).ToList(), hits.Count > Limit);
     }
 
+    /// <summary>Whether the search box is offered at all: only to a user who may see at least one category.</summary>
+    public static bool IsAvailableTo(CrmActor actor) => VisibleCategories(actor).Count > 0;
+
     private static List<PersonCategory> VisibleCategories(CrmActor actor)
     {
         var categories = new List<PersonCategory>(3);

@@ -1,6 +1,8 @@
 using Bunit;
 using Cisa.Crm.Core.Errors;
+using Cisa.Crm.Core.People;
 using Cisa.Crm.Core.Security;
+using Cisa.Crm.Tests.Support;
 using Cisa.Crm.Web;
 using Cisa.Crm.Web.Components.Layout;
 using Cisa.Crm.Web.Localization;
@@ -11,6 +13,31 @@ namespace Cisa.Crm.Tests.Components;
 
 public sealed class LayoutTests : ComponentTestContext
 {
+    private TestDatabase _db = null!;
+
+    public override async Task InitializeAsync()
+    {
+        // The app bar's person search needs the core; a real (empty) database, so nothing is faked.
+        _db = await TestDatabase.CreateAsync();
+        Services.AddSingleton(_db.Get<PersonSearchService>());
+    }
+
+    protected override async Task CleanupAsync() => await _db.DisposeAsync();
+
+    [Theory]
+    [InlineData("demo-sales", true)]
+    [InlineData("demo-hr", true)]
+    [InlineData("demo-privacy", true)]
+    [InlineData("demo-norole", false)]
+    public void The_person_search_is_offered_only_to_users_who_may_see_people(string demoUserId, bool offered)
+    {
+        SignIn(demoUserId);
+
+        var box = Render<PersonSearchBox>();
+
+        Assert.Equal(offered ? 1 : 0, box.FindAll("[role='search'] input#person-search").Count);
+    }
+
     [Theory]
     [InlineData("demo-sales", "Sofie Verhaegen", "Sales")]
     [InlineData("demo-hr", "Jonas Wouters", "HR")]

@@ -32,14 +32,16 @@ internal sealed record PersonSearchCriteria(string? Phone, string? EmailPrefix, 
         key = string.Join(' ', words);
 
         // One surname or first name as typed ("van den broe", "jan"), and every way to cut the words into a first
-        // name and a surname, in either order ("jan peeters", "peeters jan", "anne marie de smet").
+        // name and a surname, in either order ("jan peet", "peeters ja", "anne marie de sm"). As in any search box,
+        // the words before the last are whole words and only the last one may be unfinished: so the front part is an
+        // equality and the index seeks straight to "jan" + "peet…" instead of walking every "jan…" or "peeters…".
         var names = new List<NameRange> { new(null, key), new(key, null) };
         for (var cut = 1; cut < words.Length && words.Length <= MaxWords; cut++)
         {
             var front = string.Join(' ', words[..cut]);
             var back = string.Join(' ', words[cut..]);
-            names.Add(new NameRange(front, back));
-            names.Add(new NameRange(back, front));
+            names.Add(new NameRange(front, back, FirstIsWhole: true));
+            names.Add(new NameRange(back, front, LastIsWhole: true));
         }
 
         // One word may also be the start of an e-mail address ("lies.verm").
@@ -47,8 +49,8 @@ internal sealed record PersonSearchCriteria(string? Phone, string? EmailPrefix, 
     }
 }
 
-/// <summary>A first-name prefix and/or a surname prefix, both on the accent-free keys.</summary>
-internal sealed record NameRange(string? FirstName, string? LastName);
+/// <summary>A first name and/or a surname on the accent-free keys: each a prefix, or the whole key when the user typed it whole.</summary>
+internal sealed record NameRange(string? FirstName, string? LastName, bool FirstIsWhole = false, bool LastIsWhole = false);
 
 /// <summary>One row of the search's single query, whatever table it came from.</summary>
 internal sealed class PersonSearchRow
@@ -166,21 +168,29 @@ internal static class PersonSearchQuery
 
     /// <summary>
     /// A surname range is walked in surname order (the name index), a first name alone in first-name order; the
-    /// limit then stops the walk early however many people share the prefix.
+    /// limit then stops the walk early however many people share the prefix. With both names, one is whole (an
+    /// equality) and the other a prefix, so the (surname, first name) or (first name, surname) index seeks to them.
     /// </summary>
     private static IQueryable<T> ByName<T>(IQueryable<T> people, NameRange name) where T : Person
     {
-        if (name.LastName is { } last)
+        if (name is { FirstName: { } first, LastName: { } last })
         {
-            var lastUpper = last + Highest;
-            people = people.Where(p => string.Compare(p.LastNameKey, last) >= 0 && string.Compare(p.LastNameKey, lastUpper) < 0);
-            if (name.FirstName is { } first)
+            if (name.FirstIsWhole)
             {
-                var firstUpper = first + Highest;
-                people = people.Where(p => string.Compare(p.FirstNameKey, first) >= 0 && string.Compare(p.FirstNameKey, firstUpper) < 0);
+                var lastUpper = last + Highest;
+                return people.Where(p => p.FirstNameKey == first && string.Compare(p.LastNameKey, last) >= 0 && string.Compare(p.LastNameKey, lastUpper) < 0)
+                    .OrderBy(p => p.FirstNameKey).ThenBy(p => p.LastNameKey);
             }
 
-            return people.OrderBy(p => p.LastNameKey);
+            var firstUpper = first + Highest;
+            return people.Where(p => p.LastNameKey == last && string.Compare(p.FirstNameKey, first) >= 0 && string.Compare(p.FirstNameKey, firstUpper) < 0)
+                .OrderBy(p => p.LastNameKey).ThenBy(p => p.FirstNameKey);
+        }
+
+        if (name.LastName is { } surname)
+        {
+            var surnameUpper = surname + Highest;
+            return people.Where(p => string.Compare(p.LastNameKey, surname) >= 0 && string.Compare(p.LastNameKey, surnameUpper) < 0).OrderBy(p => p.LastNameKey);
         }
 
         var only = name.FirstName!;

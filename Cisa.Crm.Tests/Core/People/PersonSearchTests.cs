@@ -39,6 +39,7 @@ public sealed class PersonSearchTests : RetentionTestBase
     [Theory]
     [InlineData("Lies Vermeulen")]
     [InlineData("vermeulen lies")]
+    [InlineData("lies verm")]
     [InlineData("VERMEUL")]
     [InlineData("lies.vermeulen@EXAMPLE.be")]
     [InlineData("lies.verm")]

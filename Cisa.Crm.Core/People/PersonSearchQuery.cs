@@ -31,11 +31,17 @@ internal sealed record PersonSearchCriteria(string? Phone, string? EmailPrefix, 
         var words = key.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         key = string.Join(' ', words);
 
-        // One surname or first name as typed ("van den broe", "jan"), and every way to cut the words into a first
+        // One surname as typed ("van den broe"), one first name ("jan"), and every way to cut the words into a first
         // name and a surname, in either order ("jan peet", "peeters ja", "anne marie de sm"). As in any search box,
         // the words before the last are whole words and only the last one may be unfinished: so the front part is an
         // equality and the index seeks straight to "jan" + "peet…" instead of walking every "jan…" or "peeters…".
-        var names = new List<NameRange> { new(null, key), new(key, null) };
+        // (A first name of several words is only looked up when typed alone as one word: "anne-marie".)
+        var names = new List<NameRange> { new(null, key) };
+        if (words.Length == 1)
+        {
+            names.Add(new NameRange(key, null));
+        }
+
         for (var cut = 1; cut < words.Length && words.Length <= MaxWords; cut++)
         {
             var front = string.Join(' ', words[..cut]);
@@ -44,8 +50,10 @@ internal sealed record PersonSearchCriteria(string? Phone, string? EmailPrefix, 
             names.Add(new NameRange(back, front, LastIsWhole: true));
         }
 
-        // One word may also be the start of an e-mail address ("lies.verm").
-        return new PersonSearchCriteria(null, words.Length == 1 ? trimmed.ToLowerInvariant() : null, names);
+        // One word with a dot, underscore or digit is also taken as the start of an e-mail address ("lies.verm");
+        // names have none of those, so plain names cost no e-mail lookups.
+        var mayBeEmail = words.Length == 1 && trimmed.Any(c => c is '.' or '_' || char.IsAsciiDigit(c));
+        return new PersonSearchCriteria(null, mayBeEmail ? trimmed.ToLowerInvariant() : null, names);
     }
 }
 

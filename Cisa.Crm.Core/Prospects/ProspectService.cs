@@ -23,6 +23,8 @@ public sealed class ProspectService(
     {
         await currentActor.DemandAsync(Permission.ProspectsRead, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // One connection for the count and the page (EF would open and close it around each query).
+        await db.Database.OpenConnectionAsync(cancellationToken);
         var prospects = ProspectQueries.Filter(db.Prospects.AsNoTracking(), db.Companies.AsNoTracking(), query);
         var total = await prospects.CountAsync(cancellationToken);
         if (query.Sort == ProspectSort.FollowUp && !query.Descending)

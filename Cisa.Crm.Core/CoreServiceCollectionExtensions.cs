@@ -28,7 +28,8 @@ public static class CoreServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddCrmCoreServices(this IServiceCollection services, string sqliteConnectionString)
     {
-        services.AddDbContextFactory<CrmDbContext>(options => options.UseSqlite(sqliteConnectionString).AddInterceptors(new SqliteSecureDeleteInterceptor()));
+        // Pooled: every service call takes a context and gives it back, and a new one costs more than the list's quick queries.
+        services.AddPooledDbContextFactory<CrmDbContext>(options => options.UseSqlite(sqliteConnectionString).AddInterceptors(new SqliteSecureDeleteInterceptor()));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<SuppressionList>();

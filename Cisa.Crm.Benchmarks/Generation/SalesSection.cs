@@ -38,7 +38,7 @@ internal static class SalesSection
         var prospects = run.Table("Prospects", "Id", "JobTitle", "CompanyId", "Email", "Phone", "Mobile", "PreferredLanguage", "Source", "SourceDetail",
             "AssessmentId", "LegitimateInterestNote", "LegitimateInterestNoteById", "LegitimateInterestNoteByName", "LegitimateInterestNoteAtUtc",
             "OwnerId", "OwnerName", "CreatedAtUtc", "UpdatedAtUtc", "LastCallAtUtc", "FollowUpOn", "FollowUpOwnerId", "ConcurrencyStamp",
-            "FirstName", "LastName", "FirstNameKey", "LastNameKey", "IsRestricted", "RestrictedAtUtc");
+            "FirstName", "LastName", "FirstNameKey", "LastNameKey", "IsRestricted", "RestrictedAtUtc", "CompanyNameKey");
         var calls = run.Table("Calls", "ProspectId", "CompanyId", "OccurredAtUtc", "Direction", "Outcome", "DurationMinutes", "Report", "FollowUpOn",
             "LoggedById", "LoggedByName", "CreatedAtUtc", "UpdatedAtUtc", "ConcurrencyStamp");
 
@@ -112,7 +112,8 @@ internal static class SalesSection
                 sourceDetail, source == ProspectSource.Event ? eventsAssessmentId : prospectingAssessmentId,
                 "Beslist over de ICT-infrastructuur van het bedrijf.", owner.Id, owner.Name, DateTime(created),
                 owner.Id, owner.Name, DateTime(created), DateTime(updated), OrNull(lastCall?.At), OrNull(followUpOn), followUpOwner, Guid(run.NewGuid()),
-                first, last, ContactNormaliser.SearchKey(first), ContactNormaliser.SearchKey(last), Bool(restricted), restricted ? DateTime(updated) : null);
+                first, last, ContactNormaliser.SearchKey(first), ContactNormaliser.SearchKey(last), Bool(restricted), restricted ? DateTime(updated) : null,
+                ContactNormaliser.SearchKey(company.Name));
             run.Wrote();
 
             foreach (var call in drafts)

@@ -130,6 +130,7 @@ public sealed class CompanyService(IDbContextFactory<CrmDbContext> dbFactory, IC
                 throw new CrmValidationException([new FieldError(nameof(CompanyInput.Type), "HasPartnerContacts")]);
             }
             var previousType = company.Type;
+            var previousNameKey = company.NameKey;
             var changes = new FieldChanges();
             Apply(company, valid, changes);
             if (!changes.Any)
@@ -145,6 +146,14 @@ public sealed class CompanyService(IDbContextFactory<CrmDbContext> dbFactory, IC
             company.UpdatedAtUtc = time.GetUtcNow().UtcDateTime;
             db.ExpectVersion(company, version, v => company.ConcurrencyStamp = v);
             await db.SaveChangesAsync(cancellationToken);
+            if (company.NameKey != previousNameKey)
+            {
+                // The prospects' copy of the key, for the list's company sort; in the same transaction as the rename.
+                // Not an edit of the prospects: their UpdatedAtUtc (retention) and version stay as they are.
+                await db.Prospects.Where(p => p.CompanyId == id)
+                    .ExecuteUpdateAsync(s => s.SetProperty(p => p.CompanyNameKey, company.NameKey), cancellationToken);
+            }
+
             await trail.RecordAsync(db, actor, "Company.Updated", nameof(Company), id.ToString(System.Globalization.CultureInfo.InvariantCulture), changes.ToString(), cancellationToken);
             return company.ConcurrencyStamp;
         }, cancellationToken);

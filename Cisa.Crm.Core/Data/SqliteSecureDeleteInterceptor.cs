@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Cisa.Crm.Core.Data;
@@ -8,21 +10,53 @@ namespace Cisa.Crm.Core.Data;
 /// in the file instead of lingering in free space where a copy of the database would still reveal it
 /// (the "no trace" promise of erasure).
 /// </summary>
+/// <remarks>
+/// The pragma belongs to the native connection, which the connection pool keeps open between uses: it runs once per
+/// native handle instead of on every open (a statement per query the list made). A new handle, pooled or not, is
+/// always seen here first, because the pragma is only remembered after it ran on that very handle.
+/// </remarks>
 public sealed class SqliteSecureDeleteInterceptor : DbConnectionInterceptor
 {
     private const string Pragma = "PRAGMA secure_delete = ON;";
 
+    // Weak keys: a handle the pool closes drops out on its own.
+    private static readonly ConditionalWeakTable<object, object> SecuredHandles = [];
+    private static readonly object Secured = new();
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
+        if (IsSecured(connection))
+        {
+            return;
+        }
+
         using var command = connection.CreateCommand();
         command.CommandText = Pragma;
         command.ExecuteNonQuery();
+        MarkSecured(connection);
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
+        if (IsSecured(connection))
+        {
+            return;
+        }
+
         await using var command = connection.CreateCommand();
         command.CommandText = Pragma;
         await command.ExecuteNonQueryAsync(cancellationToken);
+        MarkSecured(connection);
+    }
+
+    private static bool IsSecured(DbConnection connection) =>
+        connection is SqliteConnection { Handle: { } handle } && SecuredHandles.TryGetValue(handle, out _);
+
+    private static void MarkSecured(DbConnection connection)
+    {
+        if (connection is SqliteConnection { Handle: { } handle })
+        {
+            SecuredHandles.AddOrUpdate(handle, Secured);
+        }
     }
 }

@@ -61,6 +61,7 @@ internal static class DemoRetention
             LastName = "Vanderstraeten",
             JobTitle = "IT-coördinator",
             CompanyId = company.Id,
+            CompanyNameKey = company.NameKey,
             Email = "hilde.vanderstraeten@" + new Uri(company.Website!).Host.Replace("www.", "", StringComparison.Ordinal),
             Phone = "+3214598231",
             Source = ProspectSource.Event,

@@ -94,6 +94,7 @@ internal static class DemoSales
                     LastName = last,
                     JobTitle = random.ArrayElement(JobTitles),
                     CompanyId = company.Id,
+                    CompanyNameKey = company.NameKey,
                     Email = email,
                     Phone = string.Create(CultureInfo.InvariantCulture, $"+3214{random.Int(200000, 899999)}"),
                     Mobile = random.Bool(0.6f) ? string.Create(CultureInfo.InvariantCulture, $"+3247{random.Int(0, 9)}{random.Int(100000, 999999)}") : null,

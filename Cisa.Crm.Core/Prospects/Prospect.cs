@@ -36,6 +36,13 @@ public sealed class Prospect : Person
 
     public Company? Company { get; set; }
 
+    /// <summary>
+    /// A copy of the company's <see cref="Company.NameKey"/>, so the list can sort by company off an index of its own
+    /// instead of sorting every prospect by the joined name. Set with <see cref="CompanyId"/>; a rename of the company
+    /// rewrites it (<see cref="Companies.CompanyService"/>).
+    /// </summary>
+    public string CompanyNameKey { get; set; } = "";
+
     /// <summary>Business e-mail, normalised (lower case).</summary>
     public string? Email { get; set; }
 

@@ -13,6 +13,7 @@ internal sealed class ProspectConfiguration : IEntityTypeConfiguration<Prospect>
         builder.Property(p => p.LastName).HasMaxLength(ProspectLimits.Name).IsRequired();
         builder.Property(p => p.FirstNameKey).HasMaxLength(ProspectLimits.Name).IsRequired();
         builder.Property(p => p.LastNameKey).HasMaxLength(ProspectLimits.Name).IsRequired();
+        builder.Property(p => p.CompanyNameKey).HasMaxLength(Companies.CompanyLimits.Name).IsRequired();
         builder.Property(p => p.JobTitle).HasMaxLength(ProspectLimits.JobTitle);
         builder.Property(p => p.Email).HasMaxLength(ProspectLimits.Email);
         builder.Property(p => p.Phone).HasMaxLength(ProspectLimits.Phone);
@@ -38,6 +39,10 @@ internal sealed class ProspectConfiguration : IEntityTypeConfiguration<Prospect>
         // Also the name sort when restricted prospects are shown too (no IsRestricted equality to lead with).
         builder.HasIndex(p => new { p.LastNameKey, p.FirstNameKey });
         builder.HasIndex(p => p.FirstNameKey);
+        // The company sort, both ways (descending walks the index backwards and sorts only within a company), and
+        // without the IsRestricted equality when restricted prospects are shown too.
+        builder.HasIndex(p => new { p.IsRestricted, p.CompanyNameKey, p.LastNameKey, p.FirstNameKey });
+        builder.HasIndex(p => new { p.CompanyNameKey, p.LastNameKey, p.FirstNameKey });
         builder.HasIndex(p => p.Email);
         builder.HasIndex(p => p.Phone);
         builder.HasIndex(p => p.Mobile);

@@ -23,6 +23,8 @@ public sealed class ProspectService(
     {
         await currentActor.DemandAsync(Permission.ProspectsRead, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // One connection for the count and the page (EF would open and close it around each query).
+        await db.Database.OpenConnectionAsync(cancellationToken);
         var prospects = ProspectQueries.Filter(db.Prospects.AsNoTracking(), db.Companies.AsNoTracking(), query);
         var total = await prospects.CountAsync(cancellationToken);
         if (query.Sort == ProspectSort.FollowUp && !query.Descending)
@@ -90,7 +92,7 @@ public sealed class ProspectService(
         var (valid, v) = rules.CheckFields(input);
         return await dbFactory.InTransactionAsync(nameof(Prospect), async db =>
         {
-            await CheckCompanyAsync(db, valid.CompanyId, v, cancellationToken);
+            var companyNameKey = await CompanyNameKeyAsync(db, valid.CompanyId, v, cancellationToken);
             await rules.CheckAssessmentAsync(db, valid.AssessmentId, isNewChoice: true, v, cancellationToken);
             if (v.IsValid)
             {
@@ -100,7 +102,7 @@ public sealed class ProspectService(
             v.ThrowIfInvalid();
             await suppression.EnsureNotSuppressedAsync(db, valid.Email, [valid.Phone, valid.Mobile], cancellationToken);
 
-            var prospect = NewProspect(valid, actor, time.GetUtcNow().UtcDateTime);
+            var prospect = NewProspect(valid, companyNameKey!, actor, time.GetUtcNow().UtcDateTime);
             db.Prospects.Add(prospect);
             await db.SaveChangesAsync(cancellationToken);
             await trail.RecordAsync(db, actor, "Prospect.Created", nameof(Prospect), prospect.Id.ToString(CultureInfo.InvariantCulture),
@@ -118,7 +120,7 @@ public sealed class ProspectService(
         {
             var prospect = await db.Prospects.FirstOrDefaultAsync(p => p.Id == id, cancellationToken) ?? throw new RecordNotFoundException(nameof(Prospect));
             RestrictionGuard.EnsureNotRestricted(prospect);
-            await CheckCompanyAsync(db, valid.CompanyId, v, cancellationToken);
+            var companyNameKey = await CompanyNameKeyAsync(db, valid.CompanyId, v, cancellationToken);
             await rules.CheckAssessmentAsync(db, valid.AssessmentId, isNewChoice: valid.AssessmentId != prospect.AssessmentId, v, cancellationToken);
             if (v.IsValid)
             {
@@ -129,6 +131,7 @@ public sealed class ProspectService(
             var now = time.GetUtcNow().UtcDateTime;
             var changes = new FieldChanges();
             Apply(prospect, valid, changes);
+            prospect.CompanyNameKey = companyNameKey!;
             if (changes.Any)
             {
                 await suppression.EnsureNotSuppressedAsync(db, valid.Email, [valid.Phone, valid.Mobile], cancellationToken);
@@ -158,10 +161,12 @@ public sealed class ProspectService(
         }, cancellationToken);
     }
 
-    internal static Prospect NewProspect(ProspectInput valid, CrmActor actor, DateTime now)
+    /// <param name="companyNameKey">The <see cref="Companies.Company.NameKey"/> of <paramref name="valid"/>'s company, copied for the company sort.</param>
+    internal static Prospect NewProspect(ProspectInput valid, string companyNameKey, CrmActor actor, DateTime now)
     {
         var prospect = new Prospect
         {
+            CompanyNameKey = companyNameKey,
             LegitimateInterestNoteById = actor.Id,
             LegitimateInterestNoteByName = actor.DisplayName,
             LegitimateInterestNoteAtUtc = now,
@@ -176,12 +181,16 @@ public sealed class ProspectService(
         return prospect;
     }
 
-    private static async Task CheckCompanyAsync(CrmDbContext db, int? companyId, Validator v, CancellationToken cancellationToken)
+    /// <summary>The company's name key, or null (and an error on the field) when there is no such company.</summary>
+    private static async Task<string?> CompanyNameKeyAsync(CrmDbContext db, int? companyId, Validator v, CancellationToken cancellationToken)
     {
-        if (companyId is { } id && !await db.Companies.AnyAsync(c => c.Id == id, cancellationToken))
+        var key = companyId is { } id ? await db.Companies.Where(c => c.Id == id).Select(c => c.NameKey).FirstOrDefaultAsync(cancellationToken) : null;
+        if (companyId is not null && key is null)
         {
             v.Add(nameof(ProspectInput.CompanyId), "Required");
         }
+
+        return key;
     }
 
     private static void Apply(Prospect p, ProspectInput input, FieldChanges changes)

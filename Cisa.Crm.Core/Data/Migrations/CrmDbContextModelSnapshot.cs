@@ -1232,6 +1232,11 @@ namespace Cisa.Crm.Core.Data.Migrations
                     b.Property<int>("CompanyId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CompanyNameKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -1362,9 +1367,13 @@ namespace Cisa.Crm.Core.Data.Migrations
 
                     b.HasIndex("LastNameKey", "FirstNameKey");
 
+                    b.HasIndex("CompanyNameKey", "LastNameKey", "FirstNameKey");
+
                     b.HasIndex("IsRestricted", "LastNameKey", "FirstNameKey");
 
                     b.HasIndex("CompanyId", "IsRestricted", "LastNameKey", "FirstNameKey");
+
+                    b.HasIndex("IsRestricted", "CompanyNameKey", "LastNameKey", "FirstNameKey");
 
                     b.HasIndex("OwnerId", "IsRestricted", "LastNameKey", "FirstNameKey");
 

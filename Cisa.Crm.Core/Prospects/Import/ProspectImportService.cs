@@ -59,10 +59,20 @@ public sealed class ProspectImportService(
             db.Companies.AddRange(newCompanies.Values);
             await db.SaveChangesAsync(cancellationToken);
 
+            // Each prospect keeps a copy of its company's name key (the list's company sort); an existing company may
+            // have been found by enterprise number under another name, so the keys come from the companies themselves.
+            var companyIds = valid.Where(r => r.Input.CompanyId is not null).Select(r => r.Input.CompanyId!.Value).Distinct().ToList();
+            var companyNameKeys = await db.Companies.AsNoTracking().Where(c => companyIds.Contains(c.Id)).Select(c => new { c.Id, c.NameKey })
+                .ToDictionaryAsync(c => c.Id, c => c.NameKey, cancellationToken);
             var prospects = valid.Select(r =>
             {
-                var input = r.Input.CompanyId is null ? r.Input with { CompanyId = newCompanies[ContactNormaliser.SearchKey(r.CompanyName)].Id } : r.Input;
-                return ProspectService.NewProspect(input, actor, now);
+                if (r.Input.CompanyId is { } companyId)
+                {
+                    return ProspectService.NewProspect(r.Input, companyNameKeys[companyId], actor, now);
+                }
+
+                var created = newCompanies[ContactNormaliser.SearchKey(r.CompanyName)];
+                return ProspectService.NewProspect(r.Input with { CompanyId = created.Id }, created.NameKey, actor, now);
             }).ToList();
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             db.Prospects.AddRange(prospects);

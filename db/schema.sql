@@ -567,3 +567,44 @@ VALUES ('20261125062059_ProspectNameSortIndex', '10.0.15');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+ALTER TABLE "Prospects" ADD "CompanyNameKey" TEXT NOT NULL DEFAULT '';
+
+UPDATE "Prospects"
+SET "CompanyNameKey" = (SELECT "c"."NameKey" FROM "Companies" AS "c" WHERE "c"."Id" = "Prospects"."CompanyId");
+
+CREATE INDEX "IX_Prospects_CompanyNameKey_LastNameKey_FirstNameKey" ON "Prospects" ("CompanyNameKey", "LastNameKey", "FirstNameKey");
+
+CREATE INDEX "IX_Prospects_IsRestricted_CompanyNameKey_LastNameKey_FirstNameKey" ON "Prospects" ("IsRestricted", "CompanyNameKey", "LastNameKey", "FirstNameKey");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261125070748_ProspectCompanyNameKey', '10.0.15');
+
+COMMIT;
+
+BEGIN TRANSACTION;
+DROP INDEX "IX_Prospects_FirstNameKey";
+
+DROP INDEX "IX_PartnerContacts_FirstNameKey";
+
+DROP INDEX "IX_PartnerContacts_LastNameKey";
+
+DROP INDEX "IX_Applicants_FirstNameKey";
+
+DROP INDEX "IX_Applicants_LastNameKey";
+
+CREATE INDEX "IX_Prospects_FirstNameKey_LastNameKey" ON "Prospects" ("FirstNameKey", "LastNameKey");
+
+CREATE INDEX "IX_PartnerContacts_FirstNameKey_LastNameKey" ON "PartnerContacts" ("FirstNameKey", "LastNameKey");
+
+CREATE INDEX "IX_PartnerContacts_LastNameKey_FirstNameKey" ON "PartnerContacts" ("LastNameKey", "FirstNameKey");
+
+CREATE INDEX "IX_Applicants_FirstNameKey_LastNameKey" ON "Applicants" ("FirstNameKey", "LastNameKey");
+
+CREATE INDEX "IX_Applicants_LastNameKey_FirstNameKey" ON "Applicants" ("LastNameKey", "FirstNameKey");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261125075538_PersonSearchNameIndexes', '10.0.15');
+
+COMMIT;
+

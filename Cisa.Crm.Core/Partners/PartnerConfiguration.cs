@@ -25,8 +25,10 @@ internal sealed class PartnerContactConfiguration : IEntityTypeConfiguration<Par
         builder.HasMany(p => p.Addresses).WithOne().HasForeignKey(e => e.PartnerContactId).OnDelete(DeleteBehavior.Cascade);
 
         builder.HasIndex(p => new { p.IsRestricted, p.LastNameKey, p.FirstNameKey });
-        builder.HasIndex(p => p.LastNameKey);
-        builder.HasIndex(p => p.FirstNameKey);
+        // With the first name: the person search seeks a whole surname plus a first-name prefix ("peeters ja").
+        builder.HasIndex(p => new { p.LastNameKey, p.FirstNameKey });
+        // With the surname: the person search seeks a whole first name plus a surname prefix ("jan peet").
+        builder.HasIndex(p => new { p.FirstNameKey, p.LastNameKey });
         builder.HasIndex(p => new { p.CompanyId, p.IsRestricted, p.LastNameKey, p.FirstNameKey });
         builder.HasIndex(p => new { p.IsRestricted, p.UpdatedAtUtc });
     }

@@ -38,7 +38,8 @@ internal sealed class ProspectConfiguration : IEntityTypeConfiguration<Prospect>
         builder.HasIndex(p => new { p.IsRestricted, p.LastNameKey, p.FirstNameKey });
         // Also the name sort when restricted prospects are shown too (no IsRestricted equality to lead with).
         builder.HasIndex(p => new { p.LastNameKey, p.FirstNameKey });
-        builder.HasIndex(p => p.FirstNameKey);
+        // With the surname: the person search seeks a whole first name plus a surname prefix ("jan peet").
+        builder.HasIndex(p => new { p.FirstNameKey, p.LastNameKey });
         // The company sort, both ways (descending walks the index backwards and sorts only within a company), and
         // without the IsRestricted equality when restricted prospects are shown too.
         builder.HasIndex(p => new { p.IsRestricted, p.CompanyNameKey, p.LastNameKey, p.FirstNameKey });

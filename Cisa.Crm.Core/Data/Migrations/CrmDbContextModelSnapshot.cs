@@ -131,13 +131,13 @@ namespace Cisa.Crm.Core.Data.Migrations
 
                     b.HasIndex("Email");
 
-                    b.HasIndex("FirstNameKey");
-
-                    b.HasIndex("LastNameKey");
-
                     b.HasIndex("Phone");
 
                     b.HasIndex("Source");
+
+                    b.HasIndex("FirstNameKey", "LastNameKey");
+
+                    b.HasIndex("LastNameKey", "FirstNameKey");
 
                     b.HasIndex("IsRestricted", "LastNameKey", "FirstNameKey");
 
@@ -632,11 +632,11 @@ namespace Cisa.Crm.Core.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("FirstNameKey");
-
-                    b.HasIndex("LastNameKey");
+                    b.HasIndex("FirstNameKey", "LastNameKey");
 
                     b.HasIndex("IsRestricted", "UpdatedAtUtc");
+
+                    b.HasIndex("LastNameKey", "FirstNameKey");
 
                     b.HasIndex("IsRestricted", "LastNameKey", "FirstNameKey");
 
@@ -1347,8 +1347,6 @@ namespace Cisa.Crm.Core.Data.Migrations
 
                     b.HasIndex("Email");
 
-                    b.HasIndex("FirstNameKey");
-
                     b.HasIndex("LastCallAtUtc");
 
                     b.HasIndex("Mobile");
@@ -1356,6 +1354,8 @@ namespace Cisa.Crm.Core.Data.Migrations
                     b.HasIndex("Phone");
 
                     b.HasIndex("UpdatedAtUtc");
+
+                    b.HasIndex("FirstNameKey", "LastNameKey");
 
                     b.HasIndex("FollowUpOwnerId", "FollowUpOn");
 

@@ -143,7 +143,8 @@ public sealed class SweepWorkload : IWorkload
         await connection.OpenAsync();
         await using (var pragma = connection.CreateCommand())
         {
-            pragma.CommandText = "PRAGMA secure_delete = ON;";
+            // The sweep's own connection settings (RetentionSweep.TuneForBulkAsync), so only batching and audit differ.
+            pragma.CommandText = "PRAGMA secure_delete = ON; PRAGMA cache_size = -65536; PRAGMA synchronous = NORMAL;";
             await pragma.ExecuteNonQueryAsync();
         }
 

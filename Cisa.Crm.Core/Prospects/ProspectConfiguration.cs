@@ -72,7 +72,10 @@ internal sealed class CallConfiguration : IEntityTypeConfiguration<Call>
         builder.Property(c => c.LoggedByName).HasMaxLength(200);
         builder.Property(c => c.ConcurrencyStamp).IsConcurrencyToken();
         builder.HasOne<Companies.Company>().WithMany().HasForeignKey(c => c.CompanyId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(c => new { c.ProspectId, c.OccurredAtUtc });
+        // Only calls that still belong to a prospect: erasure anonymises a call by clearing ProspectId, which then just
+        // drops its entry instead of inserting it again among the anonymised ones (at a spot given by OccurredAtUtc,
+        // all over the index). Every lookup compares ProspectId with a value, so SQLite uses this partial index for it.
+        builder.HasIndex(c => new { c.ProspectId, c.OccurredAtUtc }).HasFilter("\"ProspectId\" IS NOT NULL");
         builder.HasIndex(c => new { c.CompanyId, c.OccurredAtUtc });
         builder.HasIndex(c => new { c.LoggedById, c.OccurredAtUtc });
         // Covers the dashboard's counts per week, per person and per outcome without touching the table.

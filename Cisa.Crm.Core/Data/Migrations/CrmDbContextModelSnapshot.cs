@@ -1213,7 +1213,8 @@ namespace Cisa.Crm.Core.Data.Migrations
 
                     b.HasIndex("LoggedById", "OccurredAtUtc");
 
-                    b.HasIndex("ProspectId", "OccurredAtUtc");
+                    b.HasIndex("ProspectId", "OccurredAtUtc")
+                        .HasFilter("\"ProspectId\" IS NOT NULL");
 
                     b.HasIndex("OccurredAtUtc", "LoggedById", "Outcome");
 

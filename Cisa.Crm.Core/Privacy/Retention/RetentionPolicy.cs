@@ -21,8 +21,13 @@ public sealed class RetentionOptions
     /// <summary>RET-RUN: the Brussels time of day the daily sweep starts.</summary>
     public TimeOnly SweepAt { get; set; } = new(2, 30);
 
-    /// <summary>How many people one sweep transaction erases: bounds the memory and the time writers wait.</summary>
-    public int SweepBatchSize { get; set; } = 1000;
+    /// <summary>
+    /// How many people one sweep transaction erases: bounds the memory and the time writers wait. Each commit rewrites
+    /// the index pages its deletions touched (the prospects' name, e-mail and phone indexes are spread over the whole
+    /// key range), so fewer, larger batches write less. 2,500 instead of 1,000: the managed growth of a
+    /// 121,000-person sweep stays about 40 MB (5,000 reached 57 MB, over the 50 MB goal).
+    /// </summary>
+    public int SweepBatchSize { get; set; } = 2500;
 }
 
 /// <summary>When an applicant's CV and contact details fall due; both null while a procedure is open.</summary>

@@ -583,6 +583,16 @@ VALUES ('20261125070748_ProspectCompanyNameKey', '10.0.15');
 COMMIT;
 
 BEGIN TRANSACTION;
+DROP INDEX "IX_Calls_ProspectId_OccurredAtUtc";
+
+CREATE INDEX "IX_Calls_ProspectId_OccurredAtUtc" ON "Calls" ("ProspectId", "OccurredAtUtc") WHERE "ProspectId" IS NOT NULL;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261125073842_CallsProspectIndexOnlyLinkedCalls', '10.0.15');
+
+COMMIT;
+
+BEGIN TRANSACTION;
 DROP INDEX "IX_Prospects_FirstNameKey";
 
 DROP INDEX "IX_PartnerContacts_FirstNameKey";

@@ -118,6 +118,23 @@ public sealed class ProspectTableTests : ComponentTestContext
     }
 
     [Fact]
+    public async Task A_page_that_came_back_empty_counts_again_and_shows_the_last_page()
+    {
+        var table = RenderTable();
+        table.WaitForAssertion(() => Assert.Equal("1-25 of 30", PagerInfo(table)));
+
+        // Ten prospects leave the default list (restricted elsewhere) while this page is open.
+        foreach (var id in _prospects.Take(10))
+        {
+            await _data.RestrictAsync(id);
+        }
+
+        await table.Find("button[aria-label='Next page']").ClickAsync(new());
+        table.WaitForAssertion(() => Assert.Equal("1-20 of 20", PagerInfo(table)));
+        Assert.Equal(await CoreIdsAsync(new ProspectQuery(), 0, 25), ShownIds(table));
+    }
+
+    [Fact]
     public async Task DSR_RESTRICT_restricted_rows_are_shown_only_when_asked_for_marked_and_without_a_call_button()
     {
         var restricted = _prospects[0];

@@ -19,14 +19,21 @@ public sealed class ProspectService(
     SuppressionList suppression,
     TimeProvider time)
 {
-    public async Task<PagedResult<ProspectRow>> SearchAsync(ProspectQuery query, PageRequest page, CancellationToken cancellationToken = default)
+    public Task<PagedResult<ProspectRow>> SearchAsync(ProspectQuery query, PageRequest page, CancellationToken cancellationToken = default) =>
+        SearchAsync(query, page, knownTotal: null, cancellationToken);
+
+    /// <summary>
+    /// The same search, for a caller that already holds the total of this very filter (it pages or sorts): the
+    /// count walks every matching row (99,569 at 10× volume) and only the filter changes it. Null counts again.
+    /// </summary>
+    public async Task<PagedResult<ProspectRow>> SearchAsync(ProspectQuery query, PageRequest page, int? knownTotal, CancellationToken cancellationToken = default)
     {
         await currentActor.DemandAsync(Permission.ProspectsRead, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         // One connection for the count and the page (EF would open and close it around each query).
         await db.Database.OpenConnectionAsync(cancellationToken);
         var prospects = ProspectQueries.Filter(db.Prospects.AsNoTracking(), db.Companies.AsNoTracking(), query);
-        var total = await prospects.CountAsync(cancellationToken);
+        var total = knownTotal ?? await prospects.CountAsync(cancellationToken);
         if (query.Sort == ProspectSort.FollowUp && !query.Descending)
         {
             return new PagedResult<ProspectRow>(await FollowUpPageAsync(db, prospects, page, cancellationToken), total);

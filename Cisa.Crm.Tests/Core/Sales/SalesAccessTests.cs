@@ -26,6 +26,7 @@ public sealed class SalesAccessTests : SalesTestBase
         var reads = new (string What, Func<Task> Read, Permission Needed)[]
         {
             ("prospect list", () => Prospects.SearchAsync(new ProspectQuery(), new PageRequest(0, 20)), Permission.ProspectsRead),
+            ("prospect list, next page", () => Prospects.SearchAsync(new ProspectQuery(), new PageRequest(20, 20), knownTotal: 40), Permission.ProspectsRead),
             ("prospect page", () => Prospects.GetAsync(_prospect), Permission.ProspectsRead),
             ("call timeline", () => Calls.TimelineAsync(_prospect), Permission.ProspectsRead),
             ("my work", () => Calls.MyWorkAsync(), Permission.ProspectsRead),

@@ -79,7 +79,14 @@ public static class ContactNormaliser
             return "";
         }
 
-        var decomposed = text.Trim().ToLowerInvariant().Normalize(NormalizationForm.FormD);
+        var trimmed = text.Trim();
+        if (Ascii.IsValid(trimmed))
+        {
+            // Plain ASCII has no accents to strip and is already normalised: the same key without the Unicode passes (imports make hundreds of thousands).
+            return trimmed.ToLowerInvariant();
+        }
+
+        var decomposed = trimmed.ToLowerInvariant().Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {

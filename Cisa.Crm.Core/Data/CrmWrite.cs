@@ -13,10 +13,16 @@ public static class CrmWrite
         Func<CrmDbContext, Task<T>> work, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.InTransactionAsync(entity, () => work(db), cancellationToken);
+    }
+
+    /// <summary>The same on a context the caller has prepared (e.g. its connection tuned for a bulk write).</summary>
+    public static async Task<T> InTransactionAsync<T>(this CrmDbContext db, string entity, Func<Task<T>> work, CancellationToken cancellationToken)
+    {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
-            var result = await work(db);
+            var result = await work();
             await transaction.CommitAsync(cancellationToken);
             return result;
         }

@@ -107,17 +107,19 @@ public sealed class PersonImport(SuppressionList suppression)
     }
 
     /// <summary>Company names from a file matched to existing companies by their accent-free key (id and type).</summary>
-    public static async Task<Dictionary<string, (int Id, CompanyType Type)>> ResolveCompaniesAsync(CrmDbContext db, IEnumerable<string?> names, CancellationToken cancellationToken)
+    public static Task<Dictionary<string, (int Id, CompanyType Type)>> ResolveCompaniesAsync(CrmDbContext db, IEnumerable<string?> names, CancellationToken cancellationToken) =>
+        ResolveCompanyKeysAsync(db, names.Select(ContactNormaliser.SearchKey), cancellationToken);
+
+    /// <summary>The same for keys already made by <see cref="ContactNormaliser.SearchKey"/>; one query, the keys in one JSON parameter.</summary>
+    public static async Task<Dictionary<string, (int Id, CompanyType Type)>> ResolveCompanyKeysAsync(CrmDbContext db, IEnumerable<string> keys, CancellationToken cancellationToken)
     {
-        var keys = names.Select(ContactNormaliser.SearchKey).Where(k => k.Length > 0).Distinct().ToList();
+        var distinct = keys.Where(k => k.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         var found = new Dictionary<string, (int, CompanyType)>(StringComparer.Ordinal);
-        foreach (var chunk in keys.Chunk(500))
+        var matches = await db.Companies.AsNoTracking().Where(c => EF.Parameter(distinct).Contains(c.NameKey))
+            .OrderBy(c => c.Id).Select(c => new { c.NameKey, c.Id, c.Type }).ToListAsync(cancellationToken);
+        foreach (var match in matches)
         {
-            var matches = await db.Companies.AsNoTracking().Where(c => chunk.Contains(c.NameKey)).Select(c => new { c.NameKey, c.Id, c.Type }).ToListAsync(cancellationToken);
-            foreach (var match in matches)
-            {
-                found.TryAdd(match.NameKey, (match.Id, match.Type));
-            }
+            found.TryAdd(match.NameKey, (match.Id, match.Type));
         }
 
         return found;
@@ -133,8 +135,8 @@ public sealed class PersonImport(SuppressionList suppression)
         var emails = rows.SelectMany(r => r.Emails).Distinct(StringComparer.Ordinal).ToList();
         var phones = rows.SelectMany(r => r.Phones).Distinct(StringComparer.Ordinal).ToList();
         var allPhones = rows.SelectMany(r => r.Phones.Concat(r.SharedPhones ?? [])).Distinct(StringComparer.Ordinal).ToList();
-        var suppressedEmails = await suppression.ListedAmongAsync(db, ContactKind.Email, emails.Select(suppression.Hash).ToList(), cancellationToken);
-        var suppressedPhones = await suppression.ListedAmongAsync(db, ContactKind.Phone, allPhones.Select(suppression.Hash).ToList(), cancellationToken);
+        var suppressedEmails = await SuppressedAsync(db, ContactKind.Email, emails, cancellationToken);
+        var suppressedPhones = await SuppressedAsync(db, ContactKind.Phone, allPhones, cancellationToken);
         var inCrm = await existing(emails, phones);
 
         var seenInFile = new HashSet<string>(StringComparer.Ordinal);
@@ -145,8 +147,7 @@ public sealed class PersonImport(SuppressionList suppression)
             {
                 statuses.Add(ImportRowStatus.Invalid);
             }
-            else if (row.Emails.Any(e => suppressedEmails.Contains(suppression.Hash(e)))
-                || row.Phones.Concat(row.SharedPhones ?? []).Any(p => suppressedPhones.Contains(suppression.Hash(p))))
+            else if (row.Emails.Any(suppressedEmails.Contains) || row.Phones.Concat(row.SharedPhones ?? []).Any(suppressedPhones.Contains))
             {
                 statuses.Add(ImportRowStatus.Suppressed);
             }
@@ -159,6 +160,14 @@ public sealed class PersonImport(SuppressionList suppression)
         }
 
         return statuses;
+    }
+
+    /// <summary>The values (not their hashes) on the suppression list: each value is hashed once, not again per row.</summary>
+    private async Task<HashSet<string>> SuppressedAsync(CrmDbContext db, ContactKind kind, List<string> values, CancellationToken cancellationToken)
+    {
+        var hashes = suppression.HashMany(values);
+        var listed = await suppression.ListedAmongAsync(db, kind, hashes, cancellationToken);
+        return values.Where((_, i) => listed.Contains(hashes[i])).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>Runs an "in these values" query in chunks small enough for SQLite's parameter limit.</summary>

@@ -41,7 +41,9 @@ public sealed class ProspectImportService(
     {
         var actor = await currentActor.DemandAsync(Permission.ProspectsImport, cancellationToken);
         actor.Demand(Permission.ProspectsWrite);
-        return await dbFactory.InTransactionAsync(nameof(Prospect), async db =>
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var cache = await BulkWriteCache.EnlargeAsync(db, cancellationToken);
+        return await db.InTransactionAsync(nameof(Prospect), async () =>
         {
             var rows = await AnalyseAsync(db, csv, batch, cancellationToken);
             var now = time.GetUtcNow().UtcDateTime;
@@ -49,34 +51,41 @@ public sealed class ProspectImportService(
 
             // One new company per accent-free name: "Société Générale" and "Societe Generale" are the same company.
             var newCompanies = valid.Where(r => r.Input.CompanyId is null)
-                .GroupBy(r => ContactNormaliser.SearchKey(r.CompanyName), StringComparer.Ordinal)
+                .GroupBy(r => r.CompanyKey, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => new Company
                 {
                     Name = g.First().CompanyName!, Type = CompanyType.Prospect, CreatedAtUtc = now, UpdatedAtUtc = now,
                     EnterpriseNumber = g.Select(r => r.EnterpriseNumber).FirstOrDefault(n => n is not null),
                     AccountOwnerId = actor.Id, AccountOwnerName = actor.DisplayName,
                 }, StringComparer.Ordinal);
-            db.Companies.AddRange(newCompanies.Values);
-            await db.SaveChangesAsync(cancellationToken);
+
+            // Tens of thousands of rows: one prepared statement per table, reused for every row, instead of
+            // SaveChanges tracking every entity and preparing new SQL for every batch (P-IMPORT).
+            await using (var insertCompany = await PreparedInsert.CreateAsync<Company>(db, cancellationToken))
+            {
+                foreach (var company in newCompanies.Values)
+                {
+                    await insertCompany.InsertAsync(company, cancellationToken);
+                }
+            }
 
             // Each prospect keeps a copy of its company's name key (the list's company sort); an existing company may
             // have been found by enterprise number under another name, so the keys come from the companies themselves.
             var companyIds = valid.Where(r => r.Input.CompanyId is not null).Select(r => r.Input.CompanyId!.Value).Distinct().ToList();
             var companyNameKeys = await db.Companies.AsNoTracking().Where(c => companyIds.Contains(c.Id)).Select(c => new { c.Id, c.NameKey })
                 .ToDictionaryAsync(c => c.Id, c => c.NameKey, cancellationToken);
-            var prospects = valid.Select(r =>
+            var prospects = new List<Prospect>(valid.Count);
+            await using (var insertProspect = await PreparedInsert.CreateAsync<Prospect>(db, cancellationToken))
             {
-                if (r.Input.CompanyId is { } companyId)
+                foreach (var row in valid)
                 {
-                    return ProspectService.NewProspect(r.Input, companyNameKeys[companyId], actor, now);
+                    var prospect = row.Input.CompanyId is { } companyId
+                        ? ProspectService.NewProspect(row.Input, companyNameKeys[companyId], actor, now)
+                        : ProspectService.NewProspect(row.Input with { CompanyId = newCompanies[row.CompanyKey].Id }, newCompanies[row.CompanyKey].NameKey, actor, now);
+                    await insertProspect.InsertAsync(prospect, cancellationToken);
+                    prospects.Add(prospect);
                 }
-
-                var created = newCompanies[ContactNormaliser.SearchKey(r.CompanyName)];
-                return ProspectService.NewProspect(r.Input with { CompanyId = created.Id }, created.NameKey, actor, now);
-            }).ToList();
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
-            db.Prospects.AddRange(prospects);
-            await db.SaveChangesAsync(cancellationToken);
+            }
 
             var skipped = rows.Count - valid.Count;
             var ids = prospects.Count == 0 ? "" : $";ids={prospects.Min(p => p.Id)}-{prospects.Max(p => p.Id)}";
@@ -86,10 +95,11 @@ public sealed class ProspectImportService(
         }, cancellationToken);
     }
 
-    private sealed record AnalysedRow(ImportRowResult Result, ProspectInput Input, string? CompanyName, string? EnterpriseNumber);
+    /// <summary>A row after the checks; <paramref name="CompanyKey"/> is the accent-free company name, computed once.</summary>
+    private sealed record AnalysedRow(ImportRowResult Result, ProspectInput Input, string? CompanyName, string CompanyKey, string? EnterpriseNumber);
 
     private static IEnumerable<string> NewCompanyKeys(List<AnalysedRow> rows) =>
-        rows.Where(r => r.Result.Status == ImportRowStatus.Valid && r.Input.CompanyId is null).Select(r => ContactNormaliser.SearchKey(r.CompanyName)).Distinct();
+        rows.Where(r => r.Result.Status == ImportRowStatus.Valid && r.Input.CompanyId is null).Select(r => r.CompanyKey).Distinct();
 
     private async Task<List<AnalysedRow>> AnalyseAsync(CrmDbContext db, Stream csv, ImportBatch batch, CancellationToken cancellationToken)
     {
@@ -99,17 +109,20 @@ public sealed class ProspectImportService(
         var batchErrors = new Validator();
         await rules.CheckAssessmentAsync(db, batch.AssessmentId, isNewChoice: true, batchErrors, cancellationToken);
 
-        var companies = await PersonImport.ResolveCompaniesAsync(db, records.Select(r => r["company"]), cancellationToken);
+        var companyKeys = records.Select(r => ContactNormaliser.SearchKey(r["company"])).ToList();
+        var companies = await PersonImport.ResolveCompanyKeysAsync(db, companyKeys, cancellationToken);
         var numbers = records.Select(r => EnterpriseNumber.Normalise(r["enterprisenumber"])).OfType<string>().Distinct().ToList();
-        var byEnterpriseNumber = await db.Companies.AsNoTracking().Where(c => c.EnterpriseNumber != null && numbers.Contains(c.EnterpriseNumber))
+        // One JSON parameter (json_each) rather than one SQL parameter per number: SQLite caps those.
+        var byEnterpriseNumber = await db.Companies.AsNoTracking().Where(c => c.EnterpriseNumber != null && EF.Parameter(numbers).Contains(c.EnterpriseNumber))
             .ToDictionaryAsync(c => c.EnterpriseNumber!, c => c.Id, cancellationToken);
-        var checkedRows = records.Select(record =>
+        var checkedRows = records.Select((record, index) =>
         {
             var parseErrors = new List<FieldError>();
             var companyName = record["company"]?.Trim();
+            var companyKey = companyKeys[index];
             var enterpriseNumber = EnterpriseNumber.Normalise(record["enterprisenumber"]);
             int? companyId = enterpriseNumber is not null && byEnterpriseNumber.TryGetValue(enterpriseNumber, out var byNumber) ? byNumber
-                : companies.TryGetValue(ContactNormaliser.SearchKey(companyName), out var company) ? company.Id : null;
+                : companies.TryGetValue(companyKey, out var company) ? company.Id : null;
             if (!string.IsNullOrWhiteSpace(record["enterprisenumber"]) && enterpriseNumber is null)
             {
                 parseErrors.Add(new FieldError("EnterpriseNumber", "EnterpriseNumberInvalid"));
@@ -142,7 +155,7 @@ public sealed class ProspectImportService(
                 v.Add(error.Field, error.Code, error.Arguments);
             }
 
-            return (record, companyName, enterpriseNumber, valid: valid with { CompanyId = companyId }, v);
+            return (record, companyName, companyKey, enterpriseNumber, valid: valid with { CompanyId = companyId }, v);
         }).ToList();
 
         var statuses = await import.ClassifyAsync(db,
@@ -154,18 +167,15 @@ public sealed class ProspectImportService(
 
         return checkedRows.Select((r, i) => new AnalysedRow(
             new ImportRowResult(r.record.Line, $"{r.valid.FirstName} {r.valid.LastName}".Trim(), r.companyName, statuses[i], r.v.Errors.ToList()),
-            r.valid, r.companyName, r.enterpriseNumber)).ToList();
+            r.valid, r.companyName, r.companyKey, r.enterpriseNumber)).ToList();
     }
 
-    /// <summary>The e-mail addresses and phone numbers among these that already belong to a prospect.</summary>
+    /// <summary>The e-mail addresses and phone numbers among these that already belong to a prospect: one query per column.</summary>
     private static async Task<HashSet<string>> ExistingContactsAsync(CrmDbContext db, IReadOnlyCollection<string> emails, IReadOnlyCollection<string> phones, CancellationToken cancellationToken)
     {
-        var existing = await PersonImport.InChunksAsync(emails, chunk =>
-            db.Prospects.AsNoTracking().Where(p => chunk.Contains(p.Email)).Select(p => p.Email!).ToListAsync(cancellationToken));
-        existing.UnionWith(await PersonImport.InChunksAsync(phones, chunk =>
-            db.Prospects.AsNoTracking().Where(p => chunk.Contains(p.Phone)).Select(p => p.Phone!).ToListAsync(cancellationToken)));
-        existing.UnionWith(await PersonImport.InChunksAsync(phones, chunk =>
-            db.Prospects.AsNoTracking().Where(p => chunk.Contains(p.Mobile)).Select(p => p.Mobile!).ToListAsync(cancellationToken)));
+        var existing = await db.Prospects.AsNoTracking().Select(p => p.Email).ValuesAmongAsync(emails, cancellationToken);
+        existing.UnionWith(await db.Prospects.AsNoTracking().Select(p => p.Phone).ValuesAmongAsync(phones, cancellationToken));
+        existing.UnionWith(await db.Prospects.AsNoTracking().Select(p => p.Mobile).ValuesAmongAsync(phones, cancellationToken));
         return existing;
     }
 }

@@ -102,7 +102,11 @@ public sealed class RetentionSweep(
     private async Task<(int Count, int LastId)> EraseBatchAsync(RetentionRun run, RetentionRule rule, DateOnly asOf, int afterId, CrmActor actor, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await TuneForBulkAsync(db, cancellationToken);
+        // A sweep rewrites the same index pages batch after batch: a larger page cache keeps them in memory, and WAL's
+        // NORMAL synchronisation keeps every commit atomic (a crash loses at most the batch in flight, which the next
+        // run redoes) without waiting for the disk at each of the many commits. Both undone before the connection
+        // goes back to the pool.
+        await using var tuning = await BulkWriteCache.EnlargeAsync(db, cancellationToken, kibibytes: 64 * 1024, synchronousNormal: true);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var ids = await new RetentionQueries(db, asOf, options.Value).Erasable(rule)
             .Where(id => id > afterId).OrderBy(id => id).Take(options.Value.SweepBatchSize).ToListAsync(cancellationToken);
@@ -133,22 +137,6 @@ public sealed class RetentionSweep(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (erased.Count, ids[^1]);
-    }
-
-    /// <summary>
-    /// A sweep rewrites the same index pages batch after batch. On its own connection: a larger page cache, so they
-    /// stay in memory, and WAL's NORMAL synchronisation, which keeps every commit atomic (a crash still loses at most
-    /// the batch in flight, which the next run redoes) but does not wait for the disk at each of the many commits.
-    /// </summary>
-    private static async Task TuneForBulkAsync(CrmDbContext db, CancellationToken cancellationToken)
-    {
-        if (!db.Database.IsSqlite())
-        {
-            return;
-        }
-
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -65536; PRAGMA synchronous = NORMAL;", cancellationToken);
     }
 
     private static void Count(RetentionRun run, RetentionRule rule, IReadOnlyList<ErasedPerson> erased)

@@ -15,6 +15,24 @@ namespace Cisa.Crm.Tests.Core.Retention;
 public sealed class RetentionSweepTests : RetentionTestBase
 {
     [Fact]
+    public async Task RET_RUN_the_sweep_gives_its_pooled_connection_back_with_the_default_page_cache_and_full_synchronisation()
+    {
+        await ProspectWithCallsAsync(calls: 1);
+        SetToday(new DateOnly(2028, 3, 14));
+
+        Assert.Equal(1, (await SweepNowAsync()).ProspectsErased);
+
+        // Everything in this test ran one operation at a time, so the pool hands back the sweep's own connection.
+        await using var db = Db.CreateContext();
+        await db.Database.OpenConnectionAsync();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "PRAGMA synchronous";
+        Assert.Equal(2L, await command.ExecuteScalarAsync());
+        command.CommandText = "PRAGMA cache_size";
+        Assert.Equal(-2000L, await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
     public async Task RET_PROSPECT_a_prospect_is_kept_the_day_before_and_erased_two_years_after_the_last_call_with_calls_anonymised()
     {
         var prospect = await ProspectWithCallsAsync(calls: 3);

@@ -39,6 +39,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<CompanyService>();
         services.AddScoped<AssessmentService>();
         services.AddScoped<ProspectService>();
+        services.AddSingleton(_ => new PreparedSearchConnections(sqliteConnectionString));
         services.AddScoped<PersonSearchService>();
         services.AddScoped<CallLogService>();
         services.AddScoped<SalesStatistics>();

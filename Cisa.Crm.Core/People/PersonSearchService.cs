@@ -1,8 +1,6 @@
 using Cisa.Crm.Core.Common;
-using Cisa.Crm.Core.Data;
 using Cisa.Crm.Core.Privacy;
 using Cisa.Crm.Core.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cisa.Crm.Core.People;
 
@@ -21,10 +19,11 @@ public sealed record PersonSearchResult(IReadOnlyList<PersonHit> Hits, bool HasM
 /// <summary>
 /// The search box in the app bar: finds a person in every category the user may see (prospects for sales,
 /// partner contacts for sales, applicants for HR; all three for the privacy officer) by name, e-mail or phone.
-/// It answers from the normalised, indexed keys in one query (see <see cref="PersonSearchQuery"/>), so it stays
-/// instant at hundreds of thousands of people where a <c>LIKE '%term%'</c> scan takes tens of milliseconds.
+/// It answers from the normalised, indexed keys in one prepared statement (see <see cref="PersonSearchSql"/> and
+/// <see cref="PreparedSearchConnections"/>), so it stays instant at hundreds of thousands of people where a
+/// <c>LIKE '%term%'</c> scan takes tens of milliseconds.
 /// </summary>
-public sealed class PersonSearchService(IDbContextFactory<CrmDbContext> dbFactory, ICurrentActor currentActor)
+public sealed class PersonSearchService(PreparedSearchConnections connections, ICurrentActor currentActor)
 {
     public const int Limit = 20;
     public const int MinimumLength = 2;
@@ -45,10 +44,10 @@ public sealed class PersonSearchService(IDbContextFactory<CrmDbContext> dbFactor
             return PersonSearchResult.Empty;
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await PersonSearchQuery.Build(db, criteria, categories, Limit + 1).ToListAsync(cancellationToken);
-        var hits = rows.DistinctBy(r => (r.Category, r.Id))
-            .Select(r => new PersonHit(new PersonRef((PersonCategory)r.Category, r.Id), r.FirstName, r.LastName, r.Company, r.IsRestricted))
+        var rows = await connections.QueryAsync(PersonSearchSql.Build(criteria, categories, Limit + 1), reader => new PersonHit(
+            new PersonRef((PersonCategory)reader.GetInt32(0), reader.GetInt32(1)), reader.GetString(2), reader.GetString(3),
+            reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetBoolean(5)), cancellationToken);
+        var hits = rows.DistinctBy(h => h.Person)
             .OrderBy(h => h.LastName, StringComparer.CurrentCultureIgnoreCase)
             .ThenBy(h => h.FirstName, StringComparer.CurrentCultureIgnoreCase)
             .ThenBy(h => h.Person.Category)

@@ -6,7 +6,6 @@ using Cisa.Crm.Tests.Core.Retention;
 using Cisa.Crm.Tests.Core.Sales;
 using Cisa.Crm.Tests.Support;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Cisa.Crm.Tests.Core.People;
 
@@ -119,17 +118,43 @@ public sealed class PersonSearchTests : RetentionTestBase
 
     [Theory]
     [InlineData("Lies Vermeulen")]
+    [InlineData("vermeulen li")]
     [InlineData("verm")]
+    [InlineData("lies.verm")]
     [InlineData("lies.vermeulen@example.be")]
     [InlineData("0470 12 34 56")]
-    public async Task Every_statement_of_the_search_reads_through_an_index_never_a_table_scan(string term)
+    public async Task Every_part_of_the_search_reads_through_an_index_never_a_table_scan(string term)
     {
         await LiesEverywhereAsync();
+        var statement = PersonSearchSql.Build(PersonSearchCriteria.Parse(term)!, Enum.GetValues<PersonCategory>(), PersonSearchService.Limit + 1);
         var plans = new QueryPlans();
-        var options = new DbContextOptionsBuilder<CrmDbContext>().UseSqlite($"Data Source={Db.FilePath};Pooling=False").AddInterceptors(plans).Options;
-        var search = new PersonSearchService(new PooledDbContextFactory<CrmDbContext>(options), Db.Actor);
+        plans.Commands.Add((statement.Sql, statement.Parameters.Select(p => (p.Key, (object?)p.Value)).ToList()));
 
-        Assert.NotEmpty((await search.SearchAsync(term)).Hits);
         await plans.AssertNoTableScansAsync(Db.FilePath);
+        Assert.Equal(3, (await Search.SearchAsync(term)).Hits.Count);
+    }
+
+    [Fact]
+    public async Task The_prepared_search_sees_every_change_made_after_it_ran()
+    {
+        var (prospect, contact, applicant) = await LiesEverywhereAsync();
+        Assert.Equal(3, (await Search.SearchAsync("lies vermeulen")).Hits.Count);
+
+        await using (var db = Db.CreateContext())
+        {
+            await db.Prospects.Where(p => p.Id == prospect.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.IsRestricted, true));
+        }
+
+        await Partners.AsAsync(SalesPeople.Sofie, async () =>
+        {
+            var service = Db.Get<Cisa.Crm.Core.Partners.PartnerContactService>();
+            var details = await service.GetAsync(contact.Id);
+            return await service.UpdateAsync(contact.Id, details.Input with { LastName = "Peeters" }, details.Version);
+        });
+
+        var after = await Search.SearchAsync("lies vermeulen");
+        Assert.Equal([prospect, applicant], after.Hits.Select(h => h.Person));
+        Assert.True(after.Hits[0].IsRestricted);
+        Assert.Equal([contact], (await Search.SearchAsync("lies peeters")).Hits.Select(h => h.Person));
     }
 }

@@ -88,10 +88,16 @@ public sealed class SweepCrashAndTraceTests : RetentionTestBase
         await CheckpointAsync();
         Assert.True(FileContains(email) && FileContains(phone) && FileContains(report) && FileContains(applicantEmail), "the markers must be in the file before the sweep, or the test proves nothing");
 
+        // The person search keeps prepared statements on its own connections: they must not hold a read open that
+        // stops the sweep's final checkpoint from wiping the WAL.
+        Assert.Equal(2, (await Db.Get<Cisa.Crm.Core.People.PersonSearchService>().SearchAsync("vandenbroeck")).Hits.Count
+            + (await Db.Get<Cisa.Crm.Core.People.PersonSearchService>().SearchAsync(applicantEmail)).Hits.Count);
+
         SetToday(new DateOnly(2031, 3, 14));
         var run = await SweepNowAsync();
 
         Assert.Equal((1, 1), (run.ProspectsErased, run.ApplicantsErased));
+        Assert.Empty((await Db.Get<Cisa.Crm.Core.People.PersonSearchService>().SearchAsync("vandenbroeck")).Hits);
         foreach (var marker in new[] { email, phone, report, applicantEmail, "Vandenbroeck", ApplicantData.CvMarker })
         {
             Assert.False(FileContains(marker), $"'{marker}' survived in the database file");

@@ -1,0 +1,59 @@
+using Cisa.Crm.Core.Common;
+
+namespace Cisa.Crm.Core.People;
+
+/// <summary>What the search box's text is taken to mean: a phone number, (the start of) an e-mail address, and/or names.</summary>
+internal sealed record PersonSearchCriteria(string? Phone, string? EmailPrefix, IReadOnlyList<NameRange> Names)
+{
+    private const int MaxWords = 4;
+
+    public static PersonSearchCriteria? Parse(string? term)
+    {
+        var trimmed = term?.Trim() ?? "";
+        if (trimmed.Length < PersonSearchService.MinimumLength)
+        {
+            return null;
+        }
+
+        if (ContactNormaliser.NormalisePhone(trimmed) is { } phone)
+        {
+            return new PersonSearchCriteria(phone, null, []);
+        }
+
+        if (trimmed.Contains('@', StringComparison.Ordinal))
+        {
+            return new PersonSearchCriteria(null, trimmed.ToLowerInvariant(), []);
+        }
+
+        var key = ContactNormaliser.SearchKey(trimmed);
+        var words = key.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        key = string.Join(' ', words);
+
+        // One surname as typed ("van den broe"), one first name ("jan"), and every way to cut the words into a first
+        // name and a surname, in either order ("jan peet", "peeters ja", "anne marie de sm"). As in any search box,
+        // the words before the last are whole words and only the last one may be unfinished: so the front part is an
+        // equality and the index seeks straight to "jan" + "peet…" instead of walking every "jan…" or "peeters…".
+        // (A first name of several words is only looked up when typed alone as one word: "anne-marie".)
+        var names = new List<NameRange> { new(null, key) };
+        if (words.Length == 1)
+        {
+            names.Add(new NameRange(key, null));
+        }
+
+        for (var cut = 1; cut < words.Length && words.Length <= MaxWords; cut++)
+        {
+            var front = string.Join(' ', words[..cut]);
+            var back = string.Join(' ', words[cut..]);
+            names.Add(new NameRange(front, back, FirstIsWhole: true));
+            names.Add(new NameRange(back, front, LastIsWhole: true));
+        }
+
+        // One word with a dot, underscore or digit is also taken as the start of an e-mail address ("lies.verm");
+        // names have none of those, so plain names cost no e-mail lookups.
+        var mayBeEmail = words.Length == 1 && trimmed.Any(c => c is '.' or '_' || char.IsAsciiDigit(c));
+        return new PersonSearchCriteria(null, mayBeEmail ? trimmed.ToLowerInvariant() : null, names);
+    }
+}
+
+/// <summary>A first name and/or a surname on the accent-free keys: each a prefix, or the whole key when the user typed it whole.</summary>
+internal sealed record NameRange(string? FirstName, string? LastName, bool FirstIsWhole = false, bool LastIsWhole = false);

@@ -35,10 +35,12 @@ public sealed class PreparedSearchConnections : IDisposable
                 command.Parameters[name].Value = value;
             }
 
+            // Synchronous reads: SQLite works in-process, and its async methods only wrap these at a cost per row.
+            cancellationToken.ThrowIfCancellationRequested();
             var rows = new List<T>();
-            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            using (var reader = command.ExecuteReader())
             {
-                while (await reader.ReadAsync(cancellationToken))
+                while (reader.Read())
                 {
                     rows.Add(read(reader));
                 }

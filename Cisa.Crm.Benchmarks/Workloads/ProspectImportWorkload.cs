@@ -1,6 +1,7 @@
 using Cisa.Crm.Benchmarks.Running;
 using Cisa.Crm.Core.Common;
 using Cisa.Crm.Core.Common.Import;
+using Cisa.Crm.Core.Data;
 using Cisa.Crm.Core.Demo;
 using Cisa.Crm.Core.Prospects;
 using Cisa.Crm.Core.Prospects.Import;
@@ -57,7 +58,7 @@ public sealed class ProspectImportWorkload : IWorkload
         return new WorkloadResult(Id, "prospect CSV import with validation and suppression check",
             "ProspectImportService.ImportAsync on a fresh copy of the database (timed from the file's bytes to the commit)",
             "the same file through the same reader, stored by prepared INSERTs without any check",
-            [new CaseResult($"{rows:N0}-row file", app, raw, $"{ResultTable.Factor(raw.Median / app.Median)}× slower than raw",
+            [new CaseResult($"{rows:N0}-row file", app, raw, $"{ResultTable.Factor(app.Median / raw.Median)}× the raw rate",
                 $"≥ {GoalRowsPerSecond:N0} rows/s", app.Median >= GoalRowsPerSecond && summary.Imported > 0, note,
                 new Dictionary<string, long>(StringComparer.Ordinal)
                 {
@@ -70,8 +71,16 @@ public sealed class ProspectImportWorkload : IWorkload
     private static async Task RawInsertAsync(string connectionString, byte[] file)
     {
         var records = PersonImport.Read(new MemoryStream(file), ["firstname", "lastname", "company"]);
-        await using var connection = new SqliteConnection(connectionString);
+        // Outside the pool, so its enlarged cache does not follow the connection into other work.
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
         await connection.OpenAsync();
+        // The page cache the import itself uses (BulkWriteCache), so the floor is measured under the same conditions.
+        await using (var cache = connection.CreateCommand())
+        {
+            cache.CommandText = $"PRAGMA cache_size = {-BulkWriteCache.DefaultKibibytes}";
+            await cache.ExecuteNonQueryAsync();
+        }
+
         await using var transaction = connection.BeginTransaction();
         var companies = new Dictionary<string, long>(StringComparer.Ordinal);
         await using (var read = connection.CreateCommand())

@@ -44,6 +44,7 @@ public sealed class PersonSearchJourneyTests(BrowserFixture browser)
 
         await page.WaitForURLAsync($"**/prospects/{prospect.Id}");
         await Expect(page.Locator("h1")).ToHaveTextAsync($"{prospect.FirstName} {prospect.LastName}");
+        await Expect(page.Locator("#person-search")).ToHaveValueAsync("");
         await page.Context.CloseAsync();
     }
 

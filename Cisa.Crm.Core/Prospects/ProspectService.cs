@@ -32,16 +32,38 @@ public sealed class ProspectService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         // One connection for the count and the page (EF would open and close it around each query).
         await db.Database.OpenConnectionAsync(cancellationToken);
-        var prospects = ProspectQueries.Filter(db.Prospects.AsNoTracking(), db.Companies.AsNoTracking(), query);
-        var total = knownTotal ?? await prospects.CountAsync(cancellationToken);
+        var companies = db.Companies.AsNoTracking();
+        var prospects = ProspectQueries.Filter(db.Prospects.AsNoTracking(), companies, query);
+        var searching = !string.IsNullOrWhiteSpace(query.Search);
+        var (total, more) = knownTotal is { } known ? (known, false)
+            : searching ? await CountUpToAsync(prospects, SearchCountLimit, cancellationToken)
+            : (await prospects.CountAsync(cancellationToken), false);
         if (query.Sort == ProspectSort.FollowUp && !query.Descending)
         {
-            return new PagedResult<ProspectRow>(await FollowUpPageAsync(db, prospects, page, cancellationToken), total);
+            return new PagedResult<ProspectRow>(await FollowUpPageAsync(db, prospects, page, cancellationToken), total, more);
         }
 
-        var rows = await ProspectQueries.ToRows(ProspectQueries.Sort(prospects, query).Skip(page.SafeSkip).Take(page.SafeTake), db.Companies.AsNoTracking())
+        if (searching && total >= SearchCountLimit && query.Sort == ProspectSort.Name)
+        {
+            // A broad search ("van": 53,000 matches, one prospect in two): walking the name index in order meets the
+            // page's 50 matches within a few hundred rows (3 ms), where collecting and sorting every match took 27 ms.
+            // Only then: for a narrower term (1,500 "jans…") the walk would pass every name before the first match.
+            prospects = ProspectQueries.Filter(ProspectQueries.InNameOrder(db.Prospects, query.IncludeRestricted).AsNoTracking(), companies, query);
+        }
+
+        var rows = await ProspectQueries.ToRows(ProspectQueries.Sort(prospects, query).Skip(page.SafeSkip).Take(page.SafeTake), companies)
             .ToListAsync(cancellationToken);
-        return new PagedResult<ProspectRow>(rows, total);
+        return new PagedResult<ProspectRow>(rows, total, more);
+    }
+
+    /// <summary>A search is counted up to this many matches and then shown as "more than": nobody pages through them.</summary>
+    public const int SearchCountLimit = 10_000;
+
+    /// <summary>Counts at most <paramref name="limit"/> rows: 2 ms for "van" instead of 26 ms to count its 53,000 matches.</summary>
+    private static async Task<(int Total, bool More)> CountUpToAsync(IQueryable<Prospect> prospects, int limit, CancellationToken cancellationToken)
+    {
+        var counted = await prospects.Take(limit + 1).CountAsync(cancellationToken);
+        return counted > limit ? (limit, true) : (counted, false);
     }
 
     /// <summary>

@@ -168,4 +168,28 @@ public sealed class ProspectTableTests : ComponentTestContext
         Assert.Contains("Rijen per pagina:", table.Markup, StringComparison.Ordinal);
         Assert.Equal("Volgende pagina", table.Find("button[title='Volgende pagina']").GetAttribute("aria-label"));
     }
+
+    [Fact]
+    public async Task A_search_with_more_than_ten_thousand_matches_says_so_and_its_pager_ends_there()
+    {
+        await using (var db = _db.CreateContext())
+        {
+            var now = _db.Time.GetUtcNow().UtcDateTime;
+            for (var i = 0; i <= ProspectService.SearchCountLimit; i++)
+            {
+                db.Prospects.Add(ProspectService.NewProspect(_data.Prospect(_company, _assessment) with { LastName = $"Van Dijck {i}", Email = $"v{i}@example.be" },
+                    "kempen ict", SalesPeople.Sofie, now));
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        var table = RenderTable(new ProspectQuery(Search: "van"));
+        table.WaitForAssertion(() => Assert.Equal("1-25 of more than 10.000", PagerInfo(table)));
+
+        Assert.Contains("More than 10.000 prospects match", table.Find("#prospect-more").TextContent, StringComparison.Ordinal);
+        table.Find("button[aria-label='Last page']").Click();
+        table.WaitForAssertion(() => Assert.Equal("9.976-10.000 of more than 10.000", PagerInfo(table)));
+        Assert.True(table.Find("button[aria-label='Next page']").HasAttribute("disabled"));
+    }
 }

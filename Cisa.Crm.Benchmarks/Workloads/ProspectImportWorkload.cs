@@ -74,10 +74,10 @@ public sealed class ProspectImportWorkload : IWorkload
         // Outside the pool, so its enlarged cache does not follow the connection into other work.
         await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
         await connection.OpenAsync();
-        // The page cache the import itself uses (BulkWriteCache), so the floor is measured under the same conditions.
+        // The page cache the import itself uses (BulkWriteTuning), so the floor is measured under the same conditions.
         await using (var cache = connection.CreateCommand())
         {
-            cache.CommandText = $"PRAGMA cache_size = {-BulkWriteCache.DefaultKibibytes}";
+            cache.CommandText = $"PRAGMA cache_size = {-BulkWriteTuning.DefaultKibibytes}";
             await cache.ExecuteNonQueryAsync();
         }
 

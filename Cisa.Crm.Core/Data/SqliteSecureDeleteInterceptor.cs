@@ -17,7 +17,7 @@ namespace Cisa.Crm.Core.Data;
 /// </remarks>
 public sealed class SqliteSecureDeleteInterceptor : DbConnectionInterceptor
 {
-    private const string Pragma = "PRAGMA secure_delete = ON;";
+    internal const string Pragma = "PRAGMA secure_delete = ON;";
 
     // Weak keys: a handle the pool closes drops out on its own.
     private static readonly ConditionalWeakTable<object, object> SecuredHandles = [];

@@ -65,16 +65,16 @@ internal static class PersonSearchSql
         if (name.FirstName is { } first)
         {
             where.Append(name.FirstIsWhole
-                ? $"FirstNameKey = {Value("first", first)}"
-                : $"FirstNameKey >= {Value("first", first)} AND FirstNameKey < {Value("firstEnd", first + Highest)}");
+                ? $"t.FirstNameKey = {Value("first", first)}"
+                : $"t.FirstNameKey >= {Value("first", first)} AND t.FirstNameKey < {Value("firstEnd", first + Highest)}");
         }
 
         if (name.LastName is { } last)
         {
             where.Append(where.Length == 0 ? "" : " AND ");
             where.Append(name.LastIsWhole
-                ? $"LastNameKey = {Value("last", last)}"
-                : $"LastNameKey >= {Value("last", last)} AND LastNameKey < {Value("lastEnd", last + Highest)}");
+                ? $"t.LastNameKey = {Value("last", last)}"
+                : $"t.LastNameKey >= {Value("last", last)} AND t.LastNameKey < {Value("lastEnd", last + Highest)}");
         }
 
         return where.ToString();
@@ -82,7 +82,7 @@ internal static class PersonSearchSql
 
     /// <summary>The order of the index the walk reads, so the LIMIT stops it early instead of sorting every match.</summary>
     private static string NameOrder(NameRange name) =>
-        name.FirstName is not null && (name.LastName is null || name.FirstIsWhole) ? "FirstNameKey, LastNameKey" : "LastNameKey, FirstNameKey";
+        name.FirstName is not null && (name.LastName is null || name.FirstIsWhole) ? "t.FirstNameKey, t.LastNameKey" : "t.LastNameKey, t.FirstNameKey";
 
     private static string Part(PersonCategory category, string kind, string where, string order)
     {
@@ -99,8 +99,7 @@ internal static class PersonSearchSql
             ("phone", _) => ("t.Phone = $phone", "t.Id"),
             ("email", PersonCategory.PartnerContact) => ("t.Id IN (SELECT e.PartnerContactId FROM PartnerContactEmails e WHERE e.Address >= $email AND e.Address < $emailEnd ORDER BY e.Address LIMIT $limit)", "t.Id"),
             ("email", _) => ("t.Email >= $email AND t.Email < $emailEnd", "t.Email"),
-            _ => (where.Replace("FirstNameKey", "t.FirstNameKey", StringComparison.Ordinal).Replace("LastNameKey", "t.LastNameKey", StringComparison.Ordinal),
-                string.Join(", ", order.Split(", ").Select(column => "t." + column))),
+            _ => (where, order),
         };
         return $"SELECT * FROM (SELECT {(int)category} AS Category, t.Id, t.FirstName, t.LastName, {company} AS Company, t.IsRestricted FROM {table} t WHERE {where} ORDER BY {order} LIMIT $limit)";
     }

@@ -171,7 +171,7 @@ public sealed class BenchmarkSmokeTests(BenchmarkSmokeTests.SmallDataset dataset
         Assert.Equal(prospect.Source.ToString(), reader.GetString(4));
 
         await using var migrated = await TestDatabase.CreateAsync();
-        Assert.Equal(await SchemaAsync(migrated.FilePath), await SchemaAsync(dataset.Path));
+        Assert.Equal(await SqliteSchema.ObjectsAsync(migrated.FilePath), await SqliteSchema.ObjectsAsync(dataset.Path));
     }
 
     [Fact]
@@ -179,22 +179,6 @@ public sealed class BenchmarkSmokeTests(BenchmarkSmokeTests.SmallDataset dataset
     {
         await using var again = await SmallDataset.GenerateAsync(dataset.Manifest.AsOf);
         Assert.Equal(await ChecksumAsync(dataset.Path), await ChecksumAsync(again.Path));
-    }
-
-    private static async Task<List<string>> SchemaAsync(string path)
-    {
-        await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT type || ' ' || name || ' ' || IFNULL(sql, '') FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND name <> '__EFMigrationsLock' ORDER BY type, name";
-        var rows = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(reader.GetString(0));
-        }
-
-        return rows;
     }
 
     private static async Task<string> ChecksumAsync(string path)

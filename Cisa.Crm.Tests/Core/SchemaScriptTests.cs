@@ -37,28 +37,12 @@ public sealed class SchemaScriptTests
                 await command.ExecuteNonQueryAsync();
             }
 
-            Assert.Equal(await SchemaOfAsync(migrated.FilePath), await SchemaOfAsync(scripted));
+            Assert.Equal(await SqliteSchema.ObjectsAsync(migrated.FilePath), await SqliteSchema.ObjectsAsync(scripted));
         }
         finally
         {
             File.Delete(scripted);
         }
-    }
-
-    private static async Task<List<string>> SchemaOfAsync(string path)
-    {
-        await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT type || ' ' || name || ' ' || IFNULL(sql, '') FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND name <> '__EFMigrationsLock' ORDER BY type, name";
-        var rows = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(reader.GetString(0));
-        }
-
-        return rows;
     }
 
     private static string Normalise(string script) => script.Replace("\r\n", "\n", StringComparison.Ordinal).Trim('\uFEFF', '\n', ' ');

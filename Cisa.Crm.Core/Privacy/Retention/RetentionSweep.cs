@@ -106,7 +106,7 @@ public sealed class RetentionSweep(
         // NORMAL synchronisation keeps every commit atomic (a crash loses at most the batch in flight, which the next
         // run redoes) without waiting for the disk at each of the many commits. Both undone before the connection
         // goes back to the pool.
-        await using var tuning = await BulkWriteCache.EnlargeAsync(db, cancellationToken, kibibytes: 64 * 1024, synchronousNormal: true);
+        await using var tuning = await BulkWriteTuning.ApplyAsync(db, cancellationToken, kibibytes: 64 * 1024, synchronousNormal: true);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var ids = await new RetentionQueries(db, asOf, options.Value).Erasable(rule)
             .Where(id => id > afterId).OrderBy(id => id).Take(options.Value.SweepBatchSize).ToListAsync(cancellationToken);

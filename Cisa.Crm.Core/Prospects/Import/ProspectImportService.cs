@@ -42,7 +42,7 @@ public sealed class ProspectImportService(
         var actor = await currentActor.DemandAsync(Permission.ProspectsImport, cancellationToken);
         actor.Demand(Permission.ProspectsWrite);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var cache = await BulkWriteCache.EnlargeAsync(db, cancellationToken);
+        await using var tuning = await BulkWriteTuning.ApplyAsync(db, cancellationToken);
         return await db.InTransactionAsync(nameof(Prospect), async () =>
         {
             var rows = await AnalyseAsync(db, csv, batch, cancellationToken);
@@ -69,19 +69,13 @@ public sealed class ProspectImportService(
                 }
             }
 
-            // Each prospect keeps a copy of its company's name key (the list's company sort); an existing company may
-            // have been found by enterprise number under another name, so the keys come from the companies themselves.
-            var companyIds = valid.Where(r => r.Input.CompanyId is not null).Select(r => r.Input.CompanyId!.Value).Distinct().ToList();
-            var companyNameKeys = await db.Companies.AsNoTracking().Where(c => companyIds.Contains(c.Id)).Select(c => new { c.Id, c.NameKey })
-                .ToDictionaryAsync(c => c.Id, c => c.NameKey, cancellationToken);
             var prospects = new List<Prospect>(valid.Count);
             await using (var insertProspect = await PreparedInsert.CreateAsync<Prospect>(db, cancellationToken))
             {
                 foreach (var row in valid)
                 {
-                    var prospect = row.Input.CompanyId is { } companyId
-                        ? ProspectService.NewProspect(row.Input, companyNameKeys[companyId], actor, now)
-                        : ProspectService.NewProspect(row.Input with { CompanyId = newCompanies[row.CompanyKey].Id }, newCompanies[row.CompanyKey].NameKey, actor, now);
+                    var input = row.Input.CompanyId is null ? row.Input with { CompanyId = newCompanies[row.CompanyKey].Id } : row.Input;
+                    var prospect = ProspectService.NewProspect(input, row.CompanyNameKey, actor, now);
                     await insertProspect.InsertAsync(prospect, cancellationToken);
                     prospects.Add(prospect);
                 }
@@ -95,8 +89,11 @@ public sealed class ProspectImportService(
         }, cancellationToken);
     }
 
-    /// <summary>A row after the checks; <paramref name="CompanyKey"/> is the accent-free company name, computed once.</summary>
-    private sealed record AnalysedRow(ImportRowResult Result, ProspectInput Input, string? CompanyName, string CompanyKey, string? EnterpriseNumber);
+    /// <summary>
+    /// A row after the checks; <paramref name="CompanyKey"/> is the accent-free company name as written, computed once,
+    /// <paramref name="CompanyNameKey"/> the key of the company the prospect will belong to (the list's company sort).
+    /// </summary>
+    private sealed record AnalysedRow(ImportRowResult Result, ProspectInput Input, string? CompanyName, string CompanyKey, string CompanyNameKey, string? EnterpriseNumber);
 
     private static IEnumerable<string> NewCompanyKeys(List<AnalysedRow> rows) =>
         rows.Where(r => r.Result.Status == ImportRowStatus.Valid && r.Input.CompanyId is null).Select(r => r.CompanyKey).Distinct();
@@ -114,15 +111,16 @@ public sealed class ProspectImportService(
         var numbers = records.Select(r => EnterpriseNumber.Normalise(r["enterprisenumber"])).OfType<string>().Distinct().ToList();
         // One JSON parameter (json_each) rather than one SQL parameter per number: SQLite caps those.
         var byEnterpriseNumber = await db.Companies.AsNoTracking().Where(c => c.EnterpriseNumber != null && EF.Parameter(numbers).Contains(c.EnterpriseNumber))
-            .ToDictionaryAsync(c => c.EnterpriseNumber!, c => c.Id, cancellationToken);
+            .ToDictionaryAsync(c => c.EnterpriseNumber!, c => (c.Id, c.NameKey), cancellationToken);
         var checkedRows = records.Select((record, index) =>
         {
             var parseErrors = new List<FieldError>();
             var companyName = record["company"]?.Trim();
             var companyKey = companyKeys[index];
             var enterpriseNumber = EnterpriseNumber.Normalise(record["enterprisenumber"]);
-            int? companyId = enterpriseNumber is not null && byEnterpriseNumber.TryGetValue(enterpriseNumber, out var byNumber) ? byNumber
-                : companies.TryGetValue(companyKey, out var company) ? company.Id : null;
+            // Found by enterprise number the company may carry another name: its own key is what the prospect copies.
+            var (companyId, companyNameKey) = enterpriseNumber is not null && byEnterpriseNumber.TryGetValue(enterpriseNumber, out var byNumber) ? byNumber
+                : companies.TryGetValue(companyKey, out var company) ? (company.Id, companyKey) : ((int?)null, companyKey);
             if (!string.IsNullOrWhiteSpace(record["enterprisenumber"]) && enterpriseNumber is null)
             {
                 parseErrors.Add(new FieldError("EnterpriseNumber", "EnterpriseNumberInvalid"));
@@ -155,7 +153,7 @@ public sealed class ProspectImportService(
                 v.Add(error.Field, error.Code, error.Arguments);
             }
 
-            return (record, companyName, companyKey, enterpriseNumber, valid: valid with { CompanyId = companyId }, v);
+            return (record, companyName, companyKey, companyNameKey, enterpriseNumber, valid: valid with { CompanyId = companyId }, v);
         }).ToList();
 
         var statuses = await import.ClassifyAsync(db,
@@ -167,7 +165,7 @@ public sealed class ProspectImportService(
 
         return checkedRows.Select((r, i) => new AnalysedRow(
             new ImportRowResult(r.record.Line, $"{r.valid.FirstName} {r.valid.LastName}".Trim(), r.companyName, statuses[i], r.v.Errors.ToList()),
-            r.valid, r.companyName, r.companyKey, r.enterpriseNumber)).ToList();
+            r.valid, r.companyName, r.companyKey, r.companyNameKey, r.enterpriseNumber)).ToList();
     }
 
     /// <summary>The e-mail addresses and phone numbers among these that already belong to a prospect: one query per column.</summary>

@@ -14,27 +14,6 @@ public sealed class PersonSearchTests : RetentionTestBase
 {
     private PersonSearchService Search => Db.Get<PersonSearchService>();
 
-    /// <summary>Lies Vermeulen as a prospect, as a customer's contact and as an applicant, with one e-mail and one mobile.</summary>
-    private async Task<(PersonRef Prospect, PersonRef Contact, PersonRef Applicant)> LiesEverywhereAsync()
-    {
-        var prospect = await Sales.ProspectAsync(Sales.Prospect(ProspectCompanyId, ProspectAssessmentId) with
-        {
-            FirstName = "Lies", LastName = "Vermeulen", Email = "lies.vermeulen@example.be", Mobile = "0470 12 34 56",
-        });
-        var customer = await Partners.CustomerAsync("Herentals Bouw");
-        var contact = await Partners.ContactAsync(Partners.Contact(customer) with
-        {
-            FirstName = "Lies", LastName = "Vermeulen", Emails = ["lies.vermeulen@example.be"],
-            Phones = [new Cisa.Crm.Core.Partners.PhoneInput(Cisa.Crm.Core.Partners.PhoneKind.Mobile, "0470 12 34 56")],
-        });
-        var procedure = await Recruitment.ProcedureAsync("Project leader", new DateOnly(2025, 1, 1));
-        var applicant = await Recruitment.ApplicantAsync(Recruitment.Applicant(procedure, RecruitmentAssessmentId) with
-        {
-            FirstName = "Lies", LastName = "Vermeulen", Email = "lies.vermeulen@example.be", Phone = "0470 12 34 56",
-        });
-        return (new(PersonCategory.Prospect, prospect), new(PersonCategory.PartnerContact, contact), new(PersonCategory.Applicant, applicant));
-    }
-
     [Theory]
     [InlineData("Lies Vermeulen")]
     [InlineData("vermeulen lies")]
@@ -46,7 +25,7 @@ public sealed class PersonSearchTests : RetentionTestBase
     [InlineData("0470123456")]
     public async Task The_privacy_officer_finds_the_person_in_every_category_by_name_e_mail_or_phone_as_typed(string term)
     {
-        var (prospect, contact, applicant) = await LiesEverywhereAsync();
+        var (prospect, contact, applicant) = await LiesVermeulenEverywhereAsync();
 
         var found = await Search.SearchAsync(term);
 
@@ -58,7 +37,7 @@ public sealed class PersonSearchTests : RetentionTestBase
     [Fact]
     public async Task CAT_APPLICANT_sales_never_find_applicants_and_HR_finds_only_applicants()
     {
-        var (prospect, contact, applicant) = await LiesEverywhereAsync();
+        var (prospect, contact, applicant) = await LiesVermeulenEverywhereAsync();
 
         ActAs(SalesPeople.Sofie);
         var bySales = await Search.SearchAsync("vermeulen");
@@ -83,7 +62,7 @@ public sealed class PersonSearchTests : RetentionTestBase
     [InlineData("v")]
     public async Task Too_short_a_term_finds_nothing_instead_of_everybody(string term)
     {
-        await LiesEverywhereAsync();
+        await LiesVermeulenEverywhereAsync();
 
         Assert.Empty((await Search.SearchAsync(term)).Hits);
     }
@@ -105,7 +84,7 @@ public sealed class PersonSearchTests : RetentionTestBase
     [Fact]
     public async Task DSR_RESTRICT_a_restricted_person_is_found_and_marked()
     {
-        var (prospect, _, _) = await LiesEverywhereAsync();
+        var (prospect, _, _) = await LiesVermeulenEverywhereAsync();
         await using (var db = await Db.Get<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync())
         {
             await db.Prospects.Where(p => p.Id == prospect.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.IsRestricted, true));
@@ -125,7 +104,7 @@ public sealed class PersonSearchTests : RetentionTestBase
     [InlineData("0470 12 34 56")]
     public async Task Every_part_of_the_search_reads_through_an_index_never_a_table_scan(string term)
     {
-        await LiesEverywhereAsync();
+        await LiesVermeulenEverywhereAsync();
         var statement = PersonSearchSql.Build(PersonSearchCriteria.Parse(term)!, Enum.GetValues<PersonCategory>(), PersonSearchService.Limit + 1);
         var plans = new QueryPlans();
         plans.Commands.Add((statement.Sql, statement.Parameters.Select(p => (p.Key, (object?)p.Value)).ToList()));
@@ -137,7 +116,7 @@ public sealed class PersonSearchTests : RetentionTestBase
     [Fact]
     public async Task The_prepared_search_sees_every_change_made_after_it_ran()
     {
-        var (prospect, contact, applicant) = await LiesEverywhereAsync();
+        var (prospect, contact, applicant) = await LiesVermeulenEverywhereAsync();
         Assert.Equal(3, (await Search.SearchAsync("lies vermeulen")).Hits.Count);
 
         await using (var db = Db.CreateContext())

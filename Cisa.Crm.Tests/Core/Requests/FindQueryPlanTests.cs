@@ -19,11 +19,7 @@ public sealed class FindQueryPlanTests : SubjectRequestTestBase
     public async Task DSR_FIND_every_search_statement_uses_an_index_never_a_table_scan(string? email, string? phone, string? first, string? last)
     {
         // The person in every category, so the detail queries run too (with nobody found they are not sent).
-        await Sales.ProspectAsync(Sales.Prospect(ProspectCompanyId, ProspectAssessmentId) with { FirstName = "Lies", LastName = "Vermeulen", Email = "lies.vermeulen@example.be", Mobile = "0470 12 34 56" });
-        var customer = await Partners.CustomerAsync("Herentals Bouw");
-        await Partners.ContactAsync(Partners.Contact(customer) with { FirstName = "Lies", LastName = "Vermeulen", Emails = ["lies.vermeulen@example.be"], Phones = [new Cisa.Crm.Core.Partners.PhoneInput(Cisa.Crm.Core.Partners.PhoneKind.Mobile, "0470 12 34 56")] });
-        var procedure = await Recruitment.ProcedureAsync("Project leader", new DateOnly(2025, 1, 1));
-        await Recruitment.ApplicantAsync(Recruitment.Applicant(procedure, RecruitmentAssessmentId) with { FirstName = "Lies", LastName = "Vermeulen", Email = "lies.vermeulen@example.be", Phone = "0470 12 34 56" });
+        await LiesVermeulenEverywhereAsync();
         var plans = new QueryPlans();
         var options = new DbContextOptionsBuilder<CrmDbContext>().UseSqlite($"Data Source={Db.FilePath};Pooling=False").AddInterceptors(plans).Options;
         await using (var db = new CrmDbContext(options))

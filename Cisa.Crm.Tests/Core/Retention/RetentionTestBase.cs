@@ -49,6 +49,29 @@ public abstract class RetentionTestBase : CoreTestBase
         ActAs(SalesPeople.PrivacyOfficer);
     }
 
+    /// <summary>
+    /// Lies Vermeulen as a prospect, as a customer's contact person and as an applicant, with the same e-mail address and
+    /// mobile number in each: the person every search across the categories must find.
+    /// </summary>
+    protected async Task<(PersonRef Prospect, PersonRef Contact, PersonRef Applicant)> LiesVermeulenEverywhereAsync()
+    {
+        var prospect = await Sales.ProspectAsync(Sales.Prospect(ProspectCompanyId, ProspectAssessmentId) with
+        {
+            FirstName = "Lies", LastName = "Vermeulen", Email = "lies.vermeulen@example.be", Mobile = "0470 12 34 56",
+        });
+        var customer = await Partners.CustomerAsync("Herentals Bouw");
+        var contact = await Partners.ContactAsync(Partners.Contact(customer) with
+        {
+            FirstName = "Lies", LastName = "Vermeulen", Emails = ["lies.vermeulen@example.be"], Phones = [new PhoneInput(PhoneKind.Mobile, "0470 12 34 56")],
+        });
+        var procedure = await Recruitment.ProcedureAsync("Project leader", new DateOnly(2025, 1, 1));
+        var applicant = await Recruitment.ApplicantAsync(Recruitment.Applicant(procedure, RecruitmentAssessmentId) with
+        {
+            FirstName = "Lies", LastName = "Vermeulen", Email = "lies.vermeulen@example.be", Phone = "0470 12 34 56",
+        });
+        return (new(PersonCategory.Prospect, prospect), new(PersonCategory.PartnerContact, contact), new(PersonCategory.Applicant, applicant));
+    }
+
     /// <summary>A prospect created now, with <paramref name="calls"/> calls logged now by Sofie.</summary>
     protected async Task<int> ProspectWithCallsAsync(int calls = 2, ProspectInput? input = null)
     {

@@ -11,7 +11,7 @@ namespace Cisa.Crm.Core.Data;
 /// a quarter faster with 256 MB). Optionally WAL's NORMAL synchronisation too, for writes of many commits. Both are
 /// restored, because the connection goes back to the pool afterwards and must not carry them to other work.
 /// </summary>
-public sealed class BulkWriteCache : IAsyncDisposable
+public sealed class BulkWriteTuning : IAsyncDisposable
 {
     public const int DefaultKibibytes = 256 * 1024;
 
@@ -19,15 +19,15 @@ public sealed class BulkWriteCache : IAsyncDisposable
     private readonly long _previous;
     private readonly long? _previousSynchronous;
 
-    private BulkWriteCache(DbConnection connection, long previous, long? previousSynchronous)
+    private BulkWriteTuning(DbConnection connection, long previous, long? previousSynchronous)
     {
         _connection = connection;
         _previous = previous;
         _previousSynchronous = previousSynchronous;
     }
 
-    /// <summary>Opens the context's connection (it stays open until the context is disposed) and enlarges its page cache.</summary>
-    public static async Task<BulkWriteCache> EnlargeAsync(CrmDbContext db, CancellationToken cancellationToken, int kibibytes = DefaultKibibytes,
+    /// <summary>Opens the context's connection (it stays open until the context is disposed), enlarges its page cache and, if asked, relaxes synchronisation to NORMAL.</summary>
+    public static async Task<BulkWriteTuning> ApplyAsync(CrmDbContext db, CancellationToken cancellationToken, int kibibytes = DefaultKibibytes,
         bool synchronousNormal = false)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -41,7 +41,7 @@ public sealed class BulkWriteCache : IAsyncDisposable
             await ExecuteAsync(connection, "PRAGMA synchronous = NORMAL", cancellationToken);
         }
 
-        return new BulkWriteCache(connection, previous, previousSynchronous);
+        return new BulkWriteTuning(connection, previous, previousSynchronous);
     }
 
     public async ValueTask DisposeAsync()

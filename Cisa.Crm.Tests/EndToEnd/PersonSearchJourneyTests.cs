@@ -39,6 +39,8 @@ public sealed class PersonSearchJourneyTests(BrowserFixture browser)
         await Expect(hit).ToBeVisibleAsync(new() { Timeout = 10_000 });
         await Expect(hit).ToContainTextAsync($"{prospect.FirstName} {prospect.LastName}");
         await Expect(hit).ToContainTextAsync("Prospect");
+        // The list fades in; the screenshot should show it opened.
+        await page.WaitForTimeoutAsync(600);
         await page.ScreenshotAsync("person-search-sales");
         await hit.ClickAsync();
 

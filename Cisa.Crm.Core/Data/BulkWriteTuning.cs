@@ -8,8 +8,9 @@ namespace Cisa.Crm.Core.Data;
 /// A larger SQLite page cache for one bulk write on a context's connection, restored on dispose. Inserting
 /// tens of thousands of rows updates every index of the table at random places: with the default 2 MB cache
 /// SQLite keeps evicting and spilling those pages to the WAL in the middle of the transaction (the import ran
-/// a quarter faster with 256 MB). Optionally WAL's NORMAL synchronisation too, for writes of many commits. Both are
-/// restored, because the connection goes back to the pool afterwards and must not carry them to other work.
+/// a quarter faster with 256 MB). Optionally WAL's NORMAL synchronisation too, for writes of many commits, and no
+/// automatic checkpoints, for a writer that checkpoints once when it is done (the retention sweep). All are restored,
+/// because the connection goes back to the pool afterwards and must not carry them to other work.
 /// </summary>
 public sealed class BulkWriteTuning : IAsyncDisposable
 {
@@ -18,17 +19,23 @@ public sealed class BulkWriteTuning : IAsyncDisposable
     private readonly DbConnection _connection;
     private readonly long _previous;
     private readonly long? _previousSynchronous;
+    private readonly long? _previousAutoCheckpoint;
 
-    private BulkWriteTuning(DbConnection connection, long previous, long? previousSynchronous)
+    private BulkWriteTuning(DbConnection connection, long previous, long? previousSynchronous, long? previousAutoCheckpoint)
     {
         _connection = connection;
         _previous = previous;
         _previousSynchronous = previousSynchronous;
+        _previousAutoCheckpoint = previousAutoCheckpoint;
     }
 
-    /// <summary>Opens the context's connection (it stays open until the context is disposed), enlarges its page cache and, if asked, relaxes synchronisation to NORMAL.</summary>
+    /// <summary>
+    /// Opens the context's connection (it stays open until the context is disposed), enlarges its page cache and, if
+    /// asked, relaxes synchronisation to NORMAL and stops the checkpoints SQLite would run at every commit once the
+    /// log passes 1,000 pages.
+    /// </summary>
     public static async Task<BulkWriteTuning> ApplyAsync(CrmDbContext db, CancellationToken cancellationToken, int kibibytes = DefaultKibibytes,
-        bool synchronousNormal = false)
+        bool synchronousNormal = false, bool deferCheckpoints = false)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
@@ -41,7 +48,14 @@ public sealed class BulkWriteTuning : IAsyncDisposable
             await ExecuteAsync(connection, "PRAGMA synchronous = NORMAL", cancellationToken);
         }
 
-        return new BulkWriteTuning(connection, previous, previousSynchronous);
+        long? previousAutoCheckpoint = null;
+        if (deferCheckpoints)
+        {
+            previousAutoCheckpoint = await PragmaAsync(connection, "wal_autocheckpoint", cancellationToken);
+            await ExecuteAsync(connection, "PRAGMA wal_autocheckpoint = 0", cancellationToken);
+        }
+
+        return new BulkWriteTuning(connection, previous, previousSynchronous, previousAutoCheckpoint);
     }
 
     public async ValueTask DisposeAsync()
@@ -50,6 +64,11 @@ public sealed class BulkWriteTuning : IAsyncDisposable
         if (_previousSynchronous is { } synchronous)
         {
             await ExecuteAsync(_connection, $"PRAGMA synchronous = {synchronous.ToString(CultureInfo.InvariantCulture)}", CancellationToken.None);
+        }
+
+        if (_previousAutoCheckpoint is { } autoCheckpoint)
+        {
+            await ExecuteAsync(_connection, $"PRAGMA wal_autocheckpoint = {autoCheckpoint.ToString(CultureInfo.InvariantCulture)}", CancellationToken.None);
         }
     }
 

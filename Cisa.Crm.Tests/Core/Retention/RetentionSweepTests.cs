@@ -15,7 +15,7 @@ namespace Cisa.Crm.Tests.Core.Retention;
 public sealed class RetentionSweepTests : RetentionTestBase
 {
     [Fact]
-    public async Task RET_RUN_the_sweep_gives_its_pooled_connection_back_with_the_default_page_cache_and_full_synchronisation()
+    public async Task RET_RUN_the_sweep_gives_its_pooled_connection_back_with_the_default_page_cache_full_synchronisation_and_automatic_checkpoints()
     {
         await ProspectWithCallsAsync(calls: 1);
         SetToday(new DateOnly(2028, 3, 14));
@@ -30,6 +30,8 @@ public sealed class RetentionSweepTests : RetentionTestBase
         Assert.Equal(2L, await command.ExecuteScalarAsync());
         command.CommandText = "PRAGMA cache_size";
         Assert.Equal(-2000L, await command.ExecuteScalarAsync());
+        command.CommandText = "PRAGMA wal_autocheckpoint";
+        Assert.Equal(1000L, await command.ExecuteScalarAsync());
     }
 
     [Fact]

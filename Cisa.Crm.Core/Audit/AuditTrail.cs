@@ -2,7 +2,7 @@ using Cisa.Crm.Core.Data;
 using Cisa.Crm.Core.Security;
 using System.Globalization;
 using System.Text;
-using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -59,7 +59,7 @@ public sealed class AuditTrail(IDbContextFactory<CrmDbContext> dbFactory, TimePr
     /// </summary>
     public async Task RecordManyAsync(CrmDbContext db, CrmActor actor, IEnumerable<AuditRecord> records, CancellationToken cancellationToken = default)
     {
-        var transaction = db.Database.CurrentTransaction
+        _ = db.Database.CurrentTransaction
             ?? throw new InvalidOperationException("An audit entry is written in the transaction of the change it records: begin one first.");
         var head = await db.AuditEntries.AsNoTracking()
             .OrderByDescending(e => e.Id)
@@ -68,32 +68,23 @@ public sealed class AuditTrail(IDbContextFactory<CrmDbContext> dbFactory, TimePr
         var (id, hash) = (head?.Id ?? 0, head?.Hash ?? AuditEntry.GenesisHash);
         var now = time.GetUtcNow().UtcDateTime;
 
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = transaction.GetDbTransaction();
-        command.CommandText = """
+        // A sweep writes a hundred thousand entries: one statement, bound by position (see PositionalStatement).
+        using var insert = PositionalStatement.Prepare((SqliteConnection)db.Database.GetDbConnection(), """
             INSERT INTO "AuditEntries" ("Id", "OccurredAtUtc", "ActorId", "ActorName", "Action", "EntityType", "EntityId", "Details", "PreviousHash", "Hash")
-            VALUES ($id, $at, $actorId, $actorName, $action, $entityType, $entityId, $details, $previous, $hash)
-            """;
-        var parameters = new[] { "$id", "$at", "$actorId", "$actorName", "$action", "$entityType", "$entityId", "$details", "$previous", "$hash" }
-            .Select(name =>
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = name;
-                command.Parameters.Add(parameter);
-                return parameter;
-            }).ToArray();
-        await command.PrepareAsync(cancellationToken);
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """);
+        var occurredAt = now.ToString(SqliteDateTimeFormat, CultureInfo.InvariantCulture);
         foreach (var record in records)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var entry = AuditEntry.Create(++id, now, actor.Id, actor.DisplayName, record.Action, record.EntityType, record.EntityId, record.Details, hash, Key);
-            object?[] values = [entry.Id, entry.OccurredAtUtc.ToString(SqliteDateTimeFormat, CultureInfo.InvariantCulture), entry.ActorId, entry.ActorName,
-                entry.Action, entry.EntityType, entry.EntityId, entry.Details, entry.PreviousHash, entry.Hash];
+            object?[] values = [entry.Id, occurredAt, entry.ActorId, entry.ActorName, entry.Action, entry.EntityType, entry.EntityId, entry.Details, entry.PreviousHash, entry.Hash];
             for (var i = 0; i < values.Length; i++)
             {
-                parameters[i].Value = values[i] ?? DBNull.Value;
+                insert.Bind(i + 1, values[i]);
             }
 
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            insert.Execute();
             hash = entry.Hash;
         }
     }

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Globalization;
 using System.Reflection;
 using Microsoft.Data.Sqlite;
@@ -16,21 +15,22 @@ namespace Cisa.Crm.Core.Data;
 /// bulk writes (the CSV import), where <c>SaveChanges</c> would track every entity and build and prepare new
 /// SQL for every batch. The EF model is the source of the statement: its table, every mapped column except the
 /// generated key, and each value converted by the column's own type mapping, so the rows are the ones
-/// <c>SaveChanges</c> would have written. The generated key is set back on the entity, read with
-/// <c>last_insert_rowid</c>: a <c>RETURNING</c> clause doubled the cost of each insert.
+/// <c>SaveChanges</c> would have written. Values are bound by position (<see cref="PositionalStatement"/>). The
+/// generated key is set back on the entity, read with <c>last_insert_rowid</c>: a <c>RETURNING</c> clause doubled
+/// the cost of each insert.
 /// </summary>
 public sealed class PreparedInsert<TEntity> : IAsyncDisposable
     where TEntity : class
 {
     private readonly SqliteConnection _connection;
-    private readonly SqliteCommand _command;
+    private readonly PositionalStatement _statement;
     private readonly InsertColumn[] _columns;
     private readonly PropertyInfo _key;
 
-    internal PreparedInsert(SqliteConnection connection, SqliteCommand command, InsertColumn[] columns, PropertyInfo key)
+    internal PreparedInsert(SqliteConnection connection, PositionalStatement statement, InsertColumn[] columns, PropertyInfo key)
     {
         _connection = connection;
-        _command = command;
+        _statement = statement;
         _columns = columns;
         _key = key;
     }
@@ -39,28 +39,36 @@ public sealed class PreparedInsert<TEntity> : IAsyncDisposable
     public IReadOnlyList<string> ColumnNames => _columns.Select(c => c.Name).ToList();
 
     /// <summary>Inserts the entity and sets its generated key.</summary>
-    public async Task InsertAsync(TEntity entity, CancellationToken cancellationToken)
+    public Task InsertAsync(TEntity entity, CancellationToken cancellationToken)
     {
-        foreach (var column in _columns)
+        cancellationToken.ThrowIfCancellationRequested();
+        for (var i = 0; i < _columns.Length; i++)
         {
+            var column = _columns[i];
             var value = column.Getter.GetClrValue(entity);
-            column.Parameter.Value = value is null ? DBNull.Value : column.Converter?.ConvertToProvider(value) ?? value;
+            _statement.Bind(i + 1, value is null ? null : column.Converter?.ConvertToProvider(value) ?? value, column.AsText);
         }
 
-        await _command.ExecuteNonQueryAsync(cancellationToken);
+        _statement.Execute();
         _key.SetValue(entity, Convert.ChangeType(raw.sqlite3_last_insert_rowid(_connection.Handle), _key.PropertyType, CultureInfo.InvariantCulture));
+        return Task.CompletedTask;
     }
 
-    public ValueTask DisposeAsync() => _command.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        _statement.Dispose();
+        return ValueTask.CompletedTask;
+    }
 }
 
 /// <summary>Builds a <see cref="PreparedInsert{TEntity}"/> from the model.</summary>
 public static class PreparedInsert
 {
-    public static async Task<PreparedInsert<TEntity>> CreateAsync<TEntity>(CrmDbContext db, CancellationToken cancellationToken)
+    public static Task<PreparedInsert<TEntity>> CreateAsync<TEntity>(CrmDbContext db, CancellationToken cancellationToken)
         where TEntity : class
     {
-        var transaction = db.Database.CurrentTransaction
+        cancellationToken.ThrowIfCancellationRequested();
+        _ = db.Database.CurrentTransaction
             ?? throw new InvalidOperationException("A prepared insert writes in the transaction of its change: begin one first.");
         var entityType = db.Model.FindEntityType(typeof(TEntity))
             ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not in the model.");
@@ -71,8 +79,8 @@ public static class PreparedInsert
 
         var connection = db.Database.GetDbConnection() as SqliteConnection
             ?? throw new NotSupportedException("A prepared insert reads the new key the SQLite way (last_insert_rowid).");
-        var command = connection.CreateCommand();
-        command.Transaction = (SqliteTransaction)transaction.GetDbTransaction();
+        // Only to learn how each column's type mapping stores its values (GUIDs as text or as blobs).
+        using var probe = connection.CreateCommand();
         var columns = new List<InsertColumn>();
         foreach (var property in entityType.GetProperties().Where(p => p != key.keyProperty))
         {
@@ -82,16 +90,15 @@ public static class PreparedInsert
             }
 
             var mapping = property.GetRelationalTypeMapping();
-            var parameter = mapping.CreateParameter(command, "$p" + columns.Count.ToString(CultureInfo.InvariantCulture), null, property.IsNullable);
-            command.Parameters.Add(parameter);
-            columns.Add(new InsertColumn(name, property.GetGetter(), mapping.Converter, parameter));
+            var parameter = (SqliteParameter)mapping.CreateParameter(probe, "$p", null, property.IsNullable);
+            columns.Add(new InsertColumn(name, property.GetGetter(), mapping.Converter, parameter.SqliteType != SqliteType.Blob));
         }
 
-        command.CommandText = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))}) "
-            + $"VALUES ({string.Join(", ", columns.Select(c => c.Parameter.ParameterName))})";
-        await command.PrepareAsync(cancellationToken);
-        return new PreparedInsert<TEntity>(connection, command, columns.ToArray(), key.keyInfo);
+        var statement = PositionalStatement.Prepare(connection,
+            $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))}) "
+            + $"VALUES ({string.Join(", ", columns.Select(_ => "?"))})");
+        return Task.FromResult(new PreparedInsert<TEntity>(connection, statement, columns.ToArray(), key.keyInfo));
     }
 }
 
-internal sealed record InsertColumn(string Name, IClrPropertyGetter Getter, ValueConverter? Converter, DbParameter Parameter);
+internal sealed record InsertColumn(string Name, IClrPropertyGetter Getter, ValueConverter? Converter, bool AsText);

@@ -22,10 +22,23 @@ namespace Cisa.Crm.Benchmarks.Circuits;
 public sealed class BlazorCircuit : IAsyncDisposable
 {
     private const string AttachRendererInterop = "Blazor._internal.attachWebRendererInterop";
-    private const int JSObjectReferenceResult = 1;
+    private const int JSObjectReferenceResult = 1; // JSCallResultType, as in Microsoft.JSInterop.js
+    private const int JSVoidResult = 3;
 
     /// <summary>What the browser's parseMouseEvent sends for a plain left click.</summary>
     private const string LeftClickArgs = """{"detail":1,"screenX":0,"screenY":0,"clientX":0,"clientY":0,"offsetX":0,"offsetY":0,"pageX":0,"pageY":0,"movementX":0,"movementY":0,"button":0,"buttons":0,"ctrlKey":false,"shiftKey":false,"altKey":false,"metaKey":false,"type":"click"}""";
+
+    /// <summary>
+    /// What the browser (1366×800, MudBlazor's script loaded) answers to the calls that return a value; every other
+    /// call on these pages returns nothing, or a value the caller copes with being null (the page's static title).
+    /// </summary>
+    private static readonly Dictionary<string, string> BrowserAnswers = new(StringComparer.Ordinal)
+    {
+        ["window.hasOwnProperty"] = "true",
+        ["mudpopoverHelper.countProviders"] = "1",
+        ["mudResizeListener.getBrowserWindowSize"] = """{"height":800,"width":1366}""",
+        ["mudElementRef.getBoundingClientRect"] = """{"x":0,"y":0,"width":1366,"height":40,"top":0,"right":1366,"bottom":40,"left":0,"scrollX":0,"scrollY":0,"windowWidth":1366,"windowHeight":800}""",
+    };
 
     private readonly HubConnection _hub;
     private readonly RenderTree _tree = new();
@@ -181,7 +194,9 @@ public sealed class BlazorCircuit : IAsyncDisposable
         {
             if (batchId > _nextBatchId)
             {
-                return; // the browser waits for the missing batch, which the server sends again
+                // The browser would wait for the missing one (resent on reconnection); on one connection it cannot happen.
+                Fail($"render batch {batchId} came before batch {_nextBatchId}");
+                return;
             }
 
             if (batchId == _nextBatchId)
@@ -207,15 +222,16 @@ public sealed class BlazorCircuit : IAsyncDisposable
     private async Task OnBeginInvokeJSAsync(long asyncHandle, string identifier, string? argsJson, int resultType)
     {
         JSCalls.AddOrUpdate(identifier, 1, (_, n) => n + 1);
-        var result = "null";
+        var result = resultType switch
+        {
+            JSVoidResult => "null",
+            JSObjectReferenceResult => $$"""{"__jsObjectId":{{Interlocked.Increment(ref _lastJSObjectId)}}}""",
+            _ => BrowserAnswers.GetValueOrDefault(identifier, "null"),
+        };
         if (identifier == AttachRendererInterop)
         {
             // Args: renderer id, the renderer's DotNetObjectReference ({"__dotNetObject":id}), JS component settings.
             _rendererAttached.TrySetResult((long)JsonNode.Parse(argsJson!)![1]!["__dotNetObject"]!);
-        }
-        else if (resultType == JSObjectReferenceResult)
-        {
-            result = $$"""{"__jsObjectId":{{Interlocked.Increment(ref _lastJSObjectId)}}}""";
         }
 
         if (asyncHandle != 0)

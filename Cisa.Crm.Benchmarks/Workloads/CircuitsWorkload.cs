@@ -38,7 +38,8 @@ public sealed class CircuitsWorkload : IWorkload
             $"{n} circuits opened ({list.Opened} on the list, {empty.Opened} on the empty page); {list.TimedOut} clicks got no answer within 10 s",
             $"app working set: empty page {Mb(empty.Before)} → {Mb(empty.After)} MB; list {Mb(list.Before)} → {Mb(list.AfterOpen)} MB opened → {Mb(list.After)} MB after paging",
             $"think time {context.Options.ThinkMilliseconds} ms ±50% between clicks; the {ClientName(context)} run on the same {Environment.ProcessorCount} cores as the app",
-            $"the app used {list.AppProcessorMillisecondsPerClick:F1} ms of processor time per click (the {Environment.ProcessorCount} cores give {Environment.ProcessorCount * 1000} ms a second)",
+            $"the app used {list.AppProcessorMillisecondsPerClick:F1} ms of processor time per click (the {Environment.ProcessorCount} cores give {Environment.ProcessorCount * 1000} ms a second)"
+                + (context.Options.CircuitClient == "browser" ? "" : $"; the clients (this process) {list.ClientProcessorMillisecondsPerClick:F1} ms"),
         };
         return new WorkloadResult(Id, $"{n} concurrent Blazor Server circuits paging the prospect list (25 rows a page)",
             $"the real app (child process, Release, {context.Options.AppGc} GC), {ClientName(context)} signed in as Sales",
@@ -56,7 +57,7 @@ public sealed class CircuitsWorkload : IWorkload
         : "protocol-level Blazor clients (SignalR blazorpack; round trip: click → render batch with the new rows applied and acknowledged)";
 
     private sealed record Phase(int Opened, long Before, long AfterOpen, long After, List<double> RoundTrips, int TimedOut, double MegabytesPerCircuit,
-        double AppProcessorMillisecondsPerClick);
+        double AppProcessorMillisecondsPerClick, double ClientProcessorMillisecondsPerClick);
 
     /// <summary>
     /// One app process per phase, so each starts from the same state: warm up with one circuit (its memory is
@@ -102,6 +103,7 @@ public sealed class CircuitsWorkload : IWorkload
         var roundTrips = new ConcurrentBag<double>();
         var timedOut = 0;
         var processorBefore = app.ProcessorTime;
+        var clientProcessorBefore = Environment.CpuUsage.TotalTime;
         if (paging)
         {
             var think = context.Options.ThinkMilliseconds;
@@ -129,7 +131,8 @@ public sealed class CircuitsWorkload : IWorkload
         var after = app.WorkingSetBytes;
         var clicks = roundTrips.Count + timedOut;
         return new Phase(circuits.Count, before, afterOpen, after, roundTrips.ToList(), timedOut, (after - before) / 1024.0 / 1024.0 / Math.Max(1, circuits.Count),
-            clicks == 0 ? 0 : (app.ProcessorTime - processorBefore).TotalMilliseconds / clicks);
+            clicks == 0 ? 0 : (app.ProcessorTime - processorBefore).TotalMilliseconds / clicks,
+            clicks == 0 ? 0 : (Environment.CpuUsage.TotalTime - clientProcessorBefore).TotalMilliseconds / clicks);
     }
 
     private static string Mb(long bytes) => (bytes / 1024.0 / 1024.0).ToString("F0", System.Globalization.CultureInfo.InvariantCulture);

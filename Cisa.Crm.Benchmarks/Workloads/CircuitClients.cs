@@ -29,7 +29,7 @@ public sealed class ProtocolCircuitClient : ICircuitClient
     private readonly HttpClient _http;
     private readonly Uri _appUri;
     private readonly List<BlazorCircuit> _circuits = [];
-    private bool _signedIn;
+    private Task? _signIn;
 
     public ProtocolCircuitClient(string baseUrl)
     {
@@ -39,20 +39,14 @@ public sealed class ProtocolCircuitClient : ICircuitClient
 
     public async Task<IOpenCircuit> OpenAsync(string path, bool grid, CancellationToken cancellationToken)
     {
+        Task signIn;
         lock (_circuits)
         {
-            if (!_signedIn && _circuits.Count > 0)
-            {
-                throw new InvalidOperationException("Open the first circuit alone: it signs in.");
-            }
+            // The first page signs in; the others wait for its cookie.
+            signIn = _signIn ??= DemoSignIn.SignInAsync(_http, _appUri, DemoStaff.Sales.Id, path, cancellationToken);
         }
 
-        if (!_signedIn)
-        {
-            await DemoSignIn.SignInAsync(_http, _appUri, DemoStaff.Sales.Id, path, cancellationToken);
-            _signedIn = true;
-        }
-
+        await signIn;
         var circuit = await BlazorCircuit.OpenAsync(_http, _cookies, _appUri, path, cancellationToken);
         lock (_circuits)
         {

@@ -9,7 +9,8 @@ namespace Cisa.Crm.Benchmarks.Circuits;
 /// <summary>
 /// The hub protocol Blazor's own client speaks: SignalR's MessagePack protocol under the name "blazorpack" (the
 /// browser renames its MessagePackHubProtocol the same way in Web.JS <c>CircuitManager.startConnection</c>). Render
-/// batches arrive as MessagePack binary, not as base64 inside JSON.
+/// batches arrive as MessagePack binary. The component hub accepts nothing else: a JSON client's handshake is refused
+/// ("The protocol 'json' is not supported").
 /// </summary>
 public sealed class BlazorPackHubProtocol : IHubProtocol
 {

@@ -16,8 +16,15 @@ public sealed record RunOptions
 
     public int ImportIterations { get; init; } = 3;
 
-    /// <summary>Concurrent Blazor circuits (browser pages) for P-CIRCUITS.</summary>
+    /// <summary>Concurrent Blazor circuits for P-CIRCUITS.</summary>
     public int Circuits { get; init; } = 200;
+
+    /// <summary>
+    /// What drives P-CIRCUITS' circuits: "protocol", headless Blazor clients speaking the circuit protocol over SignalR
+    /// (cheap, so the app has the cores), or "browser", headless Chromium pages (what a person runs, but 200 of them
+    /// load 2 cores more than the app does).
+    /// </summary>
+    public string CircuitClient { get; init; } = "protocol";
 
     /// <summary>Page clicks each circuit makes on the prospect list.</summary>
     public int CircuitClicks { get; init; } = 10;
@@ -48,6 +55,7 @@ public sealed record RunOptions
         ImportIterations = Positive(command.Int("import-iterations", 3), "import-iterations"),
         SweepBatchSize = Positive(command.Int("sweep-batch", new Cisa.Crm.Core.Privacy.Retention.RetentionOptions().SweepBatchSize), "sweep-batch"),
         Circuits = Positive(command.Int("circuits", 200), "circuits"),
+        CircuitClient = OneOf(command.Text("circuit-client", "protocol"), "circuit-client", "protocol", "browser"),
         CircuitClicks = Positive(command.Int("circuit-clicks", 10), "circuit-clicks"),
         ThinkMilliseconds = Math.Max(0, command.Int("think-ms", 1000)),
         Explain = command.Text("explain", "false") == "true",

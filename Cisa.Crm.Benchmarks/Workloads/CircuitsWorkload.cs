@@ -1,59 +1,33 @@
 using System.Collections.Concurrent;
 using Cisa.Crm.Benchmarks.Running;
-using Cisa.Crm.Core.Demo;
-using Microsoft.Playwright;
 
 namespace Cisa.Crm.Benchmarks.Workloads;
 
 /// <summary>
-/// P-CIRCUITS: N Blazor Server circuits (headless Chromium pages, one signed-in Sales user) against the real
-/// app on loopback, each paging the prospect list: the round trip of a page click measured inside the
-/// browser (click → SignalR → server render → DOM updated), and the app process's working-set growth per
-/// circuit against N circuits on an almost empty page. Goal: 200 circuits, p95 &lt; 100 ms, ≤ 2× the empty page's memory.
+/// P-CIRCUITS: N Blazor Server circuits (one signed-in Sales user) against the real app on loopback, each paging the
+/// prospect list: the round trip of a page click, and the app process's working-set growth per circuit against N
+/// circuits on an almost empty page. Goal: 200 circuits, p95 &lt; 100 ms, ≤ 2× the empty page's memory. The circuits
+/// are protocol-level Blazor clients by default (<see cref="ProtocolCircuitClient"/>), or headless Chromium pages
+/// (<see cref="BrowserCircuitClient"/>, <c>--circuit-client browser</c>).
 /// </summary>
 public sealed class CircuitsWorkload : IWorkload
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
     private const double GoalMilliseconds = 100;
     private const double GoalMemoryRatio = 2;
     private const string EmptyPage = "/access-denied";
     private const int OpenInParallel = 8;
 
-    /// <summary>Clicks the grid's next-page button and resolves when the first row links to another prospect.</summary>
-    private const string ClickNextPageScript = """
-        async () => {
-          const grid = document.querySelector('#prospect-grid');
-          const firstHref = () => grid.querySelector('tbody a.prospect-link')?.getAttribute('href');
-          const before = firstHref();
-          const next = grid.querySelector('.mud-table-pagination-actions button:nth-last-child(2)');
-          return await new Promise(resolve => {
-            const start = performance.now();
-            const done = () => { observer.disconnect(); clearTimeout(timer); resolve(performance.now() - start); };
-            const observer = new MutationObserver(() => { const now = firstHref(); if (now && now !== before) done(); });
-            const timer = setTimeout(() => { observer.disconnect(); resolve(-1); }, 10000);
-            observer.observe(grid, { childList: true, subtree: true, attributes: true });
-            next.click();
-          });
-        }
-        """;
-
     public string Id => "P-CIRCUITS";
 
     public async Task<WorkloadResult> RunAsync(BenchContext context, CancellationToken cancellationToken)
     {
-        if (!File.Exists(ChromiumPath))
-        {
-            throw new InvalidOperationException($"P-CIRCUITS needs Debian's Chromium at {ChromiumPath}: apt-get install -y chromium.");
-        }
-
         var n = context.Options.Circuits;
         using var scratch = context.ScratchCopy("circuits");
-        using var playwright = await Playwright.CreateAsync();
 
         context.Log.WriteLine($"  {n} circuits on the empty page {EmptyPage}…");
-        var empty = await MeasureAsync(context, playwright, scratch.Path, n, EmptyPage, paging: false, cancellationToken);
+        var empty = await MeasureAsync(context, scratch.Path, n, EmptyPage, paging: false, cancellationToken);
         context.Log.WriteLine($"  {n} circuits on /prospects, {context.Options.CircuitClicks} page clicks each…");
-        var list = await MeasureAsync(context, playwright, scratch.Path, n, "/prospects", paging: true, cancellationToken);
+        var list = await MeasureAsync(context, scratch.Path, n, "/prospects", paging: true, cancellationToken);
 
         var roundTrips = Summary.Of(list.RoundTrips, "ms");
         var listMemory = Summary.Of([list.MegabytesPerCircuit], "MB");
@@ -63,11 +37,12 @@ public sealed class CircuitsWorkload : IWorkload
         {
             $"{n} circuits opened ({list.Opened} on the list, {empty.Opened} on the empty page); {list.TimedOut} clicks got no answer within 10 s",
             $"app working set: empty page {Mb(empty.Before)} → {Mb(empty.After)} MB; list {Mb(list.Before)} → {Mb(list.AfterOpen)} MB opened → {Mb(list.After)} MB after paging",
-            $"think time {context.Options.ThinkMilliseconds} ms ±50% between clicks; the browser runs on the same {Environment.ProcessorCount} cores as the app",
-            $"the app used {list.AppProcessorMillisecondsPerClick:F1} ms of processor time per click (the {Environment.ProcessorCount} cores give {Environment.ProcessorCount * 1000} ms a second)",
+            $"think time {context.Options.ThinkMilliseconds} ms ±50% between clicks; the {ClientName(context)} run on the same {Environment.ProcessorCount} cores as the app",
+            $"the app used {list.AppProcessorMillisecondsPerClick:F1} ms of processor time per click (the {Environment.ProcessorCount} cores give {Environment.ProcessorCount * 1000} ms a second)"
+                + (context.Options.CircuitClient == "browser" ? "" : $"; the clients (this process) {list.ClientProcessorMillisecondsPerClick:F1} ms"),
         };
         return new WorkloadResult(Id, $"{n} concurrent Blazor Server circuits paging the prospect list (25 rows a page)",
-            $"the real app (child process, Release, {context.Options.AppGc} GC), headless Chromium pages signed in as Sales",
+            $"the real app (child process, Release, {context.Options.AppGc} GC), {ClientName(context)} signed in as Sales",
             $"the same number of circuits on an almost empty page ({EmptyPage})",
             [
                 new CaseResult("page click round trip", roundTrips, null, "—", $"p95 < {GoalMilliseconds:F0} ms", roundTrips.P95 < GoalMilliseconds && list.TimedOut == 0),
@@ -77,50 +52,36 @@ public sealed class CircuitsWorkload : IWorkload
             notes);
     }
 
+    private static string ClientName(BenchContext context) => context.Options.CircuitClient == "browser"
+        ? "headless Chromium pages (round trip timed in the page: click → DOM changed)"
+        : "protocol-level Blazor clients (SignalR blazorpack; round trip: click → render batch with the new rows applied and acknowledged)";
+
     private sealed record Phase(int Opened, long Before, long AfterOpen, long After, List<double> RoundTrips, int TimedOut, double MegabytesPerCircuit,
-        double AppProcessorMillisecondsPerClick);
+        double AppProcessorMillisecondsPerClick, double ClientProcessorMillisecondsPerClick);
 
     /// <summary>
     /// One app process per phase, so each starts from the same state: warm up with one circuit (its memory is
-    /// in the "before" figure), open N pages, and — on the list — click through pages with think time.
+    /// in the "before" figure), open N circuits, and — on the list — click through pages with think time.
     /// </summary>
-    private static async Task<Phase> MeasureAsync(BenchContext context, IPlaywright playwright, string databasePath, int n, string path, bool paging,
+    private static async Task<Phase> MeasureAsync(BenchContext context, string databasePath, int n, string path, bool paging,
         CancellationToken cancellationToken)
     {
         await using var app = await WebAppProcess.StartAsync(databasePath, context.Options.AppGc == "server", cancellationToken);
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args =
-            [
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-            ],
-        });
-        var browserContext = await browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = app.BaseUrl,
-            ViewportSize = new ViewportSize { Width = 1366, Height = 800 },
-            Locale = "en-BE",
-            TimezoneId = "Europe/Brussels",
-        });
-        browserContext.SetDefaultTimeout(120_000);
+        await using var client = context.Options.CircuitClient == "browser"
+            ? await BrowserCircuitClient.StartAsync(app.BaseUrl)
+            : (ICircuitClient)new ProtocolCircuitClient(app.BaseUrl);
 
-        // Sign in once (the cookie is shared by every page of the context) and warm the app up on the measured page.
-        var first = await browserContext.NewPageAsync();
-        await first.GotoAsync(path);
-        await first.Locator($"#sign-in-{DemoStaff.Sales.Id}").ClickAsync();
-        await WaitReadyAsync(first, paging);
+        // Sign in once (the cookie is shared by every circuit) and warm the app up on the measured page.
+        var first = await client.OpenAsync(path, paging, cancellationToken);
         if (paging)
         {
-            await first.EvaluateAsync<double>(ClickNextPageScript);
+            await first.ClickNextPageAsync(cancellationToken);
         }
 
         await Task.Delay(3000, cancellationToken);
         var before = app.WorkingSetBytes;
 
-        var pages = new ConcurrentBag<IPage>();
+        var circuits = new ConcurrentBag<IOpenCircuit>();
         using (var gate = new SemaphoreSlim(OpenInParallel))
         {
             await Task.WhenAll(Enumerable.Range(0, n).Select(async _ =>
@@ -128,10 +89,7 @@ public sealed class CircuitsWorkload : IWorkload
                 await gate.WaitAsync(cancellationToken);
                 try
                 {
-                    var page = await browserContext.NewPageAsync();
-                    await page.GotoAsync(path);
-                    await WaitReadyAsync(page, paging);
-                    pages.Add(page);
+                    circuits.Add(await client.OpenAsync(path, paging, cancellationToken));
                 }
                 finally
                 {
@@ -145,23 +103,23 @@ public sealed class CircuitsWorkload : IWorkload
         var roundTrips = new ConcurrentBag<double>();
         var timedOut = 0;
         var processorBefore = app.ProcessorTime;
+        var clientProcessorBefore = Environment.CpuUsage.TotalTime;
         if (paging)
         {
             var think = context.Options.ThinkMilliseconds;
-            await Task.WhenAll(pages.Select(async (page, i) =>
+            await Task.WhenAll(circuits.Select(async (circuit, i) =>
             {
                 var random = new Random(i);
                 await Task.Delay(random.Next(0, think + 1), cancellationToken);
                 for (var click = 0; click < context.Options.CircuitClicks; click++)
                 {
-                    var milliseconds = await page.EvaluateAsync<double>(ClickNextPageScript);
-                    if (milliseconds < 0)
+                    if (await circuit.ClickNextPageAsync(cancellationToken) is { } milliseconds)
                     {
-                        Interlocked.Increment(ref timedOut);
+                        roundTrips.Add(milliseconds);
                     }
                     else
                     {
-                        roundTrips.Add(milliseconds);
+                        Interlocked.Increment(ref timedOut);
                     }
 
                     await Task.Delay(think / 2 + random.Next(0, think + 1), cancellationToken);
@@ -172,18 +130,9 @@ public sealed class CircuitsWorkload : IWorkload
 
         var after = app.WorkingSetBytes;
         var clicks = roundTrips.Count + timedOut;
-        return new Phase(pages.Count, before, afterOpen, after, roundTrips.ToList(), timedOut, (after - before) / 1024.0 / 1024.0 / Math.Max(1, pages.Count),
-            clicks == 0 ? 0 : (app.ProcessorTime - processorBefore).TotalMilliseconds / clicks);
-    }
-
-    /// <summary>The circuit is interactive (clicks before that are lost) and, on the list, the first page of rows is there.</summary>
-    private static async Task WaitReadyAsync(IPage page, bool grid)
-    {
-        await page.Locator("#main-content[data-interactive='true']").WaitForAsync();
-        if (grid)
-        {
-            await page.Locator("#prospect-grid tbody a.prospect-link").First.WaitForAsync();
-        }
+        return new Phase(circuits.Count, before, afterOpen, after, roundTrips.ToList(), timedOut, (after - before) / 1024.0 / 1024.0 / Math.Max(1, circuits.Count),
+            clicks == 0 ? 0 : (app.ProcessorTime - processorBefore).TotalMilliseconds / clicks,
+            clicks == 0 ? 0 : (Environment.CpuUsage.TotalTime - clientProcessorBefore).TotalMilliseconds / clicks);
     }
 
     private static string Mb(long bytes) => (bytes / 1024.0 / 1024.0).ToString("F0", System.Globalization.CultureInfo.InvariantCulture);

@@ -1,7 +1,9 @@
 using System.Diagnostics;
+using System.Diagnostics.Tracing;
 using System.Net;
 using System.Net.Sockets;
 using System.Reflection;
+using Microsoft.Diagnostics.NETCore.Client;
 
 namespace Cisa.Crm.Benchmarks.Workloads;
 
@@ -84,6 +86,24 @@ public sealed class WebAppProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+    }
+
+    /// <summary>
+    /// A full, blocking garbage collection in the app, the way <c>dotnet-gcdump</c> asks for one: an EventPipe session
+    /// with the runtime's GC-heap-collect keyword. The working set read afterwards is what the app keeps, not the
+    /// garbage its GC has not collected yet.
+    /// </summary>
+    public async Task CollectGarbageAsync(CancellationToken cancellationToken)
+    {
+        const long gcHeapCollectKeyword = 0x800000;
+        var client = new DiagnosticsClient(_process.Id);
+        using var session = await client.StartEventPipeSessionAsync(
+            [new EventPipeProvider("Microsoft-Windows-DotNETRuntime", EventLevel.Informational, gcHeapCollectKeyword)], false, 16, cancellationToken);
+        var drain = session.EventStream.CopyToAsync(Stream.Null, cancellationToken);
+        await Task.Delay(1500, cancellationToken);
+        await session.StopAsync(cancellationToken);
+        await drain;
+        await Task.Delay(500, cancellationToken);
     }
 
     private async Task WaitUntilHealthyAsync(CancellationToken cancellationToken)

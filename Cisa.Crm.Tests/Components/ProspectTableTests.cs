@@ -192,4 +192,20 @@ public sealed class ProspectTableTests : ComponentTestContext
         table.WaitForAssertion(() => Assert.Equal("9.976-10.000 of more than 10.000", PagerInfo(table)));
         Assert.True(table.Find("button[aria-label='Next page']").HasAttribute("disabled"));
     }
+
+    [Fact]
+    public async Task The_source_filter_shows_the_prospects_of_that_source_and_all_again_when_reset()
+    {
+        var fromEvent = await _data.ProspectAsync(_data.Prospect(_company, _assessment) with { Source = ProspectSource.Event });
+        var grid = Render<ProspectGrid>();
+        grid.WaitForAssertion(() => Assert.Equal("1-25 of 31", grid.Find("#prospect-pager-info").TextContent));
+        Assert.Equal(["All sources", "Event"], grid.FindAll("#prospect-source option").Select(o => o.TextContent).Where(t => t is "All sources" or "Event"));
+
+        grid.Find("#prospect-source").Change(nameof(ProspectSource.Event));
+        grid.WaitForAssertion(() => Assert.Equal("1-1 of 1", grid.Find("#prospect-pager-info").TextContent));
+        Assert.Equal($"/prospects/{fromEvent}", grid.Find("tbody a.prospect-link").GetAttribute("href"));
+
+        grid.Find("#prospect-source").Change("");
+        grid.WaitForAssertion(() => Assert.Equal("1-25 of 31", grid.Find("#prospect-pager-info").TextContent));
+    }
 }

@@ -70,6 +70,19 @@ public sealed class SalesJourneyTests(BrowserFixture browser)
         await page.Locator("#prospect-search").FillAsync("");
         await Expect(page.Locator("#prospect-grid tbody tr")).ToHaveCountAsync(25);
         await page.ScreenshotAsync("prospects");
+
+        // The source filter (a native select) and the "mine only" switch (plain markup) filter like the MudBlazor ones did.
+        var everyone = await page.Locator("#prospect-pager-info").InnerTextAsync();
+        await page.Locator("#prospect-source").SelectOptionAsync("Referral");
+        await Expect(page.Locator("#prospect-pager-info")).Not.ToHaveTextAsync(everyone);
+        await page.Locator("label[for='prospects-mine']").ClickAsync();
+        await Expect(page.Locator("#prospects-mine")).ToHaveAttributeAsync("aria-checked", "true");
+        await Expect(page.Locator("#prospect-pager-info")).Not.ToHaveTextAsync(everyone);
+        await page.WaitForTimeoutAsync(300); // the switch's thumb slides for 150 ms; only the screenshot waits for it
+        await page.ScreenshotAsync("prospects-filtered");
+        await page.Locator("label[for='prospects-mine']").ClickAsync();
+        await page.Locator("#prospect-source").SelectOptionAsync("");
+        await Expect(page.Locator("#prospect-pager-info")).ToHaveTextAsync(everyone);
         await page.Context.CloseAsync();
     }
 

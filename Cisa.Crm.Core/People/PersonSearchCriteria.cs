@@ -7,6 +7,9 @@ internal sealed record PersonSearchCriteria(string? Phone, string? EmailPrefix, 
 {
     private const int MaxWords = 4;
 
+    /// <summary>Fewer digits than any number the phone parser accepts (a Belgian one has 9).</summary>
+    private const int MinPhoneDigits = 6;
+
     public static PersonSearchCriteria? Parse(string? term)
     {
         var trimmed = term?.Trim() ?? "";
@@ -15,7 +18,9 @@ internal sealed record PersonSearchCriteria(string? Phone, string? EmailPrefix, 
             return null;
         }
 
-        if (ContactNormaliser.NormalisePhone(trimmed) is { } phone)
+        // Only text with digits enough for a phone number goes to the phone parser: for a name it fails by throwing,
+        // which cost more than the search itself.
+        if (trimmed.Count(char.IsAsciiDigit) >= MinPhoneDigits && ContactNormaliser.NormalisePhone(trimmed) is { } phone)
         {
             return new PersonSearchCriteria(phone, null, []);
         }

@@ -129,8 +129,13 @@ public sealed class PersonImport(SuppressionList suppression)
     /// Sorts the rows: invalid first, then suppressed (any contact point on the list), then duplicate
     /// (a contact point already in <paramref name="existing"/> or earlier in the file), else valid.
     /// </summary>
+    /// <remarks>
+    /// A file classified in parts passes the same <paramref name="seenInFile"/> to every part, so a contact point of an
+    /// earlier part still makes a later row a duplicate.
+    /// </remarks>
     public async Task<IReadOnlyList<ImportRowStatus>> ClassifyAsync(CrmDbContext db, IReadOnlyList<Candidate> rows,
-        Func<IReadOnlyCollection<string>, IReadOnlyCollection<string>, Task<HashSet<string>>> existing, CancellationToken cancellationToken)
+        Func<IReadOnlyCollection<string>, IReadOnlyCollection<string>, Task<HashSet<string>>> existing, CancellationToken cancellationToken,
+        HashSet<string>? seenInFile = null)
     {
         var emails = rows.SelectMany(r => r.Emails).Distinct(StringComparer.Ordinal).ToList();
         var phones = rows.SelectMany(r => r.Phones).Distinct(StringComparer.Ordinal).ToList();
@@ -139,7 +144,7 @@ public sealed class PersonImport(SuppressionList suppression)
         var suppressedPhones = await SuppressedAsync(db, ContactKind.Phone, allPhones, cancellationToken);
         var inCrm = await existing(emails, phones);
 
-        var seenInFile = new HashSet<string>(StringComparer.Ordinal);
+        seenInFile ??= new HashSet<string>(StringComparer.Ordinal);
         var statuses = new List<ImportRowStatus>(rows.Count);
         foreach (var row in rows)
         {

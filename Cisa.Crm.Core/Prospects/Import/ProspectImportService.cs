@@ -5,6 +5,8 @@ using Cisa.Crm.Core.Companies;
 using Cisa.Crm.Core.Data;
 using Cisa.Crm.Core.Errors;
 using Cisa.Crm.Core.Security;
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cisa.Crm.Core.Prospects.Import;
@@ -28,64 +30,82 @@ public sealed class ProspectImportService(
     public static readonly string[] Columns = ["FirstName", "LastName", "JobTitle", "Company", "EnterpriseNumber", "Email", "Phone", "Mobile", "Language", "Source", "SourceDetail", "Note"];
     private static readonly string[] RequiredColumns = ["firstname", "lastname", "company"];
 
+    /// <summary>How many rows are checked at a time while the rows before them are stored (P-IMPORT).</summary>
+    internal const int PartSize = 5_000;
+
     public async Task<ImportPreview> PreviewAsync(Stream csv, ImportBatch batch, CancellationToken cancellationToken = default)
     {
         await currentActor.DemandAsync(Permission.ProspectsImport, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await AnalyseAsync(db, csv, batch, cancellationToken);
+        var file = await ReadAsync(db, csv, batch, cancellationToken);
+        var rows = await AnalyseAsync(db, file, 0, file.Records.Count, new HashSet<string>(StringComparer.Ordinal), cancellationToken);
         return new ImportPreview(rows.Select(r => r.Result).ToList(), NewCompanyKeys(rows).Count());
     }
 
-    /// <summary>Imports the valid rows of the file (invalid, duplicate and suppressed rows are skipped) in one transaction.</summary>
+    /// <summary>
+    /// Imports the valid rows of the file (invalid, duplicate and suppressed rows are skipped) in one transaction. The
+    /// rows are checked in parts of <see cref="PartSize"/> on a connection of their own while the writer stores the part
+    /// before, so the two cores share the work; the checks read only what was committed before the import, and rows of
+    /// the file itself are caught as duplicates in memory, as in the preview.
+    /// </summary>
     public async Task<ImportSummary> ImportAsync(Stream csv, ImportBatch batch, CancellationToken cancellationToken = default)
     {
         var actor = await currentActor.DemandAsync(Permission.ProspectsImport, cancellationToken);
         actor.Demand(Permission.ProspectsWrite);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var checksDb = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var tuning = await BulkWriteTuning.ApplyAsync(db, cancellationToken);
         return await db.InTransactionAsync(nameof(Prospect), async () =>
         {
-            var rows = await AnalyseAsync(db, csv, batch, cancellationToken);
+            var file = await ReadAsync(db, csv, batch, cancellationToken);
             var now = time.GetUtcNow().UtcDateTime;
-            var valid = rows.Where(r => r.Result.Status == ImportRowStatus.Valid).ToList();
 
             // One new company per accent-free name: "Société Générale" and "Societe Generale" are the same company.
-            var newCompanies = valid.Where(r => r.Input.CompanyId is null)
-                .GroupBy(r => r.CompanyKey, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => new Company
-                {
-                    Name = g.First().CompanyName!, Type = CompanyType.Prospect, CreatedAtUtc = now, UpdatedAtUtc = now,
-                    EnterpriseNumber = g.Select(r => r.EnterpriseNumber).FirstOrDefault(n => n is not null),
-                    AccountOwnerId = actor.Id, AccountOwnerName = actor.DisplayName,
-                }, StringComparer.Ordinal);
+            var newCompanies = new Dictionary<string, Company>(StringComparer.Ordinal);
+            var (imported, firstId, lastId) = (0, 0, 0);
 
             // Tens of thousands of rows: one prepared statement per table, reused for every row, instead of
             // SaveChanges tracking every entity and preparing new SQL for every batch (P-IMPORT).
-            await using (var insertCompany = await PreparedInsert.CreateAsync<Company>(db, cancellationToken))
+            await using var insertCompany = await PreparedInsert.CreateAsync<Company>(db, cancellationToken);
+            await using var insertProspect = await PreparedInsert.CreateAsync<Prospect>(db, cancellationToken);
+            // The checks' task also builds each valid row's prospect, so the writer only fills in a new company and inserts.
+            Prospect Build(AnalysedRow row) => ProspectService.NewProspect(row.Input with { CompanyId = row.Input.CompanyId ?? 0 }, row.CompanyNameKey, actor, now);
+            await foreach (var part in AnalyseInPartsAsync(checksDb, file, Build, cancellationToken))
             {
-                foreach (var company in newCompanies.Values)
+                foreach (var (row, prospect) in part)
                 {
-                    await insertCompany.InsertAsync(company, cancellationToken);
-                }
-            }
+                    if (row.Input.CompanyId is null)
+                    {
+                        if (!newCompanies.TryGetValue(row.CompanyKey, out var company))
+                        {
+                            company = new Company
+                            {
+                                Name = row.CompanyName!, Type = CompanyType.Prospect, CreatedAtUtc = now, UpdatedAtUtc = now, EnterpriseNumber = row.EnterpriseNumber,
+                                AccountOwnerId = actor.Id, AccountOwnerName = actor.DisplayName,
+                            };
+                            await insertCompany.InsertAsync(company, cancellationToken);
+                            newCompanies.Add(row.CompanyKey, company);
+                        }
+                        else if (company.EnterpriseNumber is null && row.EnterpriseNumber is { } number)
+                        {
+                            // The first row of a new company without its number, a later one with it: the company takes it.
+                            company.EnterpriseNumber = number;
+                            await db.Companies.Where(c => c.Id == company.Id).ExecuteUpdateAsync(c => c.SetProperty(x => x.EnterpriseNumber, number), cancellationToken);
+                        }
 
-            var prospects = new List<Prospect>(valid.Count);
-            await using (var insertProspect = await PreparedInsert.CreateAsync<Prospect>(db, cancellationToken))
-            {
-                foreach (var row in valid)
-                {
-                    var input = row.Input.CompanyId is null ? row.Input with { CompanyId = newCompanies[row.CompanyKey].Id } : row.Input;
-                    var prospect = ProspectService.NewProspect(input, row.CompanyNameKey, actor, now);
+                        prospect.CompanyId = company.Id;
+                    }
+
                     await insertProspect.InsertAsync(prospect, cancellationToken);
-                    prospects.Add(prospect);
+                    (imported, firstId, lastId) = (imported + 1, imported == 0 ? prospect.Id : firstId, prospect.Id);
                 }
             }
 
-            var skipped = rows.Count - valid.Count;
-            var ids = prospects.Count == 0 ? "" : $";ids={prospects.Min(p => p.Id)}-{prospects.Max(p => p.Id)}";
+            var skipped = file.Records.Count - imported;
+            var ids = imported == 0 ? "" : $";ids={firstId}-{lastId}";
             await trail.RecordAsync(db, actor, "Prospect.Imported", nameof(Prospect), null,
-                $"created={prospects.Count};skipped={skipped};companies={newCompanies.Count};assessment={batch.AssessmentId}{ids}", cancellationToken);
-            return new ImportSummary(prospects.Count, skipped, newCompanies.Count);
+                $"created={imported};skipped={skipped};companies={newCompanies.Count};assessment={batch.AssessmentId}{ids}", cancellationToken);
+            return new ImportSummary(imported, skipped, newCompanies.Count);
         }, cancellationToken);
     }
 
@@ -95,10 +115,19 @@ public sealed class ProspectImportService(
     /// </summary>
     private sealed record AnalysedRow(ImportRowResult Result, ProspectInput Input, string? CompanyName, string CompanyKey, string CompanyNameKey, string? EnterpriseNumber);
 
+    /// <summary>The file as read, with what every row's checks share: the batch's own errors and the companies it names.</summary>
+    private sealed record ImportFile(
+        ImportBatch Batch,
+        List<CsvRecord> Records,
+        Validator BatchErrors,
+        List<string> CompanyKeys,
+        Dictionary<string, (int Id, CompanyType Type)> Companies,
+        Dictionary<string, (int Id, string NameKey)> ByEnterpriseNumber);
+
     private static IEnumerable<string> NewCompanyKeys(List<AnalysedRow> rows) =>
         rows.Where(r => r.Result.Status == ImportRowStatus.Valid && r.Input.CompanyId is null).Select(r => r.CompanyKey).Distinct();
 
-    private async Task<List<AnalysedRow>> AnalyseAsync(CrmDbContext db, Stream csv, ImportBatch batch, CancellationToken cancellationToken)
+    private async Task<ImportFile> ReadAsync(CrmDbContext db, Stream csv, ImportBatch batch, CancellationToken cancellationToken)
     {
         var records = PersonImport.Read(csv, RequiredColumns);
 
@@ -112,15 +141,65 @@ public sealed class ProspectImportService(
         // One JSON parameter (json_each) rather than one SQL parameter per number: SQLite caps those.
         var byEnterpriseNumber = await db.Companies.AsNoTracking().Where(c => c.EnterpriseNumber != null && EF.Parameter(numbers).Contains(c.EnterpriseNumber))
             .ToDictionaryAsync(c => c.EnterpriseNumber!, c => (c.Id, c.NameKey), cancellationToken);
-        var checkedRows = records.Select((record, index) =>
+        return new ImportFile(batch, records, batchErrors, companyKeys, companies, byEnterpriseNumber);
+    }
+
+    /// <summary>
+    /// The valid rows of the file and their prospects, checked and built part by part on a background task, one part
+    /// ahead of the caller, with one set of the file's contact points across all parts. Stops the checks when the caller
+    /// stops reading.
+    /// </summary>
+    private async IAsyncEnumerable<List<(AnalysedRow Row, Prospect Prospect)>> AnalyseInPartsAsync(CrmDbContext checksDb, ImportFile file,
+        Func<AnalysedRow, Prospect> build, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var parts = Channel.CreateBounded<List<(AnalysedRow, Prospect)>>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        var checks = Task.Run(async () =>
+        {
+            try
+            {
+                var seenInFile = new HashSet<string>(StringComparer.Ordinal);
+                for (var start = 0; start < file.Records.Count; start += PartSize)
+                {
+                    var part = await AnalyseAsync(checksDb, file, start, Math.Min(PartSize, file.Records.Count - start), seenInFile, stop.Token);
+                    await parts.Writer.WriteAsync(part.Where(r => r.Result.Status == ImportRowStatus.Valid).Select(r => (r, build(r))).ToList(), stop.Token);
+                }
+
+                parts.Writer.Complete();
+            }
+            catch (Exception ex)
+            {
+                parts.Writer.Complete(ex);
+            }
+        }, CancellationToken.None);
+
+        try
+        {
+            await foreach (var part in parts.Reader.ReadAllAsync(cancellationToken))
+            {
+                yield return part;
+            }
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await checks;
+        }
+    }
+
+    private async Task<List<AnalysedRow>> AnalyseAsync(CrmDbContext db, ImportFile file, int start, int count, HashSet<string> seenInFile,
+        CancellationToken cancellationToken)
+    {
+        var batch = file.Batch;
+        var checkedRows = file.Records.GetRange(start, count).Select((record, offset) =>
         {
             var parseErrors = new List<FieldError>();
             var companyName = record["company"]?.Trim();
-            var companyKey = companyKeys[index];
+            var companyKey = file.CompanyKeys[start + offset];
             var enterpriseNumber = EnterpriseNumber.Normalise(record["enterprisenumber"]);
             // Found by enterprise number the company may carry another name: its own key is what the prospect copies.
-            var (companyId, companyNameKey) = enterpriseNumber is not null && byEnterpriseNumber.TryGetValue(enterpriseNumber, out var byNumber) ? byNumber
-                : companies.TryGetValue(companyKey, out var company) ? (company.Id, companyKey) : ((int?)null, companyKey);
+            var (companyId, companyNameKey) = enterpriseNumber is not null && file.ByEnterpriseNumber.TryGetValue(enterpriseNumber, out var byNumber) ? byNumber
+                : file.Companies.TryGetValue(companyKey, out var company) ? (company.Id, companyKey) : ((int?)null, companyKey);
             if (!string.IsNullOrWhiteSpace(record["enterprisenumber"]) && enterpriseNumber is null)
             {
                 parseErrors.Add(new FieldError("EnterpriseNumber", "EnterpriseNumberInvalid"));
@@ -148,7 +227,7 @@ public sealed class ProspectImportService(
                 v.Add(nameof(ProspectInput.CompanyId), "Required");
             }
 
-            foreach (var error in parseErrors.Concat(batchErrors.Errors))
+            foreach (var error in parseErrors.Concat(file.BatchErrors.Errors))
             {
                 v.Add(error.Field, error.Code, error.Arguments);
             }
@@ -161,7 +240,7 @@ public sealed class ProspectImportService(
                 r.valid.Email is null ? [] : [r.valid.Email],
                 new[] { r.valid.Phone, r.valid.Mobile }.OfType<string>().ToList())).ToList(),
             (emails, phones) => ExistingContactsAsync(db, emails, phones, cancellationToken),
-            cancellationToken);
+            cancellationToken, seenInFile);
 
         return checkedRows.Select((r, i) => new AnalysedRow(
             new ImportRowResult(r.record.Line, $"{r.valid.FirstName} {r.valid.LastName}".Trim(), r.companyName, statuses[i], r.v.Errors.ToList()),

@@ -324,4 +324,31 @@ public sealed class ImportExportTests : SalesTestBase
         Assert.Contains(preview.Rows[1].Errors, e => e.Code == "TooLong");
         Assert.Contains(preview.Rows[2].Errors, e => e.Code == "EnterpriseNumberInvalid");
     }
+
+    [Fact]
+    public async Task A_file_of_several_parts_finds_a_repeat_in_a_later_part_and_a_new_company_takes_the_number_a_later_row_brings()
+    {
+        // The import checks its rows in parts while it stores the part before (P-IMPORT); the file's own duplicates and
+        // new companies span the parts.
+        var csv = new StringBuilder(Header).Append("\nEerste;Rij;CIO;Grensbedrijf;;eerste.rij@grensbedrijf.be;;;nl;LinkedIn;;");
+        for (var i = 1; i < ProspectImportService.PartSize; i++)
+        {
+            csv.Append($"\nPiet;Vulling {i};CIO;Kempen ICT;;piet.vulling{i}@kempen-ict.be;;;nl;LinkedIn;;");
+        }
+
+        csv.Append("\nTweede;Kopie;CIO;Grensbedrijf;;EERSTE.RIJ@grensbedrijf.be;;;nl;LinkedIn;;");
+        csv.Append("\nDerde;Rij;CIO;Grensbedrijf;BE0860244894;derde.rij@grensbedrijf.be;;;nl;LinkedIn;;");
+
+        var preview = await Import.PreviewAsync(Stream(csv.ToString()), new ImportBatch(AssessmentId, SalesData.Note));
+        var summary = await Import.ImportAsync(Stream(csv.ToString()), new ImportBatch(AssessmentId, SalesData.Note));
+
+        Assert.Equal(ImportRowStatus.Duplicate, preview.Rows[ProspectImportService.PartSize].Status);
+        Assert.Equal(ProspectImportService.PartSize + 1, preview.Count(ImportRowStatus.Valid));
+        Assert.Equal(new ImportSummary(Imported: ProspectImportService.PartSize + 1, Skipped: 1, CompaniesCreated: 1), summary);
+        await using var check = Db.CreateContext();
+        var company = await check.Companies.AsNoTracking().SingleAsync(c => c.Name == "Grensbedrijf");
+        Assert.Equal("0860.244.894", company.EnterpriseNumber);
+        Assert.Equal(["Derde", "Eerste"], (await check.Prospects.AsNoTracking().Where(p => p.CompanyId == company.Id).Select(p => p.FirstName).ToListAsync()).Order());
+        Assert.False(await check.Prospects.AnyAsync(p => p.FirstName == "Tweede"));
+    }
 }

@@ -19,7 +19,8 @@ public sealed record PersonSearchResult(IReadOnlyList<PersonHit> Hits, bool HasM
 /// <summary>
 /// The search box in the app bar: finds a person in every category the user may see (prospects for sales,
 /// partner contacts for sales, applicants for HR; all three for the privacy officer) by name, e-mail or phone.
-/// It answers from the normalised, indexed keys in one prepared statement (see <see cref="PersonSearchSql"/> and
+/// It answers from the normalised, indexed keys in two prepared statements, the matches' keys and then what is shown of
+/// the first ones (see <see cref="PersonSearchSql"/> and
 /// <see cref="PreparedSearchConnections"/>), so it stays instant at hundreds of thousands of people where a
 /// <c>LIKE '%term%'</c> scan takes tens of milliseconds.
 /// </summary>
@@ -44,14 +45,28 @@ public sealed class PersonSearchService(PreparedSearchConnections connections, I
             return PersonSearchResult.Empty;
         }
 
-        var rows = await connections.QueryAsync(PersonSearchSql.Build(criteria, categories, Limit + 1), reader => new PersonHit(
-            new PersonRef((PersonCategory)reader.GetInt32(0), reader.GetInt32(1)), reader.GetString(2), reader.GetString(3),
-            reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetBoolean(5)), cancellationToken);
-        var hits = rows.DistinctBy(h => h.Person)
-            .OrderBy(h => h.LastName, StringComparer.CurrentCultureIgnoreCase)
-            .ThenBy(h => h.FirstName, StringComparer.CurrentCultureIgnoreCase)
-            .ThenBy(h => h.Person.Category)
+        // First the keys of the matches, straight off the name indexes; merged across the categories in name order;
+        // then what is shown, for the people that made the cut only.
+        var found = await connections.QueryAsync(PersonSearchSql.Build(criteria, categories, Limit + 1), reader =>
+            (Person: new PersonRef((PersonCategory)reader.GetInt32(0), reader.GetInt32(1)), LastNameKey: reader.GetString(2), FirstNameKey: reader.GetString(3)),
+            cancellationToken);
+        var first = found.DistinctBy(f => f.Person)
+            .OrderBy(f => f.LastNameKey, StringComparer.Ordinal)
+            .ThenBy(f => f.FirstNameKey, StringComparer.Ordinal)
+            .ThenBy(f => f.Person.Category)
+            .Take(Limit + 1)
+            .Select(f => f.Person)
             .ToList();
+        if (first.Count == 0)
+        {
+            return PersonSearchResult.Empty;
+        }
+
+        var shown = (await connections.QueryAsync(PersonSearchSql.Details(categories, first), reader => new PersonHit(
+            new PersonRef((PersonCategory)reader.GetInt32(0), reader.GetInt32(1)), reader.GetString(2), reader.GetString(3),
+            reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetBoolean(5)), cancellationToken)).ToDictionary(h => h.Person);
+        // Someone erased between the two reads is left out.
+        var hits = first.Where(shown.ContainsKey).Select(p => shown[p]).ToList();
         return new PersonSearchResult(hits.Take(Limit).ToList(), hits.Count > Limit);
     }
 

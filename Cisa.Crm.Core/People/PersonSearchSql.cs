@@ -7,7 +7,7 @@ namespace Cisa.Crm.Core.People;
 internal sealed record PersonSearchStatement(string Sql, IReadOnlyList<KeyValuePair<string, object>> Parameters);
 
 /// <summary>
-/// Writes the search as one UNION ALL of small index walks, each with its own LIMIT: a name prefix walks the
+/// Writes the search as one UNION ALL of small index walks, each with its own LIMIT and reading keys only: a name prefix walks the
 /// (LastNameKey, FirstNameKey) or (FirstNameKey, LastNameKey) index from the prefix on and stops after <c>limit</c>
 /// rows; a whole name plus a prefix seeks straight to them; e-mail and phone are equalities or prefixes on their own
 /// indexes. So a broad prefix ("van") costs the same as a narrow one. Prefixes are ranges (<c>key &gt;= p AND
@@ -86,12 +86,7 @@ internal static class PersonSearchSql
 
     private static string Part(PersonCategory category, string kind, string where, string order)
     {
-        var (table, company) = category switch
-        {
-            PersonCategory.Prospect => ("Prospects", "(SELECT c.Name FROM Companies c WHERE c.Id = t.CompanyId)"),
-            PersonCategory.PartnerContact => ("PartnerContacts", "(SELECT c.Name FROM Companies c WHERE c.Id = t.CompanyId)"),
-            _ => ("Applicants", "NULL"),
-        };
+        var (table, _) = Table(category);
         (where, order) = (kind, category) switch
         {
             ("phone", PersonCategory.Prospect) => ("t.Phone = $phone OR t.Mobile = $phone", "t.Id"),
@@ -101,6 +96,33 @@ internal static class PersonSearchSql
             ("email", _) => ("t.Email >= $email AND t.Email < $emailEnd", "t.Email"),
             _ => (where, order),
         };
-        return $"SELECT * FROM (SELECT {(int)category} AS Category, t.Id, t.FirstName, t.LastName, {company} AS Company, t.IsRestricted FROM {table} t WHERE {where} ORDER BY {order} LIMIT $limit)";
+        return $"SELECT * FROM (SELECT {(int)category} AS Category, t.Id, t.LastNameKey, t.FirstNameKey FROM {table} t WHERE {where} ORDER BY {order} LIMIT $limit)";
     }
+
+    /// <summary>
+    /// The second statement: what is shown of the people the first one found and the merge kept (at most one more than
+    /// a screenful), by id. The first reads only keys, which the name indexes hold, so it never visits the tables.
+    /// </summary>
+    public static PersonSearchStatement Details(IReadOnlyCollection<PersonCategory> categories, IEnumerable<PersonRef> people)
+    {
+        var found = people.ToLookup(p => p.Category, p => p.Id);
+        var parameters = new List<KeyValuePair<string, object>>();
+        var parts = new List<string>();
+        foreach (var category in categories)
+        {
+            var (table, company) = Table(category);
+            var name = $"$ids{(int)category}";
+            parameters.Add(new(name, $"[{string.Join(',', found[category])}]"));
+            parts.Add($"SELECT {(int)category} AS Category, t.Id, t.FirstName, t.LastName, {company} AS Company, t.IsRestricted FROM {table} t WHERE t.Id IN (SELECT value FROM json_each({name}))");
+        }
+
+        return new PersonSearchStatement(string.Join("\nUNION ALL\n", parts), parameters);
+    }
+
+    private static (string Table, string Company) Table(PersonCategory category) => category switch
+    {
+        PersonCategory.Prospect => ("Prospects", "(SELECT c.Name FROM Companies c WHERE c.Id = t.CompanyId)"),
+        PersonCategory.PartnerContact => ("PartnerContacts", "(SELECT c.Name FROM Companies c WHERE c.Id = t.CompanyId)"),
+        _ => ("Applicants", "NULL"),
+    };
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -68,12 +69,12 @@ public sealed class PositionalStatement : IDisposable
     public void Execute()
     {
         var timeout = TimeSpan.FromSeconds(_connection.DefaultTimeout);
-        var started = DateTime.UtcNow;
+        var started = Stopwatch.GetTimestamp();
         try
         {
             int rc;
             // Another connection's write lock: wait for it as Microsoft.Data.Sqlite does, up to the connection's timeout.
-            while ((rc = raw.sqlite3_step(_statement)) is raw.SQLITE_BUSY or raw.SQLITE_LOCKED && DateTime.UtcNow - started < timeout)
+            while ((rc = raw.sqlite3_step(_statement)) is raw.SQLITE_BUSY or raw.SQLITE_LOCKED && Stopwatch.GetElapsedTime(started) < timeout)
             {
                 raw.sqlite3_reset(_statement);
                 Thread.Sleep(BusyPause);

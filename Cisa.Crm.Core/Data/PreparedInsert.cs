@@ -79,8 +79,6 @@ public static class PreparedInsert
 
         var connection = db.Database.GetDbConnection() as SqliteConnection
             ?? throw new NotSupportedException("A prepared insert reads the new key the SQLite way (last_insert_rowid).");
-        // Only to learn how each column's type mapping stores its values (GUIDs as text or as blobs).
-        using var probe = connection.CreateCommand();
         var columns = new List<InsertColumn>();
         foreach (var property in entityType.GetProperties().Where(p => p != key.keyProperty))
         {
@@ -89,9 +87,9 @@ public static class PreparedInsert
                 throw new NotSupportedException($"{typeof(TEntity).Name}.{property.Name}: a prepared insert fills CLR properties mapped to its table only.");
             }
 
+            // The column's store type says how a value that could go either way is stored (EF keeps GUIDs as text).
             var mapping = property.GetRelationalTypeMapping();
-            var parameter = (SqliteParameter)mapping.CreateParameter(probe, "$p", null, property.IsNullable);
-            columns.Add(new InsertColumn(name, property.GetGetter(), mapping.Converter, parameter.SqliteType != SqliteType.Blob));
+            columns.Add(new InsertColumn(name, property.GetGetter(), mapping.Converter, !mapping.StoreType.Equals("BLOB", StringComparison.OrdinalIgnoreCase)));
         }
 
         var statement = PositionalStatement.Prepare(connection,

@@ -68,34 +68,36 @@ public sealed class ProspectImportService(
             // SaveChanges tracking every entity and preparing new SQL for every batch (P-IMPORT).
             await using var insertCompany = await PreparedInsert.CreateAsync<Company>(db, cancellationToken);
             await using var insertProspect = await PreparedInsert.CreateAsync<Prospect>(db, cancellationToken);
+            // A row naming a company the CRM does not have: the company its first valid row creates. A later row may
+            // bring the enterprise number the first one left out; the company takes it.
+            async Task<int> NewCompanyIdAsync(AnalysedRow row)
+            {
+                if (!newCompanies.TryGetValue(row.CompanyKey, out var company))
+                {
+                    company = new Company
+                    {
+                        Name = row.CompanyName!, Type = CompanyType.Prospect, CreatedAtUtc = now, UpdatedAtUtc = now, EnterpriseNumber = row.EnterpriseNumber,
+                        AccountOwnerId = actor.Id, AccountOwnerName = actor.DisplayName,
+                    };
+                    await insertCompany.InsertAsync(company, cancellationToken);
+                    newCompanies.Add(row.CompanyKey, company);
+                }
+                else if (company.EnterpriseNumber is null && row.EnterpriseNumber is { } number)
+                {
+                    company.EnterpriseNumber = number;
+                    await db.Companies.Where(c => c.Id == company.Id).ExecuteUpdateAsync(c => c.SetProperty(x => x.EnterpriseNumber, number), cancellationToken);
+                }
+
+                return company.Id;
+            }
+
             // The checks' task also builds each valid row's prospect, so the writer only fills in a new company and inserts.
             Prospect Build(AnalysedRow row) => ProspectService.NewProspect(row.Input with { CompanyId = row.Input.CompanyId ?? 0 }, row.CompanyNameKey, actor, now);
             await foreach (var part in AnalyseInPartsAsync(checksDb, file, Build, cancellationToken))
             {
                 foreach (var (row, prospect) in part)
                 {
-                    if (row.Input.CompanyId is null)
-                    {
-                        if (!newCompanies.TryGetValue(row.CompanyKey, out var company))
-                        {
-                            company = new Company
-                            {
-                                Name = row.CompanyName!, Type = CompanyType.Prospect, CreatedAtUtc = now, UpdatedAtUtc = now, EnterpriseNumber = row.EnterpriseNumber,
-                                AccountOwnerId = actor.Id, AccountOwnerName = actor.DisplayName,
-                            };
-                            await insertCompany.InsertAsync(company, cancellationToken);
-                            newCompanies.Add(row.CompanyKey, company);
-                        }
-                        else if (company.EnterpriseNumber is null && row.EnterpriseNumber is { } number)
-                        {
-                            // The first row of a new company without its number, a later one with it: the company takes it.
-                            company.EnterpriseNumber = number;
-                            await db.Companies.Where(c => c.Id == company.Id).ExecuteUpdateAsync(c => c.SetProperty(x => x.EnterpriseNumber, number), cancellationToken);
-                        }
-
-                        prospect.CompanyId = company.Id;
-                    }
-
+                    prospect.CompanyId = row.Input.CompanyId ?? await NewCompanyIdAsync(row);
                     await insertProspect.InsertAsync(prospect, cancellationToken);
                     (imported, firstId, lastId) = (imported + 1, imported == 0 ? prospect.Id : firstId, prospect.Id);
                 }

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Cisa.Crm.Web.Authentication;
+using Cisa.Crm.Web.Components.Shared.Lists;
 using Cisa.Crm.Web.Localization;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -28,6 +29,7 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
             options.PopoverOptions.CheckForPopoverProvider = false;
         });
         Services.AddCrmLocalization();
+        Services.AddScoped<ListAddress>();
         UseCulture(CrmCultures.English);
     }
 

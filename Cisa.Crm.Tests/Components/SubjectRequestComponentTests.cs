@@ -5,6 +5,7 @@ using Cisa.Crm.Core.Privacy.Requests;
 using Cisa.Crm.Tests.Support;
 using Cisa.Crm.Web.Components.Pages.Privacy.Requests;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
 
 namespace Cisa.Crm.Tests.Components;
 
@@ -82,6 +83,7 @@ public sealed class SubjectRequestComponentTests : ComponentTestContext
     {
         var reference = await NewRequestAsync(new DateOnly(2026, 3, 12));
         var id = (await Requests.ListAsync(openOnly: true, new(0, 10))).Items.Single(r => r.Reference == reference).Id;
+        var dialogs = Render<MudDialogProvider>();
         var page = Render<RequestPage>(p => p.Add(c => c.Id, id));
         page.WaitForAssertion(() => Assert.NotNull(page.Find("#show-refuse")));
 
@@ -90,14 +92,27 @@ public sealed class SubjectRequestComponentTests : ComponentTestContext
         page.WaitForAssertion(() => Assert.Contains("Required.", page.Find("#refuse-form").TextContent, StringComparison.Ordinal));
         Assert.Equal(RequestStatus.Received, (await Requests.GetAsync(id)).Request.Status);
 
+        // Refusing closes the request for good: it asks first, and Cancel leaves it open.
         page.Find("#refuse-reason").Change("The requester did not answer our call-back; identity not proven.");
-        await page.Find("#refuse-request").ClickAsync(new());
+        var refusing = page.Find("#refuse-request").ClickAsync(new());
+        dialogs.WaitForAssertion(() => Assert.Contains($"{reference} is closed as refused", dialogs.Markup, StringComparison.Ordinal));
+        await DialogButton(dialogs, "Cancel").ClickAsync(new());
+        await refusing.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(RequestStatus.Received, (await Requests.GetAsync(id)).Request.Status);
+
+        refusing = page.Find("#refuse-request").ClickAsync(new());
+        dialogs.WaitForAssertion(() => Assert.Contains($"{reference} is closed as refused", dialogs.Markup, StringComparison.Ordinal));
+        await DialogButton(dialogs, "Refuse").ClickAsync(new());
+        await refusing.WaitAsync(TimeSpan.FromSeconds(5));
 
         page.WaitForAssertion(() => Assert.Contains("Refused on 14/03/2026", page.Find("#refused-on").TextContent, StringComparison.Ordinal));
         Assert.Equal("The requester did not answer our call-back; identity not proven.", page.Find("#outcome").TextContent);
         Assert.Equal("Refused", page.Find("#request-status").TextContent.Trim());
         Assert.Empty(page.FindAll("#identity-notice"));
     }
+
+    private static AngleSharp.Dom.IElement DialogButton(IRenderedComponent<MudDialogProvider> dialogs, string text) =>
+        dialogs.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == text);
 
     private async Task<string> NewRequestAsync(DateOnly receivedOn)
     {

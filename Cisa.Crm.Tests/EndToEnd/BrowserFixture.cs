@@ -50,13 +50,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         Directory.CreateDirectory(ScreenshotFolder);
     }
 
-    /// <summary>A fresh browser context (no cookies) with a desktop-sized window.</summary>
-    public async Task<IPage> NewPageAsync(string? acceptLanguage = "nl-BE")
+    /// <summary>A fresh browser context (no cookies) with a desktop-sized window, or another size (390×844: a phone).</summary>
+    public async Task<IPage> NewPageAsync(string? acceptLanguage = "nl-BE", int width = 1366, int height = 800)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
-            ViewportSize = new ViewportSize { Width = 1366, Height = 800 },
+            ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = acceptLanguage,
             TimezoneId = "Europe/Brussels",
         });

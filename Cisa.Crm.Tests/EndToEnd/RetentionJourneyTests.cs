@@ -20,7 +20,7 @@ public sealed class RetentionJourneyTests(BrowserFixture browser)
         var page = await browser.NewPageAsync("en-BE");
         await page.SignInAsAsync("demo-privacy");
         await Expect(page.Locator("#retention-dashboard")).ToBeVisibleAsync();
-        await Expect(page.Locator("#retention-outlook tr[data-rule='RET-PARTNER'] [data-within='30']")).ToHaveTextAsync("1");
+        await Expect(page.Locator("#retention-outlook tr[data-rule='RET-PARTNER'] [data-within='0']")).ToHaveTextAsync("1");
         await page.ScreenshotAsync("home-retention-card");
 
         await page.Locator("nav a[href='/privacy/retention']").ClickAsync();

@@ -140,7 +140,11 @@ public sealed partial class SubjectRequestJourneyTests(BrowserFixture browser)
         await Expect(page.Locator("#reply-text")).ToHaveValueAsync(new Regex("We inform those who received your data from us."));
         await Expect(page.Locator("#reply-text")).ToHaveValueAsync(new Regex("Belgian Data Protection Authority"));
         await ShotAsync(page, "dsr-reply");
+        // Closing cannot be undone: the page asks first.
         await page.Locator("#mark-answered").ClickAsync();
+        await Expect(page.Locator(".mud-dialog")).ToContainTextAsync("is closed with this reply");
+        await ShotAsync(page, "dsr-answer-confirm");
+        await page.Locator(".mud-dialog button", new() { HasText = "Mark answered" }).ClickAsync();
         await Expect(page.Locator("#request-status")).ToHaveTextAsync("Answered");
         await Expect(page.Locator("#outcome")).ToContainTextAsync("Your data as job applicant have been erased.");
         await ShotAsync(page, "dsr-answered");

@@ -1,4 +1,5 @@
 using Cisa.Crm.Core.Data;
+using Cisa.Crm.Web.Components.Shared.Lists;
 using Cisa.Crm.Web.Localization;
 using MudBlazor.Services;
 
@@ -12,6 +13,7 @@ public static class WebRegistration
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddCrmLocalization();
+        services.AddScoped<ListAddress>();
         services.AddHttpContextAccessor();
         services.AddHealthChecks().AddDbContextCheck<CrmDbContext>("database");
         return builder;

@@ -17,7 +17,11 @@ public sealed record RetentionPreview(DateOnly AsOf, IReadOnlyList<RuleCount> Co
 public sealed record HoldRow(int Id, PersonLabel Person, HoldKind Kind, string Reason, int? RequestId, string PlacedByName, DateTime PlacedAtUtc);
 
 /// <summary>The dashboard card: what falls due within the next 30 and 90 days (including what is due today).</summary>
-public sealed record RetentionOutlook(IReadOnlyList<RuleCount> Within30Days, IReadOnlyList<RuleCount> Within90Days);
+/// <summary>
+/// The dashboard's view ahead, per rule: what is past its period today (the next sweep erases it unless held), apart
+/// from what falls due after today and within 30 or within 90 days.
+/// </summary>
+public sealed record RetentionOutlook(IReadOnlyList<RuleCount> DueNow, IReadOnlyList<RuleCount> Next30Days, IReadOnlyList<RuleCount> Next90Days);
 
 /// <summary>A retention rule as the privacy officer reads it: its id, the configured period, what it erases.</summary>
 public sealed record RetentionPolicyRow(RetentionRule Rule, string RuleId, int Years, PersonCategory Category);

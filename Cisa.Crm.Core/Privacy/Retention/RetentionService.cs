@@ -24,6 +24,15 @@ public sealed class RetentionService(
 {
     private const int HeldListLimit = 200;
 
+    /// <summary>The field of the preview's day, for <see cref="FieldError"/>s.</summary>
+    public const string AsOfField = "AsOf";
+
+    /// <summary>The earliest day a preview is shown for: before it the firm kept no records in this system.</summary>
+    public static readonly DateOnly EarliestPreviewDay = new(2000, 1, 1);
+
+    /// <summary>How far ahead a preview reaches: every period ends well within it, and the date arithmetic stays in range.</summary>
+    public const int PreviewYearsAhead = 100;
+
     public IReadOnlyList<RetentionPolicyRow> Policies()
     {
         var o = options.Value;
@@ -41,9 +50,17 @@ public sealed class RetentionService(
     public bool SweepIsRunning => sweep.IsRunning;
 
     /// <summary>What a sweep on <paramref name="asOf"/> would erase and hold; erases nothing.</summary>
+    /// <exception cref="CrmValidationException">The day is before <see cref="EarliestPreviewDay"/> or more than
+    /// <see cref="PreviewYearsAhead"/> years ahead (31/12/9999 would overflow the due dates).</exception>
     public async Task<RetentionPreview> PreviewAsync(DateOnly asOf, RetentionRule? only, PageRequest page, CancellationToken cancellationToken = default)
     {
         await currentActor.DemandAsync(Permission.RetentionRead, cancellationToken);
+        var latest = BrusselsTime.Today(time).AddYears(PreviewYearsAhead);
+        if (asOf < EarliestPreviewDay || asOf > latest)
+        {
+            throw new CrmValidationException([new FieldError(AsOfField, "PreviewDayOutOfRange", EarliestPreviewDay, latest)]);
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var due = new RetentionQueries(db, asOf, options.Value);
         var counts = await due.CountsAsync(cancellationToken);
@@ -88,15 +105,27 @@ public sealed class RetentionService(
             }).ToList());
     }
 
-    /// <summary>The dashboard card: erasable records due within 30 and within 90 days from today.</summary>
+    /// <summary>
+    /// The dashboard card: records past their period today, and those falling due after today within 30 and within 90
+    /// days (not counting the ones already due, which the card shows apart).
+    /// </summary>
     public async Task<RetentionOutlook> OutlookAsync(CancellationToken cancellationToken = default)
     {
         await currentActor.DemandAsync(Permission.RetentionRead, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var today = BrusselsTime.Today(time);
-        return new RetentionOutlook(
-            await new RetentionQueries(db, today.AddDays(30), options.Value).CountsAsync(cancellationToken),
-            await new RetentionQueries(db, today.AddDays(90), options.Value).CountsAsync(cancellationToken));
+        var now = await new RetentionQueries(db, today, options.Value).CountsAsync(cancellationToken);
+        async Task<IReadOnlyList<RuleCount>> ComingAsync(int days)
+        {
+            var byThen = await new RetentionQueries(db, today.AddDays(days), options.Value).CountsAsync(cancellationToken);
+            return byThen.Select(then =>
+            {
+                var already = now.Single(n => n.Rule == then.Rule);
+                return new RuleCount(then.Rule, then.Due - already.Due, then.Held - already.Held);
+            }).ToList();
+        }
+
+        return new RetentionOutlook(now, await ComingAsync(30), await ComingAsync(90));
     }
 
     /// <summary>Runs the sweep now as the signed-in privacy officer.</summary>

@@ -101,13 +101,13 @@ public sealed class RestrictionAndSuppressionTests : SalesTestBase
         var id = await CreateProspectAsync();
         await Calls.LogAsync(id, SalesData.Call(new DateTime(2026, 3, 14, 9, 0, 0), CallOutcome.CallBack, followUpOn: Today));
         Assert.Equal(id, Assert.Single((await Calls.MyWorkAsync()).FollowUpsDue).ProspectId);
-        Assert.Equal(1, (await Db.Get<SalesStatistics>().OverviewAsync()).FollowUpsDue);
+        Assert.Equal(1, (await Db.Get<SalesStatistics>().OverviewAsync()).FollowUpsUpcoming);
 
         await Data.RestrictAsync(id);
 
         Assert.Empty((await Calls.MyWorkAsync()).FollowUpsDue);
         Assert.Empty((await Calls.MyWorkAsync()).RecentCalls);
-        Assert.Equal(0, (await Db.Get<SalesStatistics>().OverviewAsync()).FollowUpsDue);
+        Assert.Equal(0, (await Db.Get<SalesStatistics>().OverviewAsync()).FollowUpsUpcoming);
     }
 
     [Fact]

@@ -63,17 +63,23 @@ public sealed class SalesStatisticsTests : SalesTestBase
     }
 
     [Fact]
-    public async Task Follow_ups_due_count_only_mine_due_today_or_earlier()
+    public async Task My_follow_ups_are_split_into_overdue_and_due_today_or_within_30_days_and_the_teams_are_left_out()
     {
         var second = await CreateProspectAsync();
         var third = await CreateProspectAsync();
+        var fourth = await CreateProspectAsync();
         await LogAsync(SalesPeople.Sofie, new DateTime(2026, 3, 14, 9, 0, 0), CallOutcome.CallBack, Today, _prospect);
         await LogAsync(SalesPeople.Sofie, new DateTime(2026, 3, 14, 9, 5, 0), CallOutcome.CallBack, Today.AddDays(2), second);
+        await LogAsync(SalesPeople.Sofie, new DateTime(2026, 3, 14, 9, 7, 0), CallOutcome.CallBack, Today.AddDays(31), fourth);
         await LogAsync(SalesPeople.Tom, new DateTime(2026, 3, 14, 9, 10, 0), CallOutcome.CallBack, Today, third);
 
-        Assert.Equal(1, (await Statistics.OverviewAsync()).FollowUpsDue);
-        Db.Time.Advance(TimeSpan.FromDays(2));
-        Assert.Equal(2, (await Statistics.OverviewAsync()).FollowUpsDue);
+        var overview = await Statistics.OverviewAsync();
+        Assert.Equal((0, 2), (overview.FollowUpsOverdue, overview.FollowUpsUpcoming));
+
+        // Three days on, the first two are overdue and the one 31 days out has come within the 30 days.
+        Db.Time.Advance(TimeSpan.FromDays(3));
+        overview = await Statistics.OverviewAsync();
+        Assert.Equal((2, 1), (overview.FollowUpsOverdue, overview.FollowUpsUpcoming));
     }
 
     private Task<long> LogAsync(Cisa.Crm.Core.Security.CrmActor who, DateTime brussels, CallOutcome outcome, DateOnly? followUpOn = null, int? prospect = null) =>

@@ -5,16 +5,63 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cisa.Crm.Core.Audit;
 
+/// <summary>
+/// One entry of the trail as the browser shows it. <paramref name="Subject"/> is the record the entry is about when
+/// it still exists and the reader may open it (for a call, its prospect); null otherwise.
+/// </summary>
 public sealed record AuditEntryRow(long Id, DateTime OccurredAtUtc, string ActorId, string ActorName, string Action,
-    string EntityType, string? EntityId, string? Details);
+    string EntityType, string? EntityId, string? Details, AuditSubject? Subject = null);
+
+/// <summary>What kind of page an audit entry's record opens on.</summary>
+public enum AuditSubjectKind
+{
+    Prospect,
+    PartnerContact,
+    Applicant,
+    Company,
+    SubjectRequest,
+    Assessment,
+    Procedure,
+    RetentionRun,
+}
+
+/// <summary>The live record an audit entry is about: its kind and id.</summary>
+public sealed record AuditSubject(AuditSubjectKind Kind, int Id);
 
 /// <summary>Filters of the audit browser; the dates are UTC instants (the page converts from Brussels days).</summary>
 public sealed record AuditFilter(string? ActorId = null, string? Action = null, DateTime? FromUtc = null, DateTime? ToUtcExclusive = null);
 
 public sealed record AuditActorOption(string ActorId, string ActorName);
 
+/// <summary>Why the chain does not verify; the web layer words it in the reader's language.</summary>
+public enum AuditChainProblem
+{
+    /// <summary>An entry's number is missing: it was removed.</summary>
+    Missing,
+
+    /// <summary>An entry does not carry the hash of the entry before it.</summary>
+    Unlinked,
+
+    /// <summary>An entry's content no longer matches its hash.</summary>
+    Altered,
+
+    /// <summary>Entries were removed from the end (<see cref="AuditChainReport.LastRemovedId"/> is the last one).</summary>
+    CutFromEnd,
+}
+
 /// <summary>The outcome of walking the chain: intact, or the first entry where it breaks and why.</summary>
-public sealed record AuditChainReport(bool IsIntact, long EntriesChecked, long? BrokenAtId, string? Problem);
+public sealed record AuditChainReport(bool IsIntact, long EntriesChecked, long? BrokenAtId, AuditChainProblem? Kind = null, long? LastRemovedId = null)
+{
+    /// <summary>The problem in plain English, for test output and logs; people read it in their language from <see cref="Kind"/>.</summary>
+    public string? Problem => Kind switch
+    {
+        AuditChainProblem.Missing => $"Entry {BrokenAtId} is missing.",
+        AuditChainProblem.Unlinked => $"Entry {BrokenAtId} does not link to the entry before it.",
+        AuditChainProblem.Altered => $"Entry {BrokenAtId} was altered after it was written.",
+        AuditChainProblem.CutFromEnd => $"Entries {BrokenAtId} to {LastRemovedId} were removed from the end.",
+        _ => null,
+    };
+}
 
 /// <summary>Reading and verifying the audit trail (LOG-ACTIONS); PrivacyAdmin only.</summary>
 public sealed class AuditLog(IDbContextFactory<CrmDbContext> dbFactory, ICurrentActor currentActor, AuditTrail trail)
@@ -23,7 +70,7 @@ public sealed class AuditLog(IDbContextFactory<CrmDbContext> dbFactory, ICurrent
 
     public async Task<PagedResult<AuditEntryRow>> SearchAsync(AuditFilter filter, PageRequest page, CancellationToken cancellationToken = default)
     {
-        await currentActor.DemandAsync(Permission.AuditRead, cancellationToken);
+        var actor = await currentActor.DemandAsync(Permission.AuditRead, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
 
         var query = db.AuditEntries.AsNoTracking();
@@ -52,9 +99,10 @@ public sealed class AuditLog(IDbContextFactory<CrmDbContext> dbFactory, ICurrent
             .OrderByDescending(e => e.Id)
             .Skip(page.SafeSkip)
             .Take(page.SafeTake)
-            .Select(e => new AuditEntryRow(e.Id, e.OccurredAtUtc, e.ActorId, e.ActorName, e.Action, e.EntityType, e.EntityId, e.Details))
+            .Select(e => new AuditEntryRow(e.Id, e.OccurredAtUtc, e.ActorId, e.ActorName, e.Action, e.EntityType, e.EntityId, e.Details, null))
             .ToListAsync(cancellationToken);
-        return new PagedResult<AuditEntryRow>(items, total);
+        var subjects = await AuditSubjects.ResolveAsync(db, actor, items, cancellationToken);
+        return new PagedResult<AuditEntryRow>([.. items.Select(e => subjects.TryGetValue(e.Id, out var subject) ? e with { Subject = subject } : e)], total);
     }
 
     /// <summary>The staff members and actions that occur in the trail, for the filter drop-downs.</summary>
@@ -127,17 +175,17 @@ public sealed class AuditLog(IDbContextFactory<CrmDbContext> dbFactory, ICurrent
             {
                 if (entry.Id != expectedId)
                 {
-                    return new AuditChainReport(false, checkedCount, expectedId, $"Entry {expectedId} is missing.");
+                    return new AuditChainReport(false, checkedCount, expectedId, AuditChainProblem.Missing);
                 }
 
                 if (entry.PreviousHash != expectedPrevious)
                 {
-                    return new AuditChainReport(false, checkedCount, entry.Id, $"Entry {entry.Id} does not link to the entry before it.");
+                    return new AuditChainReport(false, checkedCount, entry.Id, AuditChainProblem.Unlinked);
                 }
 
                 if (entry.ComputeHash(trail.Key) != entry.Hash)
                 {
-                    return new AuditChainReport(false, checkedCount, entry.Id, $"Entry {entry.Id} was altered after it was written.");
+                    return new AuditChainReport(false, checkedCount, entry.Id, AuditChainProblem.Altered);
                 }
 
                 expectedPrevious = entry.Hash;
@@ -148,10 +196,10 @@ public sealed class AuditLog(IDbContextFactory<CrmDbContext> dbFactory, ICurrent
 
         if (highestEverWritten > checkedCount)
         {
-            return new AuditChainReport(false, checkedCount, checkedCount + 1, $"Entries {checkedCount + 1} to {highestEverWritten} were removed from the end.");
+            return new AuditChainReport(false, checkedCount, checkedCount + 1, AuditChainProblem.CutFromEnd, highestEverWritten);
         }
 
-        return new AuditChainReport(true, checkedCount, null, null);
+        return new AuditChainReport(true, checkedCount, null);
     }
 
     private static async Task<long> HighestIdEverWrittenAsync(CrmDbContext db, CancellationToken cancellationToken)

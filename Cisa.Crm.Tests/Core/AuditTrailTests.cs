@@ -84,6 +84,7 @@ public sealed class AuditTrailTests : IAsyncLifetime
         var report = await _db.Get<AuditLog>().VerifyChainAsync();
         Assert.False(report.IsIntact);
         Assert.Equal(2, report.BrokenAtId);
+        Assert.Equal(AuditChainProblem.Altered, report.Kind);
     }
 
     [Fact]
@@ -113,6 +114,7 @@ public sealed class AuditTrailTests : IAsyncLifetime
         var report = await _db.Get<AuditLog>().VerifyChainAsync();
         Assert.False(report.IsIntact);
         Assert.Equal(2, report.BrokenAtId);
+        Assert.Equal(AuditChainProblem.Altered, report.Kind);
     }
 
     [Fact]
@@ -153,6 +155,7 @@ public sealed class AuditTrailTests : IAsyncLifetime
         var report = await _db.Get<AuditLog>().VerifyChainAsync();
         Assert.False(report.IsIntact);
         Assert.Equal(3, report.BrokenAtId);
+        Assert.Equal(AuditChainProblem.Missing, report.Kind);
     }
 
     [Fact]
@@ -168,6 +171,8 @@ public sealed class AuditTrailTests : IAsyncLifetime
         var report = await _db.Get<AuditLog>().VerifyChainAsync();
         Assert.False(report.IsIntact);
         Assert.Equal(3, report.BrokenAtId);
+        Assert.Equal(AuditChainProblem.CutFromEnd, report.Kind);
+        Assert.Equal(4, report.LastRemovedId);
     }
 
     [Fact]

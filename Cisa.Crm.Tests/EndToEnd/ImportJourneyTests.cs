@@ -48,7 +48,7 @@ public sealed class ImportJourneyTests(BrowserFixture browser)
         await page.ScreenshotAsync("import-preview");
 
         await page.Locator("#confirm-import").ClickAsync();
-        await Expect(page.Locator("#import-summary")).ToContainTextAsync("Imported 2 prospects; 2 rows skipped; 2 new companies.");
+        await Expect(page.Locator("#import-summary")).ToContainTextAsync("2 prospects imported; 2 rows skipped; 2 new companies.");
         await page.ScreenshotAsync("import-done");
 
         await page.GotoAsync("/prospects");

@@ -53,7 +53,7 @@ public sealed class RetentionJourneyTests(BrowserFixture browser)
 
         // Only the partner rule, then a legal hold on its one record: the reason is required by the core.
         await page.Field("preview-rule").ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "RET-PARTNER · A contact person at a customer or supplier" }).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "A contact person at a customer or supplier (RET-PARTNER)" }).ClickAsync();
         await Expect(table.Locator("tbody tr")).ToHaveCountAsync(1);
         await table.Locator("tbody tr", new() { HasText = "Ludo Van Gorp" }).GetByRole(AriaRole.Button, new() { Name = "Legal hold" }).ClickAsync();
         await page.Locator("#save-hold").ClickAsync();
@@ -71,7 +71,7 @@ public sealed class RetentionJourneyTests(BrowserFixture browser)
 
         // The sweep, confirmed, with its progress and its result.
         await page.Locator("#run-sweep").ClickAsync();
-        await Expect(page.Locator(".mud-dialog")).ToContainTextAsync("3 records. 1 held records are kept.");
+        await Expect(page.Locator(".mud-dialog")).ToContainTextAsync("3 records. 1 held record is kept.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Run sweep" }).ClickAsync();
         await Expect(page.Locator("#sweep-result")).ToContainTextAsync("Sweep finished. Erased: 3. Calls anonymised: 1. Held: 1.");
         await Expect(page.Locator("#sweep-progress-text")).ToHaveTextAsync("Erased 3 of 3");

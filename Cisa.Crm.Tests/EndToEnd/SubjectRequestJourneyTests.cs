@@ -65,7 +65,7 @@ public sealed partial class SubjectRequestJourneyTests(BrowserFixture browser)
         var contactRow = page.Locator("#find-results [data-category='PartnerContact'] tr", new() { HasText = "Marieke Verbiest" });
         var applicantRow = page.Locator("#find-results [data-category='Applicant'] tr", new() { HasText = "Marieke Verbiest" });
         await Expect(contactRow).ToContainTextAsync("phone");
-        await Expect(contactRow).ToContainTextAsync("1 disclosure(s)");
+        await Expect(contactRow).ToContainTextAsync("1 disclosure");
         await Expect(applicantRow).ToContainTextAsync("e-mail");
         await Expect(applicantRow).ToContainTextAsync("CV");
         await ShotAsync(page, "dsr-find");
@@ -120,8 +120,8 @@ public sealed partial class SubjectRequestJourneyTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Carry out", Exact = true }).ClickAsync();
         await Expect(page.Locator("#request-status")).ToHaveTextAsync("Carried out");
         await Expect(applicantCard).ToContainTextAsync("No longer in the CRM");
-        await Expect(page.Locator("#find-closed")).ToContainTextAsync("2 record(s) confirmed");
-        await Expect(applicantCard.Locator("[data-result]")).ToContainTextAsync("1 CV(s) erased");
+        await Expect(page.Locator("#find-closed")).ToContainTextAsync("2 records confirmed");
+        await Expect(applicantCard.Locator("[data-result]")).ToContainTextAsync("1 CV erased");
         await Expect(contactCard.Locator("[data-result]")).ToContainTextAsync("Kept: Needed to contact a customer under contract");
         await Expect(contactCard.Locator("[data-result]")).ToContainTextAsync("restricted");
         await Expect(contactCard.Locator("[data-restricted]")).ToBeVisibleAsync();
@@ -177,7 +177,7 @@ public sealed partial class SubjectRequestJourneyTests(BrowserFixture browser)
         await page.WaitForInteractiveAsync();
         await page.Locator("#language-nl").ClickAsync();
         await Expect(page.Locator("#request-status")).ToHaveTextAsync("Beantwoord");
-        await Expect(applicantCard.Locator("[data-result]")).ToContainTextAsync("1 sollicitatie(s) gewist");
+        await Expect(applicantCard.Locator("[data-result]")).ToContainTextAsync("1 sollicitatie gewist");
         await ShotAsync(page, "dsr-answered-nl");
         await page.GotoAsync("/audit");
         await page.WaitForInteractiveAsync();

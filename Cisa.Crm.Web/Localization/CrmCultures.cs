@@ -1,5 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
+using MudBlazor;
+using MudBlazor.Services;
 
 namespace Cisa.Crm.Web.Localization;
 
@@ -17,6 +19,12 @@ public static class CrmCultures
     public static IServiceCollection AddCrmLocalization(this IServiceCollection services)
     {
         services.AddLocalization(options => options.ResourcesPath = "Resources");
+
+        // MudBlazor's texts from our resource files in both languages (its own English prints "1-25 of 10000"; ours
+        // formats the numbers), so every text on a page comes from one place. Replaces the interceptor AddMudServices adds.
+        services.AddTransient<MudLocalizer, CrmMudLocalizer>();
+        services.AddLocalizationInterceptor(provider => new DefaultLocalizationInterceptor(
+            provider.GetRequiredService<ILoggerFactory>(), provider.GetRequiredService<MudLocalizer>()) { IgnoreDefaultEnglish = true });
         services.AddScoped<ErrorMessages>();
         services.AddTransient<FormErrors>();
         return services;

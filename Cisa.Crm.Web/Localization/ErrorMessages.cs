@@ -5,7 +5,7 @@ namespace Cisa.Crm.Web.Localization;
 
 /// <summary>
 /// The user-facing wording of what the core reports: refusals as sentences in the user's language (anything
-/// else becomes a neutral apology), field problems, and audit action names.
+/// else becomes a neutral apology), and field problems.
 /// </summary>
 public sealed class ErrorMessages(IStringLocalizer<SharedResource> text)
 {
@@ -24,10 +24,6 @@ public sealed class ErrorMessages(IStringLocalizer<SharedResource> text)
 
         return text["Error.Unexpected"];
     }
-
-    /// <summary>An audit action's readable name (<c>Action.{code}</c>); an action without a text shows its code.</summary>
-    public string ActionName(string action) =>
-        text[$"Action.{action}"] is { ResourceNotFound: false } name ? name.Value : action;
 
     /// <summary>One field's problem, as shown under the field.</summary>
     public string For(FieldError error)

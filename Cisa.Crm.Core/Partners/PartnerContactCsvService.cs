@@ -33,8 +33,15 @@ public sealed class PartnerContactCsvService(
         await currentActor.DemandAsync(Permission.PartnerContactsWrite, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = await AnalyseAsync(db, csv, defaultBasis, cancellationToken);
-        return new ImportPreview(rows.Select(r => r.Result).ToList(), 0);
+        return new ImportPreview(rows.Select(r => r.Result).ToList(), 0, RejectedRows.Of(rows.Select(r => (r.Result, r.Record))), []);
     }
+
+    /// <summary>The import's columns with one example row of invented data, for the user to fill in.</summary>
+    public static byte[] Template() => CrmCsv.Write(Columns,
+    [
+        ["Wim", "Peeters", "Aankoper", "Voorbeeld Bouw nv", "wim.peeters@voorbeeld-bouw.example", "", "014 58 21 38", "0471 93 58 22",
+            "Industrieweg 12", "2200", "Herentals", "BE", "nl", nameof(PartnerLawfulBasis.Contract), "Vaste contactpersoon voor de bestellingen."],
+    ]);
 
     public async Task<ImportSummary> ImportAsync(Stream csv, PartnerLawfulBasis? defaultBasis, CancellationToken cancellationToken = default)
     {
@@ -50,7 +57,7 @@ public sealed class PartnerContactCsvService(
             var ids = contacts.Count == 0 ? "" : $";ids={contacts.Min(p => p.Id)}-{contacts.Max(p => p.Id)}";
             await trail.RecordAsync(db, actor, "PartnerContact.Imported", PartnerContactService.EntityType, null,
                 $"created={contacts.Count};skipped={skipped}{ids}", cancellationToken);
-            return new ImportSummary(contacts.Count, skipped, 0);
+            return new ImportSummary(contacts.Count, skipped, 0, RejectedRows.Of(rows.Select(r => (r.Result, r.Record))));
         }, cancellationToken);
     }
 
@@ -82,7 +89,7 @@ public sealed class PartnerContactCsvService(
         }, cancellationToken);
     }
 
-    private sealed record AnalysedRow(ImportRowResult Result, PartnerContactInput Input);
+    private sealed record AnalysedRow(ImportRowResult Result, CsvRecord Record, PartnerContactInput Input);
 
     private async Task<List<AnalysedRow>> AnalyseAsync(CrmDbContext db, Stream csv, PartnerLawfulBasis? defaultBasis, CancellationToken cancellationToken)
     {
@@ -106,26 +113,22 @@ public sealed class PartnerContactCsvService(
                 Addresses = string.IsNullOrWhiteSpace(street) && string.IsNullOrWhiteSpace(record["city"]) ? []
                     : [new AddressInput(street, record["postalcode"], record["city"], string.IsNullOrWhiteSpace(record["country"]) ? "BE" : record["country"])],
             };
-            var (valid, v) = PartnerContactRules.CheckFields(input);
+            // A company the CRM does not know is that, not also "required".
             if (!string.IsNullOrWhiteSpace(companyName) && company is null)
             {
-                v.Add(nameof(PartnerContactInput.CompanyId), "CompanyUnknown");
+                parseErrors.Add(new FieldError(nameof(PartnerContactInput.CompanyId), "CompanyUnknown"));
             }
             else if (company?.Type == CompanyType.Prospect)
             {
-                v.Add(nameof(PartnerContactInput.CompanyId), "CompanyNotPartner");
+                parseErrors.Add(new FieldError(nameof(PartnerContactInput.CompanyId), "CompanyNotPartner"));
             }
 
-            foreach (var error in parseErrors)
-            {
-                v.Add(error.Field, error.Code, error.Arguments);
-            }
-
-            return (record, companyName, valid, v);
+            var (valid, checks) = PartnerContactRules.CheckFields(input);
+            return (record, companyName, valid, errors: CsvValues.WithUnreadableCells(checks.Errors, parseErrors));
         }).ToList();
 
-        var statuses = await import.ClassifyAsync(db,
-            checkedRows.Select(r => new PersonImport.Candidate(r.v.IsValid, r.valid.Emails.OfType<string>().ToList(), r.valid.Phones.Where(p => p.Kind == PhoneKind.Mobile).Select(p => p.Number!).ToList(),
+        var classes = await import.ClassifyAsync(db,
+            checkedRows.Select(r => new PersonImport.Candidate(r.errors.Count == 0, r.valid.Emails.OfType<string>().ToList(), r.valid.Phones.Where(p => p.Kind == PhoneKind.Mobile).Select(p => p.Number!).ToList(),
                 r.valid.Phones.Where(p => p.Kind == PhoneKind.Office).Select(p => p.Number!).ToList())).ToList(),
             async (emails, phones) =>
             {
@@ -138,7 +141,7 @@ public sealed class PartnerContactCsvService(
             cancellationToken);
 
         return checkedRows.Select((r, i) => new AnalysedRow(
-            new ImportRowResult(r.record.Line, $"{r.valid.FirstName} {r.valid.LastName}".Trim(), r.companyName, statuses[i], r.v.Errors.ToList()),
-            r.valid)).ToList();
+            new ImportRowResult(r.record.Line, $"{r.valid.FirstName} {r.valid.LastName}".Trim(), r.companyName, classes[i].Status, classes[i].Reason is { } reason ? [.. r.errors, reason] : r.errors),
+            r.record, r.valid)).ToList();
     }
 }

@@ -53,11 +53,7 @@ public sealed class ProspectRules(TimeProvider time)
             v.Add(nameof(input.AssessmentId), "LegitimateInterestRequired");
         }
 
-        var note = v.Text(nameof(input.LegitimateInterestNote), input.LegitimateInterestNote, AssessmentLimits.PersonNote);
-        if (note is null)
-        {
-            v.Add(nameof(input.LegitimateInterestNote), "LegitimateInterestNoteRequired");
-        }
+        var note = CheckLegitimateInterestNote(input.LegitimateInterestNote, v);
 
         if (!Enum.IsDefined(input.PreferredLanguage))
         {
@@ -79,6 +75,18 @@ public sealed class ProspectRules(TimeProvider time)
     }
 
     /// <summary>LI-NOTE and LI-REVIEW for prospecting (see <see cref="AssessmentRules"/>).</summary>
+    /// <summary>LI-NOTE: the line on why the person fits the assessment, required and short; returns it trimmed.</summary>
+    public static string? CheckLegitimateInterestNote(string? note, Validator v)
+    {
+        var trimmed = v.Text(nameof(ProspectInput.LegitimateInterestNote), note, AssessmentLimits.PersonNote);
+        if (trimmed is null)
+        {
+            v.Add(nameof(ProspectInput.LegitimateInterestNote), "LegitimateInterestNoteRequired");
+        }
+
+        return trimmed;
+    }
+
     public Task CheckAssessmentAsync(CrmDbContext db, int? assessmentId, bool isNewChoice, Validator v, CancellationToken cancellationToken) =>
         AssessmentRules.CheckAsync(db, assessmentId, AssessmentPurpose.Prospecting, isNewChoice, BrusselsTime.Today(time), v, cancellationToken);
 

@@ -19,17 +19,63 @@ public enum ImportRowStatus
 
 public sealed record ImportRowResult(int Line, string Name, string? CompanyName, ImportRowStatus Status, IReadOnlyList<FieldError> Errors);
 
-public sealed record ImportPreview(IReadOnlyList<ImportRowResult> Rows, int NewCompanies)
+/// <summary>A row the import leaves out: its result and its cells as the file had them.</summary>
+public sealed record RejectedRow(ImportRowResult Result, IReadOnlyList<string?> Cells);
+
+/// <summary>
+/// The rows an import leaves out (invalid, duplicate, suppressed) under the file's own header, so the user can download
+/// them with the reasons, correct them and import them again.
+/// </summary>
+public sealed record RejectedRows(IReadOnlyList<string> Header, IReadOnlyList<RejectedRow> Rows)
+{
+    public static RejectedRows None { get; } = new([], []);
+
+    /// <summary>The rows among these that are not valid, under the header of their file.</summary>
+    public static RejectedRows Of(IEnumerable<(ImportRowResult Result, CsvRecord Record)> rows)
+    {
+        var rejected = rows.Where(r => r.Result.Status != ImportRowStatus.Valid).ToList();
+        return rejected.Count == 0 ? None : new(rejected[0].Record.Header.Names, rejected.Select(r => new RejectedRow(r.Result, r.Record.Cells)).ToList());
+    }
+}
+
+/// <summary>
+/// What a preview found: every row's status, the rows it would leave out, and <see cref="BatchErrors"/>, the problems
+/// with the choices made for the whole file (the assessment, the batch note), shown once at those fields and not on
+/// every row. An import is refused while there are any.
+/// </summary>
+public sealed record ImportPreview(IReadOnlyList<ImportRowResult> Rows, int NewCompanies, RejectedRows Rejected, IReadOnlyList<FieldError> BatchErrors)
 {
     public int Count(ImportRowStatus status) => Rows.Count(r => r.Status == status);
 }
 
-public sealed record ImportSummary(int Imported, int Skipped, int CompaniesCreated);
+/// <summary>What an import stored, and the rows it left out (<see cref="Rejected"/>, for the download).</summary>
+public sealed record ImportSummary(int Imported, int Skipped, int CompaniesCreated, RejectedRows Rejected);
 
-/// <summary>One data line of a CSV file, its fields by lower-case column name.</summary>
-public sealed record CsvRecord(int Line, IReadOnlyDictionary<string, string?> Fields)
+/// <summary>The header of a CSV file as written, and each column's position by its lower-case name (the first of that name).</summary>
+public sealed class CsvHeader
 {
-    public string? this[string column] => Fields.GetValueOrDefault(column);
+    private readonly Dictionary<string, int> _positions = new(StringComparer.Ordinal);
+
+    public CsvHeader(IEnumerable<string> names)
+    {
+        Names = names.Select(n => n.Trim()).ToList();
+        for (var i = 0; i < Names.Count; i++)
+        {
+            _positions.TryAdd(Names[i].ToLowerInvariant(), i);
+        }
+    }
+
+    public IReadOnlyList<string> Names { get; }
+
+    public bool Has(string column) => _positions.ContainsKey(column);
+
+    public int? PositionOf(string column) => _positions.TryGetValue(column, out var position) ? position : null;
+}
+
+/// <summary>One data line of a CSV file: its cells in the header's order, read by lower-case column name.</summary>
+public sealed record CsvRecord(int Line, CsvHeader Header, IReadOnlyList<string?> Cells)
+{
+    public string? this[string column] => Header.PositionOf(column) is { } position && position < Cells.Count ? Cells[position] : null;
 }
 
 /// <summary>
@@ -50,6 +96,12 @@ public sealed class PersonImport(SuppressionList suppression)
     /// </summary>
     public sealed record Candidate(bool IsValid, IReadOnlyList<string> Emails, IReadOnlyList<string> Phones, IReadOnlyList<string>? SharedPhones = null);
 
+    /// <summary>The field of an error about the whole row rather than one of its cells.</summary>
+    public const string RowField = "";
+
+    /// <summary>A row's status and, for a duplicate, why: <c>DuplicateInCrm</c> or <c>DuplicateInFile</c> (field <see cref="RowField"/>).</summary>
+    public readonly record struct Classification(ImportRowStatus Status, FieldError? Reason = null);
+
     /// <summary>Reads a CSV file (semicolon, comma or tab) whose header holds at least <paramref name="requiredColumns"/>.</summary>
     public static List<CsvRecord> Read(Stream csvStream, IReadOnlyCollection<string> requiredColumns)
     {
@@ -60,13 +112,14 @@ public sealed class PersonImport(SuppressionList suppression)
             throw new CrmValidationException([new FieldError("File", "CsvEmpty")]);
         }
 
-        var headers = csv.HeaderRecord!.Select(h => h.Trim().ToLowerInvariant()).ToList();
-        var missing = requiredColumns.Select(c => c.ToLowerInvariant()).Where(c => !headers.Contains(c)).ToList();
+        var header = new CsvHeader(csv.HeaderRecord!);
+        var missing = requiredColumns.Select(c => c.ToLowerInvariant()).Where(c => !header.Has(c)).ToList();
         if (missing.Count > 0)
         {
             throw new CrmValidationException([new FieldError("File", "CsvMissingColumns", string.Join(", ", missing))]);
         }
 
+        // One header for all rows, each row only its cells: no dictionary per row (P-IMPORT).
         var records = new List<CsvRecord>();
         while (csv.Read())
         {
@@ -75,13 +128,13 @@ public sealed class PersonImport(SuppressionList suppression)
                 throw new CrmValidationException([new FieldError("File", "CsvTooManyRows", MaxRows)]);
             }
 
-            var fields = new Dictionary<string, string?>(headers.Count, StringComparer.Ordinal);
-            for (var i = 0; i < headers.Count; i++)
+            var cells = new string?[header.Names.Count];
+            for (var i = 0; i < cells.Length; i++)
             {
-                fields[headers[i]] = csv.TryGetField<string>(i, out var value) ? value : null;
+                cells[i] = csv.TryGetField<string>(i, out var value) ? value : null;
             }
 
-            records.Add(new CsvRecord(csv.Parser.RawRow, fields));
+            records.Add(new CsvRecord(csv.Parser.RawRow, header, cells));
         }
 
         return records;
@@ -126,14 +179,17 @@ public sealed class PersonImport(SuppressionList suppression)
     }
 
     /// <summary>
-    /// Sorts the rows: invalid first, then suppressed (any contact point on the list), then duplicate
-    /// (a contact point already in <paramref name="existing"/> or earlier in the file), else valid.
+    /// Sorts the rows: suppressed (any contact point on the list), then duplicate (a contact point already in
+    /// <paramref name="existing"/> or on an earlier valid row of the file), then invalid, else valid. A person who objected
+    /// or who is already in the CRM is reported as such even when the row has other problems too: correcting those would
+    /// not get the row imported. Only valid rows count as "earlier in the file", so a later correct row is not taken for
+    /// a duplicate of one that will not be imported.
     /// </summary>
     /// <remarks>
     /// A file classified in parts passes the same <paramref name="seenInFile"/> to every part, so a contact point of an
     /// earlier part still makes a later row a duplicate.
     /// </remarks>
-    public async Task<IReadOnlyList<ImportRowStatus>> ClassifyAsync(CrmDbContext db, IReadOnlyList<Candidate> rows,
+    public async Task<IReadOnlyList<Classification>> ClassifyAsync(CrmDbContext db, IReadOnlyList<Candidate> rows,
         Func<IReadOnlyCollection<string>, IReadOnlyCollection<string>, Task<HashSet<string>>> existing, CancellationToken cancellationToken,
         HashSet<string>? seenInFile = null)
     {
@@ -145,26 +201,25 @@ public sealed class PersonImport(SuppressionList suppression)
         var inCrm = await existing(emails, phones);
 
         seenInFile ??= new HashSet<string>(StringComparer.Ordinal);
-        var statuses = new List<ImportRowStatus>(rows.Count);
+        var classes = new List<Classification>(rows.Count);
         foreach (var row in rows)
         {
-            if (!row.IsValid)
+            if (row.Emails.Any(suppressedEmails.Contains) || row.Phones.Concat(row.SharedPhones ?? []).Any(suppressedPhones.Contains))
             {
-                statuses.Add(ImportRowStatus.Invalid);
+                classes.Add(new Classification(ImportRowStatus.Suppressed));
+                continue;
             }
-            else if (row.Emails.Any(suppressedEmails.Contains) || row.Phones.Concat(row.SharedPhones ?? []).Any(suppressedPhones.Contains))
-            {
-                statuses.Add(ImportRowStatus.Suppressed);
-            }
-            else
-            {
-                var contacts = row.Emails.Concat(row.Phones).ToList();
-                var repeatsEarlierRow = contacts.Where(c => !seenInFile.Add(c)).ToList().Count > 0; // add them all, so later rows see them
-                statuses.Add(repeatsEarlierRow || contacts.Any(inCrm.Contains) ? ImportRowStatus.Duplicate : ImportRowStatus.Valid);
-            }
+
+            var contacts = row.Emails.Concat(row.Phones).ToList();
+            var repeatsEarlierRow = row.IsValid
+                ? contacts.Where(c => !seenInFile.Add(c)).ToList().Count > 0 // add them all, so later rows see them
+                : contacts.Any(seenInFile.Contains);
+            classes.Add(contacts.Any(inCrm.Contains) ? new Classification(ImportRowStatus.Duplicate, new FieldError(RowField, "DuplicateInCrm"))
+                : repeatsEarlierRow ? new Classification(ImportRowStatus.Duplicate, new FieldError(RowField, "DuplicateInFile"))
+                : new Classification(row.IsValid ? ImportRowStatus.Valid : ImportRowStatus.Invalid));
         }
 
-        return statuses;
+        return classes;
     }
 
     /// <summary>The values (not their hashes) on the suppression list: each value is hashed once, not again per row.</summary>

@@ -1,5 +1,6 @@
 using Cisa.Crm.Core.Audit;
 using Cisa.Crm.Core.Common;
+using Cisa.Crm.Core.Common.Csv;
 using Cisa.Crm.Core.Common.Import;
 using Cisa.Crm.Core.Companies;
 using Cisa.Crm.Core.Data;
@@ -11,13 +12,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cisa.Crm.Core.Prospects.Import;
 
-/// <summary>The batch-wide choices: one assessment (LI-NOTE) and the line that says why these people fit it.</summary>
+/// <summary>
+/// The batch-wide choices: one assessment (LI-NOTE) and the line that says why these people fit it (for the rows
+/// without their own <c>Note</c>), and the source of rows without one.
+/// </summary>
 public sealed record ImportBatch(int? AssessmentId, string? LegitimateInterestNote, ProspectSource? DefaultSource = null);
 
 /// <summary>
 /// CSV import of prospects on the shared <see cref="PersonImport"/> pipeline. The rows pass the very
 /// same rules as the form (<see cref="ProspectRules"/>); unknown companies are created as prospects.
-/// The import stores the valid rows in one transaction, or nothing.
+/// The import stores the valid rows in one transaction, or nothing. Problems with the batch's own choices (no
+/// assessment, an overdue one, no note while a row lacks its own) are reported once for the batch, not on every row,
+/// and an import is refused while there are any.
 /// </summary>
 public sealed class ProspectImportService(
     IDbContextFactory<CrmDbContext> dbFactory,
@@ -39,8 +45,16 @@ public sealed class ProspectImportService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var file = await ReadAsync(db, csv, batch, cancellationToken);
         var rows = await AnalyseAsync(db, file, 0, file.Records.Count, new HashSet<string>(StringComparer.Ordinal), cancellationToken);
-        return new ImportPreview(rows.Select(r => r.Result).ToList(), NewCompanyKeys(rows).Count());
+        return new ImportPreview(rows.Select(r => r.Result).ToList(), NewCompanyKeys(rows).Count(),
+            RejectedRows.Of(rows.Select(r => (r.Result, r.Record))), file.BatchErrors.Errors);
     }
+
+    /// <summary>The import's columns with one example row of invented data, for the user to fill in.</summary>
+    public static byte[] Template() => CrmCsv.Write(Columns,
+    [
+        ["Lotte", "Verbeeck", "IT-manager", "Voorbeeld Logistiek bv", "", "lotte.verbeeck@voorbeeld-logistiek.example", "014 58 21 37", "0471 93 58 21",
+            "nl", nameof(ProspectSource.Event), "ICT-beurs Herentals", "Vroeg op de beurs naar een offerte voor netwerkbeheer."],
+    ]);
 
     /// <summary>
     /// Imports the valid rows of the file (invalid, duplicate and suppressed rows are skipped) in one transaction. The
@@ -58,7 +72,9 @@ public sealed class ProspectImportService(
         return await db.InTransactionAsync(nameof(Prospect), async () =>
         {
             var file = await ReadAsync(db, csv, batch, cancellationToken);
+            file.BatchErrors.ThrowIfInvalid();
             var now = time.GetUtcNow().UtcDateTime;
+            var rejected = new List<(ImportRowResult, CsvRecord)>();
 
             // One new company per accent-free name: "Société Générale" and "Societe Generale" are the same company.
             var newCompanies = new Dictionary<string, Company>(StringComparer.Ordinal);
@@ -93,7 +109,7 @@ public sealed class ProspectImportService(
 
             // The checks' task also builds each valid row's prospect, so the writer only fills in a new company and inserts.
             Prospect Build(AnalysedRow row) => ProspectService.NewProspect(row.Input with { CompanyId = row.Input.CompanyId ?? 0 }, row.CompanyNameKey, actor, now);
-            await foreach (var part in AnalyseInPartsAsync(checksDb, file, Build, cancellationToken))
+            await foreach (var part in AnalyseInPartsAsync(checksDb, file, Build, rejected, cancellationToken))
             {
                 foreach (var (row, prospect) in part)
                 {
@@ -107,7 +123,8 @@ public sealed class ProspectImportService(
             var ids = imported == 0 ? "" : $";ids={firstId}-{lastId}";
             await trail.RecordAsync(db, actor, "Prospect.Imported", nameof(Prospect), null,
                 $"created={imported};skipped={skipped};companies={newCompanies.Count};assessment={batch.AssessmentId}{ids}", cancellationToken);
-            return new ImportSummary(imported, skipped, newCompanies.Count);
+            // The checks have finished once the parts are read to the end, so every rejected row is in the list.
+            return new ImportSummary(imported, skipped, newCompanies.Count, RejectedRows.Of(rejected));
         }, cancellationToken);
     }
 
@@ -115,7 +132,8 @@ public sealed class ProspectImportService(
     /// A row after the checks; <paramref name="CompanyKey"/> is the accent-free company name as written, computed once,
     /// <paramref name="CompanyNameKey"/> the key of the company the prospect will belong to (the list's company sort).
     /// </summary>
-    private sealed record AnalysedRow(ImportRowResult Result, ProspectInput Input, string? CompanyName, string CompanyKey, string CompanyNameKey, string? EnterpriseNumber);
+    private sealed record AnalysedRow(ImportRowResult Result, CsvRecord Record, ProspectInput Input, string? CompanyName, string CompanyKey, string CompanyNameKey,
+        string? EnterpriseNumber);
 
     /// <summary>The file as read, with what every row's checks share: the batch's own errors and the companies it names.</summary>
     private sealed record ImportFile(
@@ -133,9 +151,25 @@ public sealed class ProspectImportService(
     {
         var records = PersonImport.Read(csv, RequiredColumns);
 
-        // The batch's assessment is checked once (LI-NOTE, LI-REVIEW) and its errors shown on every row.
+        // The batch's assessment is checked once (LI-NOTE, LI-REVIEW); so is its note, which only rows without their own need.
         var batchErrors = new Validator();
+        if (batch.AssessmentId is null)
+        {
+            batchErrors.Add(nameof(ProspectInput.AssessmentId), "LegitimateInterestRequired");
+        }
+
         await rules.CheckAssessmentAsync(db, batch.AssessmentId, isNewChoice: true, batchErrors, cancellationToken);
+        if (records.Exists(r => string.IsNullOrWhiteSpace(r["note"])))
+        {
+            if (string.IsNullOrWhiteSpace(batch.LegitimateInterestNote))
+            {
+                batchErrors.Add(nameof(ProspectInput.LegitimateInterestNote), "BatchNoteRequired");
+            }
+            else
+            {
+                ProspectRules.CheckLegitimateInterestNote(batch.LegitimateInterestNote, batchErrors);
+            }
+        }
 
         var companyKeys = records.Select(r => ContactNormaliser.SearchKey(r["company"])).ToList();
         var companies = await PersonImport.ResolveCompanyKeysAsync(db, companyKeys, cancellationToken);
@@ -151,8 +185,9 @@ public sealed class ProspectImportService(
     /// ahead of the caller, with one set of the file's contact points across all parts. Stops the checks when the caller
     /// stops reading.
     /// </summary>
+    /// <param name="rejected">Collects the rows the checks leave out; complete once the parts have been read to the end.</param>
     private async IAsyncEnumerable<List<(AnalysedRow Row, Prospect Prospect)>> AnalyseInPartsAsync(CrmDbContext checksDb, ImportFile file,
-        Func<AnalysedRow, Prospect> build, [EnumeratorCancellation] CancellationToken cancellationToken)
+        Func<AnalysedRow, Prospect> build, List<(ImportRowResult, CsvRecord)> rejected, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var parts = Channel.CreateBounded<List<(AnalysedRow, Prospect)>>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
@@ -164,6 +199,7 @@ public sealed class ProspectImportService(
                 for (var start = 0; start < file.Records.Count; start += PartSize)
                 {
                     var part = await AnalyseAsync(checksDb, file, start, Math.Min(PartSize, file.Records.Count - start), seenInFile, stop.Token);
+                    rejected.AddRange(part.Where(r => r.Result.Status != ImportRowStatus.Valid).Select(r => (r.Result, r.Record)));
                     await parts.Writer.WriteAsync(part.Where(r => r.Result.Status == ImportRowStatus.Valid).Select(r => (r, build(r))).ToList(), stop.Token);
                 }
 
@@ -223,30 +259,30 @@ public sealed class ProspectImportService(
                 // A company not in the CRM yet is created on import; until then the field rules see a placeholder id.
                 CompanyId = companyId ?? -1,
             };
-            var (valid, v) = rules.CheckFields(input);
+            var (valid, checks) = rules.CheckFields(input);
+            // The assessment, and the note of a row without its own, are the batch's: their problems are reported once, for the batch.
+            var ownNote = !string.IsNullOrWhiteSpace(record["note"]);
+            var errors = CsvValues.WithUnreadableCells(
+                checks.Errors.Where(e => e.Field != nameof(ProspectInput.AssessmentId) && (ownNote || e.Field != nameof(ProspectInput.LegitimateInterestNote))),
+                parseErrors);
             if (string.IsNullOrWhiteSpace(companyName))
             {
-                v.Add(nameof(ProspectInput.CompanyId), "Required");
+                errors.Add(new FieldError(nameof(ProspectInput.CompanyId), "Required"));
             }
 
-            foreach (var error in parseErrors.Concat(file.BatchErrors.Errors))
-            {
-                v.Add(error.Field, error.Code, error.Arguments);
-            }
-
-            return (record, companyName, companyKey, companyNameKey, enterpriseNumber, valid: valid with { CompanyId = companyId }, v);
+            return (record, companyName, companyKey, companyNameKey, enterpriseNumber, valid: valid with { CompanyId = companyId }, errors);
         }).ToList();
 
-        var statuses = await import.ClassifyAsync(db,
-            checkedRows.Select(r => new PersonImport.Candidate(r.v.IsValid,
+        var classes = await import.ClassifyAsync(db,
+            checkedRows.Select(r => new PersonImport.Candidate(r.errors.Count == 0,
                 r.valid.Email is null ? [] : [r.valid.Email],
                 new[] { r.valid.Phone, r.valid.Mobile }.OfType<string>().ToList())).ToList(),
             (emails, phones) => ExistingContactsAsync(db, emails, phones, cancellationToken),
             cancellationToken, seenInFile);
 
         return checkedRows.Select((r, i) => new AnalysedRow(
-            new ImportRowResult(r.record.Line, $"{r.valid.FirstName} {r.valid.LastName}".Trim(), r.companyName, statuses[i], r.v.Errors.ToList()),
-            r.valid, r.companyName, r.companyKey, r.companyNameKey, r.enterpriseNumber)).ToList();
+            new ImportRowResult(r.record.Line, $"{r.valid.FirstName} {r.valid.LastName}".Trim(), r.companyName, classes[i].Status, classes[i].Reason is { } reason ? [.. r.errors, reason] : r.errors),
+            r.record, r.valid, r.companyName, r.companyKey, r.companyNameKey, r.enterpriseNumber)).ToList();
     }
 
     /// <summary>The e-mail addresses and phone numbers among these that already belong to a prospect: one query per column.</summary>

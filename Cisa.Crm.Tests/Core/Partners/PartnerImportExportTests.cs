@@ -69,7 +69,11 @@ public sealed class PartnerImportExportTests : PartnerTestBase
 
         var summary = await Csv.ImportAsync(PartnerData.Stream(MixedFile), PartnerLawfulBasis.Contract);
 
-        Assert.Equal(new ImportSummary(Imported: 2, Skipped: 6, CompaniesCreated: 0), summary);
+        Assert.Equal((2, 6, 0), (summary.Imported, summary.Skipped, summary.CompaniesCreated));
+        Assert.Equal(Header.Split(';'), summary.Rejected.Header);
+        Assert.Equal([3, 4, 5, 6, 7, 8], summary.Rejected.Rows.Select(r => r.Result.Line));
+        Assert.Equal(MixedStatuses.Where(s => s != ImportRowStatus.Valid), summary.Rejected.Rows.Select(r => r.Result.Status));
+        Assert.Equal("bram.fout(at)herentals-bouw.be", summary.Rejected.Rows[0].Cells[4]);
         Assert.Equal(3, await Data.CountAsync<PartnerContact>());
         Assert.Equal(auditBefore + 1, await Data.AuditCountAsync());
         var entry = Assert.Single(await Data.AuditAsync("PartnerContact.Imported"));
@@ -105,6 +109,8 @@ public sealed class PartnerImportExportTests : PartnerTestBase
         Assert.Contains(withoutDefault.Rows[0].Errors, e => e.Field == nameof(PartnerContactInput.LawfulBasis) && e.Code == "LawfulBasisRequired");
         Assert.Equal(ImportRowStatus.Valid, withDefault.Rows[0].Status);
         Assert.Contains(withDefault.Rows[1].Errors, e => e.Field == nameof(PartnerContactInput.LawfulBasis) && e.Code == "ValueUnknown");
+        var unknown = Assert.Single(withoutDefault.Rows[1].Errors, e => e.Field == nameof(PartnerContactInput.LawfulBasis));
+        Assert.Equal(["Friendship", "Contract, LegitimateInterest"], unknown.Arguments);
     }
 
     [Fact]
@@ -114,7 +120,7 @@ public sealed class PartnerImportExportTests : PartnerTestBase
 
         var summary = await Csv.ImportAsync(PartnerData.Stream(csv), null);
 
-        Assert.Equal(new ImportSummary(0, 1, 0), summary);
+        Assert.Equal((0, 1, 0), (summary.Imported, summary.Skipped, summary.CompaniesCreated));
         Assert.Equal(1, await Data.CountAsync<PartnerContact>());
         Assert.Equal("created=0;skipped=1", Assert.Single(await Data.AuditAsync("PartnerContact.Imported")).Details);
     }
@@ -152,9 +158,9 @@ public sealed class PartnerImportExportTests : PartnerTestBase
         var summary = await Csv.ImportAsync(new MemoryStream(exported), null);
 
         var row = Assert.Single(whileStored.Rows);
-        Assert.Empty(row.Errors);
+        Assert.Equal("DuplicateInCrm", Assert.Single(row.Errors).Code);
         Assert.Equal(ImportRowStatus.Duplicate, row.Status);
-        Assert.Equal(new ImportSummary(1, 0, 0), summary);
+        Assert.Equal((1, 0, 0), (summary.Imported, summary.Skipped, summary.CompaniesCreated));
         var found = await Contacts.SearchAsync(new PartnerContactQuery(Search: "Van den Broeck"), new Cisa.Crm.Core.Common.PageRequest(0, 10));
         var again = await Contacts.GetAsync(Assert.Single(found.Items).Id);
         Assert.Equal(before.Input.FirstName, again.Input.FirstName);
@@ -232,6 +238,29 @@ public sealed class PartnerImportExportTests : PartnerTestBase
     }
 
     private static List<Dictionary<string, string>> ReadCsv(byte[] bytes) => CsvRows.Read(bytes, PartnerContactCsvService.Columns);
+
+    [Fact]
+    public async Task The_template_has_the_import_columns_and_one_example_row_that_only_lacks_a_company_the_CRM_knows()
+    {
+        var template = PartnerContactCsvService.Template();
+
+        var row = Assert.Single(ReadCsv(template));
+        Assert.EndsWith(".example", row["Email"], StringComparison.Ordinal);
+        var preview = await Csv.PreviewAsync(new MemoryStream(template), null);
+        var result = Assert.Single(preview.Rows);
+        Assert.Equal("CompanyUnknown", Assert.Single(result.Errors).Code);
+    }
+
+    [Fact]
+    public async Task A_contact_already_in_the_CRM_is_a_duplicate_even_when_the_row_has_another_problem()
+    {
+        var csv = Header + "\nEls;Dubbel;CISO;Herentals Bouw;els.dubbel@herentals-bouw.be;;;;;;;;nl;Friendship;";
+
+        var row = Assert.Single((await Csv.PreviewAsync(PartnerData.Stream(csv), PartnerLawfulBasis.Contract)).Rows);
+
+        Assert.Equal(ImportRowStatus.Duplicate, row.Status);
+        Assert.Equal(["ValueUnknown", "DuplicateInCrm"], row.Errors.Select(e => e.Code));
+    }
 
     [Fact]
     public async Task DSR_OBJECT_an_office_number_on_the_suppression_list_is_caught_on_import_too()

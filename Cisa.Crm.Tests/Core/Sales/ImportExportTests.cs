@@ -24,6 +24,8 @@ public sealed class ImportExportTests : SalesTestBase
         Els;Dubbel;CISO;Kempen ICT;;Els.Dubbel@kempen-ict.be;;;nl;Referral;;
         """;
 
+    private static readonly ImportRowStatus[] MixedStatuses = [ImportRowStatus.Valid, ImportRowStatus.Invalid, ImportRowStatus.Suppressed, ImportRowStatus.Duplicate];
+
     private ProspectImportService Import => Db.Get<ProspectImportService>();
 
     private ProspectExportService Export => Db.Get<ProspectExportService>();
@@ -55,6 +57,7 @@ public sealed class ImportExportTests : SalesTestBase
         var invalid = preview.Rows[1];
         Assert.Equal("Bram Fout", invalid.Name);
         Assert.Contains(invalid.Errors, e => e.Field == nameof(ProspectInput.Email) && e.Code == "EmailInvalid");
+        Assert.Equal((PersonImport.RowField, "DuplicateInCrm"), FieldAndCode(Assert.Single(preview.Rows[3].Errors)));
         Assert.Equal(1, await Data.CountAsync<Prospect>());
     }
 
@@ -69,7 +72,7 @@ public sealed class ImportExportTests : SalesTestBase
 
         var summary = await Import.ImportAsync(Stream(MixedFile), new ImportBatch(AssessmentId, SalesData.Note));
 
-        Assert.Equal(new ImportSummary(Imported: 1, Skipped: 3, CompaniesCreated: 1), summary);
+        Assert.Equal((1, 3, 1), (summary.Imported, summary.Skipped, summary.CompaniesCreated));
         await using var check = Db.CreateContext();
         var company = await check.Companies.AsNoTracking().SingleAsync(c => c.Name == "Nieuw Bedrijf");
         Assert.Equal(CompanyType.Prospect, company.Type);
@@ -90,34 +93,49 @@ public sealed class ImportExportTests : SalesTestBase
     }
 
     [Fact]
-    public async Task LI_REVIEW_an_overdue_batch_assessment_makes_every_row_invalid()
+    public async Task LI_REVIEW_an_overdue_batch_assessment_is_one_error_at_the_assessment_and_the_import_is_refused()
     {
         var shortLived = await Data.AssessmentAsync("Spring campaign", new DateOnly(2026, 4, 1));
         Db.Time.Advance(TimeSpan.FromDays(18));
         var batch = new ImportBatch(shortLived, SalesData.Note);
 
         var preview = await Import.PreviewAsync(Stream(MixedFile), batch);
-        var summary = await Import.ImportAsync(Stream(MixedFile), batch);
+        var refusal = await Assert.ThrowsAsync<CrmValidationException>(() => Import.ImportAsync(Stream(MixedFile), batch));
 
-        Assert.All(preview.Rows, r =>
-        {
-            Assert.Equal(ImportRowStatus.Invalid, r.Status);
-            Assert.Contains(r.Errors, e => e.Field == "AssessmentId" && e.Code == "AssessmentOverdue");
-        });
-        Assert.Equal(0, summary.Imported);
-        Assert.Equal(4, summary.Skipped);
-        Assert.Equal(0, summary.CompaniesCreated);
+        Assert.Equal(("AssessmentId", "AssessmentOverdue"), FieldAndCode(Assert.Single(preview.BatchErrors)));
+        Assert.Equal(MixedStatuses, preview.Rows.Select(r => r.Status));
+        Assert.DoesNotContain(preview.Rows.SelectMany(r => r.Errors), e => e.Field == "AssessmentId");
+        Assert.Equal("AssessmentOverdue", Assert.Single(refusal.For("AssessmentId")).Code);
+        Assert.Equal(1, await Data.CountAsync<Prospect>());
+        Assert.Empty(await Data.AuditAsync("Prospect.Imported"));
+    }
+
+    [Fact]
+    public async Task LI_NOTE_a_missing_assessment_or_batch_note_is_one_error_at_its_field_and_leaves_the_rows_as_they_are()
+    {
+        var noAssessment = await Import.PreviewAsync(Stream(MixedFile), new ImportBatch(null, SalesData.Note));
+        var noNote = await Import.PreviewAsync(Stream(MixedFile), new ImportBatch(AssessmentId, " "));
+        var refusal = await Assert.ThrowsAsync<CrmValidationException>(() => Import.ImportAsync(Stream(MixedFile), new ImportBatch(AssessmentId, null)));
+
+        Assert.Equal(("AssessmentId", "LegitimateInterestRequired"), FieldAndCode(Assert.Single(noAssessment.BatchErrors)));
+        Assert.Equal(("LegitimateInterestNote", "BatchNoteRequired"), FieldAndCode(Assert.Single(noNote.BatchErrors)));
+        Assert.Equal(MixedStatuses, noAssessment.Rows.Select(r => r.Status));
+        Assert.Equal(MixedStatuses, noNote.Rows.Select(r => r.Status));
+        Assert.DoesNotContain(noNote.Rows.SelectMany(r => r.Errors), e => e.Field is "LegitimateInterestNote" or "AssessmentId");
+        Assert.Equal("BatchNoteRequired", Assert.Single(refusal.For("LegitimateInterestNote")).Code);
         Assert.Equal(1, await Data.CountAsync<Prospect>());
     }
 
     [Fact]
-    public async Task LI_NOTE_an_import_without_an_assessment_or_a_note_makes_every_row_invalid()
+    public async Task LI_NOTE_a_file_whose_rows_all_carry_their_own_note_needs_no_batch_note_but_a_too_long_own_note_is_the_rows()
     {
-        var noAssessment = await Import.PreviewAsync(Stream(MixedFile), new ImportBatch(null, SalesData.Note));
-        var noNote = await Import.PreviewAsync(Stream(MixedFile), new ImportBatch(AssessmentId, " "));
+        var csv = Header + $"\nLotte;Janssens;CIO;Kempen ICT;;lotte@kempen-ict.be;;;nl;LinkedIn;;Met her at the fair.\nMarc;Claes;CTO;Kempen ICT;;marc@kempen-ict.be;;;nl;LinkedIn;;{new string('x', 501)}";
 
-        Assert.All(noAssessment.Rows, r => Assert.Contains(r.Errors, e => e.Field == "AssessmentId" && e.Code == "LegitimateInterestRequired"));
-        Assert.All(noNote.Rows, r => Assert.Contains(r.Errors, e => e.Field == "LegitimateInterestNote" && e.Code == "LegitimateInterestNoteRequired"));
+        var preview = await Import.PreviewAsync(Stream(csv), new ImportBatch(AssessmentId, null));
+
+        Assert.Empty(preview.BatchErrors);
+        Assert.Equal([ImportRowStatus.Valid, ImportRowStatus.Invalid], preview.Rows.Select(r => r.Status));
+        Assert.Contains(preview.Rows[1].Errors, e => e.Field == "LegitimateInterestNote" && e.Code == "TooLong");
     }
 
     [Fact]
@@ -145,6 +163,21 @@ public sealed class ImportExportTests : SalesTestBase
     }
 
     [Fact]
+    public async Task SOURCE_an_unknown_source_or_language_is_reported_once_with_the_values_the_file_may_use()
+    {
+        var csv = Header + "\nMarc;Claes;CTO;Kempen ICT;;marc@kempen-ict.be;;;Swahili;Beurs;;\nAnna;Peeters;CTO;Kempen ICT;;anna@kempen-ict.be;;;nl;company website;;";
+
+        var preview = await Import.PreviewAsync(Stream(csv), new ImportBatch(AssessmentId, SalesData.Note));
+
+        var source = Assert.Single(preview.Rows[0].Errors, e => e.Field == "Source");
+        Assert.Equal("ValueUnknown", source.Code);
+        Assert.Equal(["Beurs", "CompanyWebsite, LinkedIn, Referral, Event, Inbound, Other"], source.Arguments);
+        var language = Assert.Single(preview.Rows[0].Errors, e => e.Field == "PreferredLanguage");
+        Assert.Equal(["Swahili", "nl, fr, en"], language.Arguments);
+        Assert.Equal(ImportRowStatus.Valid, preview.Rows[1].Status);
+    }
+
+    [Fact]
     public async Task A_person_twice_in_the_same_file_is_imported_once()
     {
         var csv = Header + "\nLotte;Janssens;CIO;Kempen ICT;;lotte@kempen-ict.be;;;nl;LinkedIn;;\nLotte;Janssens;CIO;Kempen ICT;;LOTTE@kempen-ict.be;;;nl;LinkedIn;;";
@@ -162,7 +195,7 @@ public sealed class ImportExportTests : SalesTestBase
 
         var summary = await Import.ImportAsync(Stream(csv), new ImportBatch(AssessmentId, SalesData.Note));
 
-        Assert.Equal(new ImportSummary(2, 0, 1), summary);
+        Assert.Equal((2, 0, 1), (summary.Imported, summary.Skipped, summary.CompaniesCreated));
     }
 
     [Fact]
@@ -174,7 +207,7 @@ public sealed class ImportExportTests : SalesTestBase
 
         var summary = await Import.ImportAsync(Stream(csv), batch);
 
-        Assert.Equal(new ImportSummary(2, 0, 1), summary);
+        Assert.Equal((2, 0, 1), (summary.Imported, summary.Skipped, summary.CompaniesCreated));
     }
 
     [Fact]
@@ -261,7 +294,7 @@ public sealed class ImportExportTests : SalesTestBase
         Assert.Equal(2, preview.Rows.Count);
         Assert.All(preview.Rows, r =>
         {
-            Assert.Empty(r.Errors);
+            Assert.Equal("DuplicateInCrm", Assert.Single(r.Errors).Code);
             Assert.Equal(ImportRowStatus.Duplicate, r.Status);
         });
         Assert.Equal(0, preview.NewCompanies);
@@ -274,7 +307,7 @@ public sealed class ImportExportTests : SalesTestBase
 
         var summary = await Import.ImportAsync(Stream(csv), new ImportBatch(AssessmentId, SalesData.Note));
 
-        Assert.Equal(new ImportSummary(2, 0, 0), summary);
+        Assert.Equal((2, 0, 0), (summary.Imported, summary.Skipped, summary.CompaniesCreated));
         Assert.Equal(3, (await Companies.GetAsync(CompanyId)).ProspectCount);
     }
 
@@ -288,6 +321,8 @@ public sealed class ImportExportTests : SalesTestBase
     }
 
     private static List<Dictionary<string, string>> ReadCsv(byte[] bytes) => CsvRows.Read(bytes, ProspectImportService.Columns);
+
+    private static (string Field, string Code) FieldAndCode(FieldError error) => (error.Field, error.Code);
 
     [Fact]
     public async Task A_file_saved_by_Excel_in_Windows_1252_keeps_its_accents()
@@ -344,11 +379,79 @@ public sealed class ImportExportTests : SalesTestBase
 
         Assert.Equal(ImportRowStatus.Duplicate, preview.Rows[ProspectImportService.PartSize].Status);
         Assert.Equal(ProspectImportService.PartSize + 1, preview.Count(ImportRowStatus.Valid));
-        Assert.Equal(new ImportSummary(Imported: ProspectImportService.PartSize + 1, Skipped: 1, CompaniesCreated: 1), summary);
+        Assert.Equal((ProspectImportService.PartSize + 1, 1, 1), (summary.Imported, summary.Skipped, summary.CompaniesCreated));
         await using var check = Db.CreateContext();
         var company = await check.Companies.AsNoTracking().SingleAsync(c => c.Name == "Grensbedrijf");
         Assert.Equal("0860.244.894", company.EnterpriseNumber);
         Assert.Equal(["Derde", "Eerste"], (await check.Prospects.AsNoTracking().Where(p => p.CompanyId == company.Id).Select(p => p.FirstName).ToListAsync()).Order());
         Assert.False(await check.Prospects.AnyAsync(p => p.FirstName == "Tweede"));
+    }
+
+    [Fact]
+    public async Task A_person_already_in_the_CRM_is_a_duplicate_even_when_the_row_has_another_problem()
+    {
+        var csv = Header + "\nEls;Dubbel;CISO;Kempen ICT;;els.dubbel@kempen-ict.be;;;nl;Beurs;;";
+
+        var row = Assert.Single((await Import.PreviewAsync(Stream(csv), new ImportBatch(AssessmentId, SalesData.Note))).Rows);
+
+        Assert.Equal(ImportRowStatus.Duplicate, row.Status);
+        Assert.Equal(["ValueUnknown", "DuplicateInCrm"], row.Errors.Select(e => e.Code));
+    }
+
+    [Fact]
+    public async Task A_repeat_in_the_file_is_a_duplicate_of_an_earlier_valid_row_only()
+    {
+        var csv = Header + """
+
+            Lotte;Janssens;CIO;Kempen ICT;;lotte@kempen-ict.be;;;nl;LinkedIn;;
+            Lotte;Janssens;CIO;Kempen ICT;;LOTTE@kempen-ict.be;;;nl;LinkedIn;;
+            Marc;Fout;CTO;Kempen ICT;;marc@kempen-ict.be;;;nl;Fax;;
+            Marc;Claes;CTO;Kempen ICT;;marc@kempen-ict.be;;;nl;LinkedIn;;
+            """;
+
+        var preview = await Import.PreviewAsync(Stream(csv), new ImportBatch(AssessmentId, SalesData.Note));
+
+        Assert.Equal([ImportRowStatus.Valid, ImportRowStatus.Duplicate, ImportRowStatus.Invalid, ImportRowStatus.Valid], preview.Rows.Select(r => r.Status));
+        Assert.Equal("DuplicateInFile", Assert.Single(preview.Rows[1].Errors).Code);
+    }
+
+    [Fact]
+    public async Task The_preview_and_the_import_keep_the_rejected_rows_as_the_file_had_them()
+    {
+        // The user's own header: another order, other case, a column the import does not know.
+        var csv = """
+            company;FIRSTNAME;LastName;Email;Source;Remark
+            Kempen ICT;Lotte;Janssens;lotte@kempen-ict.be;LinkedIn;ok
+            Kempen ICT;Bram;Fout;bram(at)kempen-ict.be;LinkedIn;=1+1
+            Kempen ICT;Els;Dubbel;els.dubbel@kempen-ict.be;Event;
+            """;
+        var batch = new ImportBatch(AssessmentId, SalesData.Note);
+
+        var preview = await Import.PreviewAsync(Stream(csv), batch);
+        var summary = await Import.ImportAsync(Stream(csv), batch);
+
+        foreach (var rejected in new[] { preview.Rejected, summary.Rejected })
+        {
+            Assert.Equal(["company", "FIRSTNAME", "LastName", "Email", "Source", "Remark"], rejected.Header);
+            Assert.Equal([3, 4], rejected.Rows.Select(r => r.Result.Line));
+            Assert.Equal(["Kempen ICT", "Bram", "Fout", "bram(at)kempen-ict.be", "LinkedIn", "=1+1"], rejected.Rows[0].Cells);
+            Assert.Equal([ImportRowStatus.Invalid, ImportRowStatus.Duplicate], rejected.Rows.Select(r => r.Result.Status));
+            Assert.Contains(rejected.Rows[0].Result.Errors, e => e.Code == "EmailInvalid");
+        }
+
+        Assert.Equal(1, summary.Imported);
+    }
+
+    [Fact]
+    public async Task The_template_has_the_import_columns_and_one_example_row_that_imports_as_it_is()
+    {
+        var template = ProspectImportService.Template();
+
+        var row = Assert.Single(CsvRows.Read(template, ProspectImportService.Columns));
+        Assert.EndsWith(".example", row["Email"], StringComparison.Ordinal);
+        var preview = await Import.PreviewAsync(new MemoryStream(template), new ImportBatch(AssessmentId, null));
+        Assert.Empty(preview.BatchErrors);
+        Assert.Equal(ImportRowStatus.Valid, Assert.Single(preview.Rows).Status);
+        Assert.Equal(1, preview.NewCompanies);
     }
 }

@@ -50,13 +50,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         Directory.CreateDirectory(ScreenshotFolder);
     }
 
-    /// <summary>A fresh browser context (no cookies) with a desktop-sized window.</summary>
-    public async Task<IPage> NewPageAsync(string? acceptLanguage = "nl-BE")
+    /// <summary>A phone held upright (the size of a common recent phone, in CSS pixels).</summary>
+    public static ViewportSize Phone => new() { Width = 390, Height = 844 };
+
+    /// <summary>A fresh browser context (no cookies), with a desktop-sized window unless another size is given.</summary>
+    public async Task<IPage> NewPageAsync(string? acceptLanguage = "nl-BE", ViewportSize? viewport = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
-            ViewportSize = new ViewportSize { Width = 1366, Height = 800 },
+            ViewportSize = viewport ?? new ViewportSize { Width = 1366, Height = 800 },
             Locale = acceptLanguage,
             TimezoneId = "Europe/Brussels",
         });

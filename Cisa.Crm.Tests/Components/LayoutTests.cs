@@ -8,6 +8,7 @@ using Cisa.Crm.Web.Components.Layout;
 using Cisa.Crm.Web.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
 
 namespace Cisa.Crm.Tests.Components;
 
@@ -57,8 +58,17 @@ public sealed class LayoutTests : ComponentTestContext
     public void Sign_out_is_a_post_to_the_logout_endpoint()
     {
         SignIn("demo-hr");
+        var bar = Render(builder =>
+        {
+            builder.OpenComponent<MudPopoverProvider>(0);
+            builder.CloseComponent();
+            builder.OpenComponent<UserBadge>(1);
+            builder.CloseComponent();
+        });
 
-        var form = Render<UserBadge>().Find("form");
+        // Sign-out sits in the user menu, so it takes no room in the app bar on a phone.
+        bar.Find("#user-menu").Click();
+        var form = bar.Find("form");
 
         Assert.Equal("post", form.GetAttribute("method"));
         Assert.Equal("/authentication/logout", form.GetAttribute("action"));

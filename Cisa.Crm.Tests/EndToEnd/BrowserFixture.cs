@@ -50,6 +50,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         Directory.CreateDirectory(ScreenshotFolder);
     }
 
+    /// <summary>A phone held upright (the size of a common recent phone, in CSS pixels).</summary>
+    public static ViewportSize Phone => new() { Width = 390, Height = 844 };
+
+    /// <summary>A fresh browser context (no cookies) in a window of the given size.</summary>
+    public Task<IPage> NewPageAsync(string? acceptLanguage, ViewportSize viewport) =>
+        NewPageAsync(acceptLanguage, viewport.Width, viewport.Height);
+
     /// <summary>A fresh browser context (no cookies) with a desktop-sized window, or another size (390×844: a phone).</summary>
     public async Task<IPage> NewPageAsync(string? acceptLanguage = "nl-BE", int width = 1366, int height = 800)
     {

@@ -66,6 +66,7 @@ public sealed class ShellJourneyTests(BrowserFixture browser)
         var page = await browser.NewPageAsync();
         await page.SignInAsAsync("demo-hr");
 
+        await page.Locator("#user-menu").ClickAsync();
         await page.Locator("#sign-out").ClickAsync();
 
         await Expect(page.Locator("#signed-out")).ToBeVisibleAsync();

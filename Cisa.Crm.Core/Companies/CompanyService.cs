@@ -102,17 +102,29 @@ public sealed class CompanyService(IDbContextFactory<CrmDbContext> dbFactory, IC
     public async Task<int> CreateAsync(CompanyInput input, CancellationToken cancellationToken = default)
     {
         var actor = await currentActor.DemandAsync(Permission.CompaniesWrite, cancellationToken);
-        return await dbFactory.InTransactionAsync(nameof(Company), async db =>
+        return await dbFactory.InTransactionAsync(nameof(Company), async db => (await AddAsync(db, actor, input, cancellationToken)).Id, cancellationToken);
+    }
+
+    /// <summary>
+    /// Validates, saves and audits a new company inside the caller's transaction, so that a record created together
+    /// with it (a prospect at a company the CRM did not have) is saved with it or not at all.
+    /// </summary>
+    internal async Task<Company> AddAsync(CrmDbContext db, CrmActor actor, CompanyInput input, CancellationToken cancellationToken)
+    {
+        actor.Demand(Permission.CompaniesWrite);
+        if (db.Database.CurrentTransaction is null)
         {
-            var valid = await ValidateAsync(db, input, existingId: null, cancellationToken);
-            var now = time.GetUtcNow().UtcDateTime;
-            var company = new Company { Name = valid.Name!, CreatedAtUtc = now, UpdatedAtUtc = now };
-            Apply(company, valid, new FieldChanges());
-            db.Companies.Add(company);
-            await db.SaveChangesAsync(cancellationToken);
-            await trail.RecordAsync(db, actor, "Company.Created", nameof(Company), company.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"type={company.Type}", cancellationToken);
-            return company.Id;
-        }, cancellationToken);
+            throw new InvalidOperationException("A company is added inside the transaction of the change it belongs to.");
+        }
+
+        var valid = await ValidateAsync(db, input, existingId: null, cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        var company = new Company { Name = valid.Name!, CreatedAtUtc = now, UpdatedAtUtc = now };
+        Apply(company, valid, new FieldChanges());
+        db.Companies.Add(company);
+        await db.SaveChangesAsync(cancellationToken);
+        await trail.RecordAsync(db, actor, "Company.Created", nameof(Company), company.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"type={company.Type}", cancellationToken);
+        return company;
     }
 
     /// <summary>Saves an edit made on <paramref name="version"/>; a type change is kept in the history.</summary>

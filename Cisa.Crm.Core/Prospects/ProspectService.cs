@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cisa.Crm.Core.Audit;
 using Cisa.Crm.Core.Common;
+using Cisa.Crm.Core.Companies;
 using Cisa.Crm.Core.Data;
 using Cisa.Crm.Core.Errors;
 using Cisa.Crm.Core.Privacy.Suppression;
@@ -17,6 +18,7 @@ public sealed class ProspectService(
     AuditTrail trail,
     ProspectRules rules,
     SuppressionList suppression,
+    CompanyService companies,
     TimeProvider time)
 {
     public Task<PagedResult<ProspectRow>> SearchAsync(ProspectQuery query, PageRequest page, CancellationToken cancellationToken = default) =>
@@ -115,29 +117,86 @@ public sealed class ProspectService(
         return details;
     }
 
-    public async Task<int> CreateAsync(ProspectInput input, CancellationToken cancellationToken = default)
+    public Task<int> CreateAsync(ProspectInput input, CancellationToken cancellationToken = default) =>
+        CreateCoreAsync(input, newCompanyName: null, cancellationToken);
+
+    /// <summary>
+    /// Creates a prospect at a company the CRM does not have yet: the company, as a prospect company owned by the
+    /// user, and the prospect in one transaction. A refused prospect leaves no company behind; errors about the
+    /// company's name are reported on <see cref="ProspectInput.CompanyId"/>, the field where it was typed, together
+    /// with the prospect's own. <paramref name="input"/>'s <see cref="ProspectInput.CompanyId"/> is not used.
+    /// </summary>
+    public Task<int> CreateAtNewCompanyAsync(ProspectInput input, string? companyName, CancellationToken cancellationToken = default) =>
+        CreateCoreAsync(input, companyName ?? "", cancellationToken);
+
+    private async Task<int> CreateCoreAsync(ProspectInput input, string? newCompanyName, CancellationToken cancellationToken)
     {
         var actor = await currentActor.DemandAsync(Permission.ProspectsWrite, cancellationToken);
-        var (valid, v) = rules.CheckFields(input);
+        // A new company's id is only known once it is added: until then a placeholder keeps "choose a company" quiet.
+        var (valid, v) = rules.CheckFields(newCompanyName is null ? input : input with { CompanyId = 0 });
         return await dbFactory.InTransactionAsync(nameof(Prospect), async db =>
         {
-            var companyNameKey = await CompanyNameKeyAsync(db, valid.CompanyId, v, cancellationToken);
+            var company = newCompanyName is null
+                ? await ExistingCompanyAsync(db, valid.CompanyId, v, cancellationToken)
+                : await AddCompanyAsync(db, actor, newCompanyName, v, cancellationToken);
+            valid = valid with { CompanyId = company?.Id };
             await rules.CheckAssessmentAsync(db, valid.AssessmentId, isNewChoice: true, v, cancellationToken);
             if (v.IsValid)
             {
                 await ProspectRules.CheckDuplicatesAsync(db, valid, null, v, cancellationToken);
             }
 
+            // Throwing rolls back the transaction, the company added above with it.
             v.ThrowIfInvalid();
             await suppression.EnsureNotSuppressedAsync(db, valid.Email, [valid.Phone, valid.Mobile], cancellationToken);
 
-            var prospect = NewProspect(valid, companyNameKey!, actor, time.GetUtcNow().UtcDateTime);
+            var (companyId, companyNameKey) = company!.Value;
+            var prospect = NewProspect(valid, companyNameKey, actor, time.GetUtcNow().UtcDateTime);
             db.Prospects.Add(prospect);
             await db.SaveChangesAsync(cancellationToken);
             await trail.RecordAsync(db, actor, "Prospect.Created", nameof(Prospect), prospect.Id.ToString(CultureInfo.InvariantCulture),
-                $"source={prospect.Source};assessment={prospect.AssessmentId}", cancellationToken);
+                $"source={prospect.Source};assessment={prospect.AssessmentId}{(newCompanyName is null ? "" : $";company={companyId}")}", cancellationToken);
             return prospect.Id;
         }, cancellationToken);
+    }
+
+    /// <summary>The chosen company's id and key, or null (and an error on the field) when there is no such company.</summary>
+    private static async Task<(int Id, string NameKey)?> ExistingCompanyAsync(CrmDbContext db, int? companyId, Validator v, CancellationToken cancellationToken)
+    {
+        var key = await CompanyNameKeyAsync(db, companyId, v, cancellationToken);
+        return key is null ? null : (companyId!.Value, key);
+    }
+
+    /// <summary>
+    /// Adds the prospect company typed on the form, in the prospect's transaction. A name the CRM already has is
+    /// that company, not a second one: refused, so the user picks it from the list. Problems go on the company field.
+    /// </summary>
+    private async Task<(int Id, string NameKey)?> AddCompanyAsync(CrmDbContext db, CrmActor actor, string name, Validator v, CancellationToken cancellationToken)
+    {
+        var key = ContactNormaliser.SearchKey(name);
+        if (key.Length > 0 && await db.Companies.AnyAsync(c => c.NameKey == key, cancellationToken))
+        {
+            v.Add(nameof(ProspectInput.CompanyId), "CompanyNameExists", name.Trim());
+            return null;
+        }
+
+        try
+        {
+            var company = await companies.AddAsync(db, actor, new CompanyInput
+            {
+                Name = name, Type = CompanyType.Prospect, AccountOwnerId = actor.Id, AccountOwnerName = actor.DisplayName,
+            }, cancellationToken);
+            return (company.Id, company.NameKey);
+        }
+        catch (CrmValidationException invalid)
+        {
+            foreach (var error in invalid.Errors)
+            {
+                v.Add(nameof(ProspectInput.CompanyId), error.Code, [.. error.Arguments]);
+            }
+
+            return null;
+        }
     }
 
     /// <summary>Saves an edit made on <paramref name="version"/>; a restricted prospect cannot be changed (DSR-RESTRICT).</summary>

@@ -31,9 +31,9 @@ public sealed class RenderRaceJourneyTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 
+    // Desktop only: on a phone the drawer's own open and close after a menu click is the layout's (issue 16, layout part).
     [Theory]
     [InlineData(1366, 768)]
-    [InlineData(390, 844)]
     public async Task A_click_the_moment_a_page_shows_after_a_menu_click_is_not_lost(int width, int height)
     {
         var page = await browser.NewPageAsync("en-BE", width, height);

@@ -34,6 +34,7 @@ public sealed class ListAddressJourneyTests(BrowserFixture browser)
         await page.Locator("#prospect-grid [data-sort='Company']").ClickAsync();
         await page.Locator("#prospect-grid [data-sort='Company']").ClickAsync();
         await WaitForAddressAsync(page, "desc=1");
+        await Expect(page.Locator("#prospect-grid table")).ToHaveAttributeAsync("aria-busy", "false");
         await page.Locator("#prospect-grid .mud-table-pagination-actions button").Nth(2).ClickAsync();
         await WaitForAddressAsync(page, "page=2");
         Assert.Contains("sort=Company", page.Url, StringComparison.Ordinal);
@@ -140,7 +141,20 @@ public sealed class ListAddressJourneyTests(BrowserFixture browser)
     /// <summary>Reloads, then opens the address in a new browser context (another person's), and expects the same view.</summary>
     private async Task ExpectSameViewAfterReloadAndInAnotherBrowserAsync(IPage page, string user, string culture, int width, int height, ViewReader view, string screenshot)
     {
+        // The address is written when the rows are asked for: wait until what is shown stops changing.
         var before = await view(page);
+        for (var reads = 0; reads < 50; reads++)
+        {
+            await page.WaitForTimeoutAsync(300);
+            var again = await view(page);
+            if (again == before)
+            {
+                break;
+            }
+
+            before = again;
+        }
+
         var address = page.Url;
         await page.ScreenshotAsync(screenshot);
 

@@ -42,8 +42,8 @@ public sealed class ClearEverywhereJourneyTests(BrowserFixture browser)
     }
 
     [Theory]
-    [InlineData("nl-BE", "dd/MM/yyyy", "Dit is geen geldige dag", "Kies een dag van")]
-    [InlineData("en-BE", "dd/MM/yyyy", "This is not a day", "Choose a day from")]
+    [InlineData("nl-BE", "dd/MM/yyyy", "Dit is geen geldige dag: typ hem als dd/mm/jjjj", "Kies een dag van")]
+    [InlineData("en-BE", "dd/MM/yyyy", "This is not a day: type it as dd/mm/yyyy", "Choose a day from")]
     public async Task RET_RUN_a_typed_retention_day_is_applied_on_Enter_and_an_impossible_or_far_day_is_said_at_the_field(
         string culture, string format, string unreadable, string outOfRange)
     {

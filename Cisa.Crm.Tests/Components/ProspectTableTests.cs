@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components;
 using Bunit;
 using Cisa.Crm.Core.Common;
 using Cisa.Crm.Core.Prospects;
@@ -161,9 +162,18 @@ public sealed class ProspectTableTests : ComponentTestContext
     public void An_empty_result_says_so_in_Dutch()
     {
         UseCulture("nl-BE");
-        var table = RenderTable(new ProspectQuery(Search: "zzz-nobody"));
+        // The table shows what its list gives it for an empty result: the grid passes the shared empty state.
+        var table = Render<ProspectTable>(ps => ps.Add(t => t.Filter, new ProspectQuery(Search: "zzz-nobody")).Add(t => t.CanLogCalls, true)
+            .Add(t => t.Today, new DateOnly(2026, 3, 14))
+            .Add(t => t.Empty, (RenderFragment)(b =>
+            {
+                b.OpenComponent<Cisa.Crm.Web.Components.Shared.Lists.EmptyList>(0);
+                b.AddAttribute(1, nameof(Cisa.Crm.Web.Components.Shared.Lists.EmptyList.Filtered), true);
+                b.AddAttribute(2, nameof(Cisa.Crm.Web.Components.Shared.Lists.EmptyList.Text), "");
+                b.CloseComponent();
+            })));
 
-        table.WaitForAssertion(() => Assert.Contains("Geen prospecten voor deze filters.", table.Find("#prospect-grid").TextContent, StringComparison.Ordinal));
+        table.WaitForAssertion(() => Assert.Contains("Niets gevonden voor deze zoekopdracht of filters.", table.Find("#prospect-grid").TextContent, StringComparison.Ordinal));
         Assert.Empty(table.FindAll("tbody tr"));
         Assert.Contains("Rijen per pagina:", table.Markup, StringComparison.Ordinal);
         Assert.Equal("Volgende pagina", table.Find("button[title='Volgende pagina']").GetAttribute("aria-label"));

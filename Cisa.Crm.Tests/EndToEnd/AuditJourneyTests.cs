@@ -17,7 +17,9 @@ public sealed class AuditJourneyTests(BrowserFixture browser)
         var page = await browser.NewPageAsync("en-BE");
         await page.SignInAsAsync("demo-privacy", "/audit");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Audit trail");
-        await Expect(page.Locator("#audit-grid")).ToContainTextAsync("Session.SignIn");
+        await Expect(page.Locator("#audit-grid")).ToContainTextAsync("Signed in");
+        // LOG_ACTIONS: the trail speaks the reader's language, never the stored action code.
+        await Expect(page.Locator("#audit-grid")).Not.ToContainTextAsync("Session.SignIn");
 
         await page.Locator("#filter-user").ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = "Sofie Verhaegen" }).ClickAsync();

@@ -107,7 +107,7 @@ public sealed class HrJourneyTests(BrowserFixture browser)
         await page.GotoAsync("/prospects");
         await page.WaitForInteractiveAsync();
         await page.Locator("#prospect-search").FillAsync(applicantEmail);
-        await Expect(page.Locator("#prospect-grid")).ToContainTextAsync("No prospects match these filters.");
+        await Expect(page.Locator("#prospect-grid")).ToContainTextAsync("Nothing matches this search or these filters.");
         await page.GotoAsync("/contacts");
         await page.WaitForInteractiveAsync();
         await page.Locator("#contact-search").FillAsync(applicantEmail);

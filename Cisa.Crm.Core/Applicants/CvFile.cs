@@ -67,7 +67,8 @@ public static class CvFile
     /// <summary>The name kept with the CV: without any folder, at most 200 characters (the end, where the extension is).</summary>
     public static string SafeName(string fileName)
     {
-        var name = Path.GetFileName(fileName);
+        // A Windows path is cut at its backslashes too, whatever the server's own separator.
+        var name = fileName[(fileName.LastIndexOfAny(['/', '\\']) + 1)..];
         return name.Length > 200 ? name[^200..] : name;
     }
 

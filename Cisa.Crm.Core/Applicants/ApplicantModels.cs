@@ -24,6 +24,25 @@ public sealed record ApplicantInput
     public int? ProcedureId { get; init; }
 }
 
+/// <summary>Where an applicant stands in a procedure: still in it (open, no outcome yet) or the outcome it was closed with.</summary>
+public enum ApplicantStatus
+{
+    InProcedure,
+    Hired,
+    Rejected,
+    Withdrawn,
+    KeptForFuture,
+}
+
+/// <summary>
+/// The applicant list's filters. With a procedure, the status is the applicant's status in that procedure; without,
+/// any of the applicant's applications with that status counts.
+/// </summary>
+public sealed record ApplicantQuery(string? Search = null, int? ProcedureId = null, ApplicantStatus? Status = null);
+
+/// <summary>A CV as chosen in a form: the name the user's file had and its bytes (checked by the core, never trusted).</summary>
+public sealed record CvUpload(string FileName, byte[] Content);
+
 public sealed record ApplicantRow(int Id, string FirstName, string LastName, string? Email, ApplicantSource Source, string? AgencyName,
     int Applications, bool InOpenProcedure, bool HasCv, bool IsRestricted);
 

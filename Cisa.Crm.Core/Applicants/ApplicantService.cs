@@ -29,11 +29,40 @@ public sealed class ApplicantService(
 {
     public const string EntityType = nameof(Applicant);
 
-    public async Task<PagedResult<ApplicantRow>> SearchAsync(string? search, PageRequest page, CancellationToken cancellationToken = default)
+    public Task<PagedResult<ApplicantRow>> SearchAsync(string? search, PageRequest page, CancellationToken cancellationToken = default) =>
+        SearchAsync(new ApplicantQuery(search), page, cancellationToken);
+
+    /// <summary>
+    /// The applicant list: a search over name, e-mail and phone, narrowed to one procedure and/or one status, filtered in
+    /// the query (an EXISTS on the applications), so the count and the page agree.
+    /// </summary>
+    public async Task<PagedResult<ApplicantRow>> SearchAsync(ApplicantQuery query, PageRequest page, CancellationToken cancellationToken = default)
     {
         await currentActor.DemandAsync(Permission.ApplicantsRead, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var applicants = db.Applicants.AsNoTracking();
+        var search = query.Search;
+        if (query.ProcedureId is not null || query.Status is not null)
+        {
+            var applications = db.Applications.AsQueryable();
+            if (query.ProcedureId is { } procedureId)
+            {
+                applications = applications.Where(x => x.ProcedureId == procedureId);
+            }
+
+            applications = query.Status switch
+            {
+                // Still in it: the procedure is open (an open procedure's applications have no outcome yet).
+                ApplicantStatus.InProcedure => applications.Where(x => x.Procedure!.EndedOn == null),
+                ApplicantStatus.Hired => applications.Where(x => x.Outcome == ApplicationOutcome.Hired),
+                ApplicantStatus.Rejected => applications.Where(x => x.Outcome == ApplicationOutcome.Rejected),
+                ApplicantStatus.Withdrawn => applications.Where(x => x.Outcome == ApplicationOutcome.Withdrawn),
+                ApplicantStatus.KeptForFuture => applications.Where(x => x.Outcome == ApplicationOutcome.KeptForFuture),
+                _ => applications,
+            };
+            applicants = applicants.Where(a => applications.Any(x => x.ApplicantId == a.Id));
+        }
+
         if (!string.IsNullOrWhiteSpace(search))
         {
             var phone = ContactNormaliser.NormalisePhone(search);
@@ -80,11 +109,16 @@ public sealed class ApplicantService(
         }, cancellationToken);
     }
 
-    /// <summary>Creates an applicant with their first application (to <see cref="ApplicantInput.ProcedureId"/>).</summary>
-    public async Task<int> CreateAsync(ApplicantInput input, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Creates an applicant with their first application (to <see cref="ApplicantInput.ProcedureId"/>) and, when given,
+    /// their CV, in one transaction: a refused CV is reported on its field with every other error, and then nothing is
+    /// stored, neither the applicant nor the file.
+    /// </summary>
+    public async Task<int> CreateAsync(ApplicantInput input, CvUpload? cv = null, CancellationToken cancellationToken = default)
     {
         var actor = await currentActor.DemandAsync(Permission.ApplicantsWrite, cancellationToken);
         var (valid, v) = ApplicantRules.CheckFields(input);
+        var cvType = cv is null ? null : CvFile.Check(cv.FileName, cv.Content, v);
         return await dbFactory.InTransactionAsync(EntityType, async db =>
         {
             var procedure = valid.ProcedureId is { } pid ? await db.SelectionProcedures.AsNoTracking().FirstOrDefaultAsync(p => p.Id == pid, cancellationToken) : null;
@@ -119,6 +153,11 @@ public sealed class ApplicantService(
             await db.SaveChangesAsync(cancellationToken);
             await trail.RecordAsync(db, actor, "Applicant.Created", EntityType, applicant.Id.ToString(CultureInfo.InvariantCulture),
                 $"source={applicant.Source};procedure={procedure.Id};assessment={applicant.AssessmentId}", cancellationToken);
+            if (cv is not null)
+            {
+                await StoreCvAsync(db, actor, applicant.Id, cv, cvType!, cancellationToken);
+            }
+
             return applicant.Id;
         }, cancellationToken);
     }
@@ -217,23 +256,27 @@ public sealed class ApplicantService(
     {
         var actor = await currentActor.DemandAsync(Permission.ApplicantsWrite, cancellationToken);
         var contentType = CvFile.CheckContent(fileName, content);
-        var safeName = Path.GetFileName(fileName);
-        safeName = safeName.Length > 200 ? safeName[^200..] : safeName;
         await dbFactory.InTransactionAsync(EntityType, async db =>
         {
             var applicant = await db.Applicants.FirstOrDefaultAsync(a => a.Id == applicantId, cancellationToken) ?? throw new RecordNotFoundException(EntityType);
             RestrictionGuard.EnsureNotRestricted(applicant);
             await db.ApplicantCvs.Where(c => c.ApplicantId == applicantId).ExecuteDeleteAsync(cancellationToken);
-            db.ApplicantCvs.Add(new ApplicantCv
-            {
-                ApplicantId = applicantId, FileName = safeName, ContentType = contentType, SizeBytes = content.Length,
-                ProtectedContent = cvProtector.Protect(content), UploadedAtUtc = time.GetUtcNow().UtcDateTime,
-                UploadedById = actor.Id, UploadedByName = actor.DisplayName,
-            });
-            await db.SaveChangesAsync(cancellationToken);
-            await trail.RecordAsync(db, actor, "Cv.Uploaded", EntityType, applicantId.ToString(CultureInfo.InvariantCulture), $"bytes={content.Length};type={contentType}", cancellationToken);
+            await StoreCvAsync(db, actor, applicantId, new CvUpload(fileName, content), contentType, cancellationToken);
             return true;
         }, cancellationToken);
+    }
+
+    /// <summary>Stores a checked CV encrypted and records the upload (LOG-ACTIONS), inside the caller's transaction.</summary>
+    private async Task StoreCvAsync(CrmDbContext db, CrmActor actor, int applicantId, CvUpload cv, string contentType, CancellationToken cancellationToken)
+    {
+        db.ApplicantCvs.Add(new ApplicantCv
+        {
+            ApplicantId = applicantId, FileName = CvFile.SafeName(cv.FileName), ContentType = contentType, SizeBytes = cv.Content.Length,
+            ProtectedContent = cvProtector.Protect(cv.Content), UploadedAtUtc = time.GetUtcNow().UtcDateTime,
+            UploadedById = actor.Id, UploadedByName = actor.DisplayName,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        await trail.RecordAsync(db, actor, "Cv.Uploaded", EntityType, applicantId.ToString(CultureInfo.InvariantCulture), $"bytes={cv.Content.Length};type={contentType}", cancellationToken);
     }
 
     /// <summary>Decrypts the CV for download; every download is recorded (LOG-ACTIONS).</summary>

@@ -1,5 +1,5 @@
 using System.IO.Compression;
-using Cisa.Crm.Core.Errors;
+using Cisa.Crm.Core.Common;
 
 namespace Cisa.Crm.Core.Applicants;
 
@@ -20,16 +20,33 @@ public static class CvFile
     public const string Pdf = "application/pdf";
     public const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
+    /// <summary>The field a refused CV is reported on, so a form shows the message at its CV field.</summary>
+    public const string Field = "Cv";
+
     public static string CheckContent(string fileName, byte[] content)
+    {
+        var v = new Validator();
+        var contentType = Check(fileName, content, v);
+        v.ThrowIfInvalid();
+        return contentType!;
+    }
+
+    /// <summary>
+    /// The content type of an acceptable CV, or null with the reason added to <paramref name="v"/> on <see cref="Field"/>
+    /// (so a form that also has other errors reports them all at once).
+    /// </summary>
+    public static string? Check(string fileName, byte[] content, Validator v)
     {
         if (content.Length == 0)
         {
-            throw Invalid("CvEmpty");
+            v.Add(Field, "CvEmpty");
+            return null;
         }
 
         if (content.Length > ApplicantCv.MaxBytes)
         {
-            throw Invalid("CvTooLarge", ApplicantCv.MaxBytes / 1024 / 1024);
+            v.Add(Field, "CvTooLarge", ApplicantCv.MaxBytes / 1024 / 1024);
+            return null;
         }
 
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
@@ -43,7 +60,16 @@ public static class CvFile
             return Docx;
         }
 
-        throw Invalid("CvType");
+        v.Add(Field, "CvType");
+        return null;
+    }
+
+    /// <summary>The name kept with the CV: without any folder, at most 200 characters (the end, where the extension is).</summary>
+    public static string SafeName(string fileName)
+    {
+        // A Windows path is cut at its backslashes too, whatever the server's own separator.
+        var name = fileName[(fileName.LastIndexOfAny(['/', '\\']) + 1)..];
+        return name.Length > 200 ? name[^200..] : name;
     }
 
     /// <summary>A DOCX is a ZIP package holding <c>[Content_Types].xml</c> and <c>word/document.xml</c>.</summary>
@@ -64,7 +90,4 @@ public static class CvFile
             return false;
         }
     }
-
-    private static CrmValidationException Invalid(string code, params object[] arguments) =>
-        new([new FieldError("Cv", code, arguments)]);
 }

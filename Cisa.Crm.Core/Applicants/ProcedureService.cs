@@ -11,7 +11,23 @@ namespace Cisa.Crm.Core.Applicants;
 
 public sealed record ProcedureInput(ProcedureKind Kind, string? Title, string? Department, DateOnly? OpenedOn);
 
-public sealed record ProcedureApplicantRow(int ApplicantId, string Name, ApplicationOutcome? Outcome);
+/// <summary>An applicant in one procedure: when they applied, the outcome once closed, and whether they are restricted.</summary>
+public sealed record ProcedureApplicantRow(int ApplicantId, string Name, ApplicationOutcome? Outcome, DateOnly AppliedOn = default, ApplicantSource Source = default,
+    bool IsRestricted = false)
+{
+    /// <summary>In the procedure while it is open (no outcome yet), else the outcome it was closed with.</summary>
+    public ApplicantStatus Status => Outcome switch
+    {
+        ApplicationOutcome.Hired => ApplicantStatus.Hired,
+        ApplicationOutcome.Rejected => ApplicantStatus.Rejected,
+        ApplicationOutcome.Withdrawn => ApplicantStatus.Withdrawn,
+        ApplicationOutcome.KeptForFuture => ApplicantStatus.KeptForFuture,
+        _ => ApplicantStatus.InProcedure,
+    };
+}
+
+/// <summary>One procedure with its applicants, for its own page.</summary>
+public sealed record ProcedureDetails(ProcedureRow Procedure, IReadOnlyList<ProcedureApplicantRow> Applicants);
 
 public sealed record ProcedureRow(int Id, ProcedureKind Kind, string Title, string? Department, DateOnly OpenedOn, DateOnly? EndedOn, int Applicants, Guid Version);
 
@@ -42,12 +58,26 @@ public sealed class ProcedureService(IDbContextFactory<CrmDbContext> dbFactory, 
     {
         await currentActor.DemandAsync(Permission.ApplicantsRead, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Applications.AsNoTracking().Where(a => a.ProcedureId == id)
-            .Join(db.Applicants, a => a.ApplicantId, p => p.Id, (a, p) => new { a, p })
-            .OrderBy(x => x.p.LastNameKey)
-            .Select(x => new ProcedureApplicantRow(x.p.Id, x.p.FirstName + " " + x.p.LastName, x.a.Outcome))
-            .ToListAsync(cancellationToken);
+        return await ApplicantsOf(db, id).ToListAsync(cancellationToken);
     }
+
+    /// <summary>One procedure and its applicants with their status in it, for the procedure's page (HR and the privacy officer).</summary>
+    public async Task<ProcedureDetails> GetAsync(int id, CancellationToken cancellationToken = default)
+    {
+        await currentActor.DemandAsync(Permission.ApplicantsRead, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var procedure = await db.SelectionProcedures.AsNoTracking().Where(p => p.Id == id)
+            .Select(p => new ProcedureRow(p.Id, p.Kind, p.Title, p.Department, p.OpenedOn, p.EndedOn,
+                db.Applications.Count(a => a.ProcedureId == p.Id), p.ConcurrencyStamp))
+            .FirstOrDefaultAsync(cancellationToken) ?? throw new RecordNotFoundException(EntityType);
+        return new ProcedureDetails(procedure, await ApplicantsOf(db, id).ToListAsync(cancellationToken));
+    }
+
+    private static IQueryable<ProcedureApplicantRow> ApplicantsOf(CrmDbContext db, int id) =>
+        db.Applications.AsNoTracking().Where(a => a.ProcedureId == id)
+            .Join(db.Applicants, a => a.ApplicantId, p => p.Id, (a, p) => new { a, p })
+            .OrderBy(x => x.p.LastNameKey).ThenBy(x => x.p.FirstNameKey).ThenBy(x => x.p.Id)
+            .Select(x => new ProcedureApplicantRow(x.p.Id, x.p.FirstName + " " + x.p.LastName, x.a.Outcome, x.a.AppliedOn, x.p.Source, x.p.IsRestricted));
 
     public async Task<int> OpenAsync(ProcedureInput input, CancellationToken cancellationToken = default)
     {

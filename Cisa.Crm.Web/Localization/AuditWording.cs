@@ -110,9 +110,9 @@ public static class AuditWording
         AuditSubjectKind.Applicant => $"/hr/applicants/{subject.Id}",
         AuditSubjectKind.Company => $"/companies/{subject.Id}",
         AuditSubjectKind.SubjectRequest => $"/privacy/requests/{subject.Id}",
+        AuditSubjectKind.Procedure => $"/hr/procedures/{subject.Id}",
         // These have no page of their own: their list shows them.
         AuditSubjectKind.Assessment => "/privacy/assessments",
-        AuditSubjectKind.Procedure => "/hr/procedures",
         AuditSubjectKind.RetentionRun => "/privacy/retention",
         _ => null,
     };

@@ -24,6 +24,9 @@ public sealed class FormErrors(ErrorMessages messages)
         General = null;
     }
 
+    /// <summary>The user dealt with one field (chose a value): its message goes, the others stay.</summary>
+    public void ClearField(string field) => _byField.Remove(field);
+
     /// <summary>Takes a core refusal; returns false for anything that is not one (let it surface).</summary>
     public bool Show(Exception exception)
     {

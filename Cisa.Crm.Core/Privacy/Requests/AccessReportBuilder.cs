@@ -135,14 +135,16 @@ internal sealed class AccessReportBuilder(CrmDbContext db, RetentionOptions rete
         }
 
         var applications = await db.Applications.AsNoTracking().Where(x => x.ApplicantId == id).OrderBy(x => x.AppliedOn)
-            .Select(x => new { x.Procedure!.Title, x.AppliedOn, x.Procedure.EndedOn, x.Outcome, x.Notes }).ToListAsync(cancellationToken);
+            .Select(x => new { x.Procedure!.Title, x.Procedure.Kind, x.AppliedOn, x.Procedure.EndedOn, x.Outcome, x.Notes }).ToListAsync(cancellationToken);
+        // The spontaneous pool is named by its kind in the reply's language, whatever title it was stored with.
+        string ProcedureName(string title, Applicants.ProcedureKind kind) => kind == Applicants.ProcedureKind.SpontaneousPool ? T("Procedure.SpontaneousPool") : title;
         var cv = await db.ApplicantCvs.AsNoTracking().Where(x => x.ApplicantId == id).Select(x => new { x.FileName, x.UploadedAtUtc }).SingleOrDefaultAsync(cancellationToken);
         var assessment = await db.Assessments.AsNoTracking().Where(x => x.Id == a.AssessmentId).Select(x => x.InterestPursued).SingleAsync(cancellationToken);
         var agency = a.AgencyId is { } agencyId ? await db.Companies.Where(x => x.Id == agencyId).Select(x => x.Name).SingleOrDefaultAsync(cancellationToken) : null;
         var source = a.Source switch
         {
             Applicants.ApplicantSource.RecruitmentAgency => T("Source.RecruitmentAgency", agency ?? "?"),
-            Applicants.ApplicantSource.Vacancy => T("Source.Vacancy", applications.FirstOrDefault()?.Title ?? "?"),
+            Applicants.ApplicantSource.Vacancy => T("Source.Vacancy", applications.FirstOrDefault() is { } first ? ProcedureName(first.Title, first.Kind) : "?"),
             _ => T("Source.Spontaneous"),
         };
         var expiry = RetentionPolicy.ApplicantExpiry(applications.Select(x => x.EndedOn), retention);
@@ -167,7 +169,7 @@ internal sealed class AccessReportBuilder(CrmDbContext db, RetentionOptions rete
         var lists = new List<ReportList>
         {
             new(T("Applications"), [T("Col.Procedure"), T("Col.AppliedOn"), T("Col.EndedOn"), T("Col.Outcome"), T("Notes")],
-                applications.Select(x => (IReadOnlyList<string>)[x.Title, AccessReportTexts.Date(language, x.AppliedOn),
+                applications.Select(x => (IReadOnlyList<string>)[ProcedureName(x.Title, x.Kind), AccessReportTexts.Date(language, x.AppliedOn),
                     x.EndedOn is { } e ? AccessReportTexts.Date(language, e) : "", x.Outcome is { } outcome ? AccessReportTexts.Name(language, outcome) : "", x.Notes ?? ""]).ToList()),
         };
         return new ReportRecord(T("Category.Applicant"), $"{a.FirstName} {a.LastName}", entries, lists);

@@ -74,6 +74,7 @@ internal static class AccessReportTexts
         ["Col.Assignment"] = ("Opdracht", "Assignment"),
         ["Applications"] = ("Sollicitaties", "Applications"),
         ["Col.Procedure"] = ("Procedure", "Procedure"),
+        ["Procedure.SpontaneousPool"] = ("Spontane sollicitaties", "Spontaneous applications"),
         ["Col.AppliedOn"] = ("Datum", "Date"),
         ["Col.EndedOn"] = ("Afgesloten", "Closed"),
         ["Cv"] = ("Cv", "CV"),

@@ -21,18 +21,22 @@ public sealed class ApplicantAccessTests : ApplicantTestBase
 
     private (string What, Func<Task> Read)[] Reads() =>
     [
-        ("applicant list", () => Applicants.SearchAsync(null, new PageRequest(0, 20))),
+        ("applicant list", () => Applicants.SearchAsync(new ApplicantQuery(), new PageRequest(0, 20))),
         ("applicant search", () => Applicants.SearchAsync("Jans", new PageRequest(0, 20))),
         ("applicant page", () => Applicants.GetAsync(_applicant)),
         ("HR dashboard", () => Applicants.OverviewAsync()),
         ("CV download", () => Applicants.DownloadCvAsync(_applicant)),
         ("procedure list", () => Procedures.ListAsync()),
         ("open procedure list", () => Procedures.ListAsync(openOnly: true)),
+        ("procedure page", () => Procedures.GetAsync(VacancyId)),
+        ("applicants of a procedure", () => Procedures.ApplicantsOfAsync(VacancyId)),
+        ("applicant list by procedure and status", () => Applicants.SearchAsync(new ApplicantQuery(null, VacancyId, ApplicantStatus.InProcedure), new PageRequest(0, 20))),
     ];
 
     private (string What, Func<Task> Write)[] Writes(Guid applicantVersion, Guid procedureVersion) =>
     [
         ("create applicant", () => Applicants.CreateAsync(NewApplicant())),
+        ("create applicant with a CV", () => Applicants.CreateAsync(NewApplicant(), new CvUpload("cv.pdf", ApplicantData.Pdf()))),
         ("update applicant", () => Applicants.UpdateAsync(_applicant, NewApplicant() with { FirstName = "Piet" }, applicantVersion)),
         ("add application", () => Applicants.AddApplicationAsync(_applicant, VacancyId)),
         ("application notes", () => Applicants.SetApplicationNotesAsync(1, "Good interview.", Guid.Empty)),
@@ -95,7 +99,7 @@ public sealed class ApplicantAccessTests : ApplicantTestBase
             await read();
         }
 
-        Assert.Equal(_applicant, Assert.Single((await Applicants.SearchAsync(null, new PageRequest(0, 20))).Items).Id);
+        Assert.Equal(_applicant, Assert.Single((await Applicants.SearchAsync(new ApplicantQuery(), new PageRequest(0, 20))).Items).Id);
         Assert.Equal("%PDF-1.4", System.Text.Encoding.ASCII.GetString((await Applicants.DownloadCvAsync(_applicant)).Content, 0, 8));
     }
 

@@ -94,6 +94,6 @@ public sealed class ApplicantRestrictionAndSuppressionTests : ApplicantTestBase
         await Data.RestrictAsync(id);
 
         Assert.True((await Applicants.GetAsync(id)).IsRestricted);
-        Assert.True(Assert.Single((await Applicants.SearchAsync(null, new PageRequest(0, 20))).Items).IsRestricted);
+        Assert.True(Assert.Single((await Applicants.SearchAsync(new ApplicantQuery(), new PageRequest(0, 20))).Items).IsRestricted);
     }
 }

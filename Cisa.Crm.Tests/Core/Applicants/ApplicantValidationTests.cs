@@ -259,7 +259,7 @@ public sealed class ApplicantSearchTests : ApplicantTestBase
         var byName = await Applicants.SearchAsync("pee", new Cisa.Crm.Core.Common.PageRequest(0, 20));
         var byEmail = await Applicants.SearchAsync("jan.peeters@", new Cisa.Crm.Core.Common.PageRequest(0, 20));
         var byPhone = await Applicants.SearchAsync("+32 470 12 34 56", new Cisa.Crm.Core.Common.PageRequest(0, 20));
-        var all = await Applicants.SearchAsync(null, new Cisa.Crm.Core.Common.PageRequest(0, 20));
+        var all = await Applicants.SearchAsync(new ApplicantQuery(), new Cisa.Crm.Core.Common.PageRequest(0, 20));
 
         var row = Assert.Single(byName.Items);
         Assert.Equal(jan, row.Id);

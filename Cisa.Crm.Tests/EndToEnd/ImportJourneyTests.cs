@@ -65,7 +65,7 @@ public sealed class ImportJourneyTests(BrowserFixture browser)
         await page.Locator("#prospect-search").FillAsync("Hendrickx");
         await Expect(page.Locator("#prospect-grid tbody tr")).ToHaveCountAsync(1);
         await page.Locator("#prospect-search").FillAsync("objector");
-        await Expect(page.Locator("#prospect-grid")).ToContainTextAsync("No prospects match these filters.");
+        await Expect(page.Locator("#prospect-grid")).ToContainTextAsync(new Texts(browser, "en-BE")["Common.EmptyFiltered"]);
         await page.Context.CloseAsync();
     }
 

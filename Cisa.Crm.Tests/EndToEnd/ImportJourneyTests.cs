@@ -176,6 +176,7 @@ public sealed class ImportJourneyTests(BrowserFixture browser)
         Assert.Equal("contacts-template.csv", template.Name);
         Assert.Equal(string.Join(';', PartnerContactCsvService.Columns), FirstLine(template.Bytes));
         await Expect(page.Locator("[data-coded-column='LawfulBasis']")).ToContainTextAsync($"{nameof(PartnerLawfulBasis.Contract)} ({text["LawfulBasis.Contract"]})");
+        await Expect(page.Locator("[data-coded-column='Country']")).ToContainTextAsync(text["Import.Format.Country"]);
         await ScreenshotAsync(page, $"import-contacts-format-{run}");
 
         await page.ChooseFileAsync(new FilePayload { Name = $"contacten-{run}.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });

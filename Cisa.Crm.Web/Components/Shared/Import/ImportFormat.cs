@@ -18,7 +18,9 @@ public sealed record CodedColumn(string Column, string Field, IReadOnlyList<stri
 /// their values, and where its template is. Built from the core's own lists, so the page, the template and the import
 /// cannot disagree.
 /// </summary>
-public sealed record ImportFormat(IReadOnlyList<string> Columns, IReadOnlyCollection<string> RequiredColumns, IReadOnlyList<CodedColumn> Coded, string TemplatePath)
+/// <param name="Notes">Columns whose values follow a rule too broad to list (a country code), with the text key that states it.</param>
+public sealed record ImportFormat(IReadOnlyList<string> Columns, IReadOnlyCollection<string> RequiredColumns, IReadOnlyList<CodedColumn> Coded, string TemplatePath,
+    IReadOnlyList<(string Column, string TextKey)>? Notes = null)
 {
     private static readonly CodedColumn Language = new("Language", nameof(PreferredLanguage), CsvValues.LanguageCodes,
         code => $"Language.{CsvValues.Language(code, [])}");
@@ -33,7 +35,7 @@ public sealed record ImportFormat(IReadOnlyList<string> Columns, IReadOnlyCollec
     [
         Language,
         new("LawfulBasis", nameof(PartnerContactInput.LawfulBasis), CsvValues.Allowed<PartnerLawfulBasis>(), code => $"LawfulBasis.{code}"),
-    ], ImportEndpoints.ContactTemplatePath);
+    ], ImportEndpoints.ContactTemplatePath, [("Country", "Import.Format.Country")]);
 
     public bool IsRequired(string column) => RequiredColumns.Contains(column, StringComparer.OrdinalIgnoreCase);
 

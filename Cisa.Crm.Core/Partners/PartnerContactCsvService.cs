@@ -26,7 +26,8 @@ public sealed class PartnerContactCsvService(
     public const int MaxExportRows = 100_000;
     public static readonly string[] Columns =
         ["FirstName", "LastName", "JobFunction", "Company", "Email", "Email2", "Phone", "Mobile", "Street", "PostalCode", "City", "Country", "Language", "LawfulBasis", "Notes"];
-    private static readonly string[] RequiredColumns = ["firstname", "lastname", "company"];
+    /// <summary>The columns a file must have (lower case, as the reader compares them); the others may be left out.</summary>
+    public static readonly string[] RequiredColumns = ["firstname", "lastname", "company"];
 
     public async Task<ImportPreview> PreviewAsync(Stream csv, PartnerLawfulBasis? defaultBasis, CancellationToken cancellationToken = default)
     {

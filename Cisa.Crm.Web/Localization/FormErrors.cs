@@ -34,11 +34,7 @@ public sealed class FormErrors(ErrorMessages messages)
         switch (exception)
         {
             case CrmValidationException invalid:
-                foreach (var group in invalid.Errors.GroupBy(e => e.Field))
-                {
-                    _byField[group.Key] = string.Join(" ", group.Select(messages.For).Distinct());
-                }
-
+                Show(invalid.Errors);
                 return true;
             case CrmException refusal:
                 General = messages.For(refusal);
@@ -47,6 +43,22 @@ public sealed class FormErrors(ErrorMessages messages)
                 return false;
         }
     }
+
+    /// <summary>
+    /// Field problems the core reported without refusing (e.g. an import preview's problems with the batch's choices),
+    /// shown as a refusal's are; they replace what was shown.
+    /// </summary>
+    public void Show(IEnumerable<FieldError> errors)
+    {
+        Clear();
+        foreach (var group in errors.GroupBy(e => e.Field))
+        {
+            _byField[group.Key] = string.Join(" ", group.Select(messages.For).Distinct());
+        }
+    }
+
+    /// <summary>Forgets a field's problem once the user has changed that field; the core checks it again on the next save.</summary>
+    public void Remove(string field) => _byField.Remove(field);
 
     /// <summary>Errors on fields the form does not show (e.g. "File") are shown as one general message.</summary>
     public string? Unplaced(params string[] shownFields) =>

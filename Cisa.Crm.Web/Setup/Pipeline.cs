@@ -53,6 +53,7 @@ public static class Pipeline
         app.MapAuthenticationEndpoints();
         app.MapCultureEndpoint();
         app.MapExportEndpoints();
+        app.MapImportEndpoints();
         app.MapSubjectRequestEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

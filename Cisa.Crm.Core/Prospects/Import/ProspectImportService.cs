@@ -34,7 +34,8 @@ public sealed class ProspectImportService(
     TimeProvider time)
 {
     public static readonly string[] Columns = ["FirstName", "LastName", "JobTitle", "Company", "EnterpriseNumber", "Email", "Phone", "Mobile", "Language", "Source", "SourceDetail", "Note"];
-    private static readonly string[] RequiredColumns = ["firstname", "lastname", "company"];
+    /// <summary>The columns a file must have (lower case, as the reader compares them); the others may be left out.</summary>
+    public static readonly string[] RequiredColumns = ["firstname", "lastname", "company"];
 
     /// <summary>How many rows are checked at a time while the rows before them are stored (P-IMPORT).</summary>
     internal const int PartSize = 5_000;

@@ -189,12 +189,13 @@ public sealed class MainJobsJourneyTests(BrowserFixture browser, ITestOutputHelp
         await user.ChooseAsync(page.Field("procedure"), vacancy);
         await user.ChooseAsync(page.Field("source"), Text("ApplicantSource.Vacancy"));
         await user.TypeAsync(page.Locator("#li-note"), "Reageerde op de vacature; vijf jaar ervaring met Windows en Linux.");
-        // 4. Save: the applicant's page.
+        // 4. The CV, in the same form: the button opens the system's file dialog, the PDF is picked there.
+        var pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
+        await user.PickFileAsync(page.Locator("#new-cv-choose"), new FilePayload { Name = cvName, MimeType = "application/pdf", Buffer = pdf });
+        await Expect(page.Locator("#cv-chosen")).ToContainTextAsync(cvName);
+        // 5. Save: the applicant's page, with the CV stored.
         await user.ClickAsync(page.Locator("#save-applicant"));
         await Expect(page.Locator("h1")).ToHaveTextAsync("Sander Peeters");
-        // 5. Upload the CV: the button opens the system's file dialog, the PDF is picked there.
-        var pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
-        await user.PickFileAsync(page.Locator("#upload-cv"), new FilePayload { Name = cvName, MimeType = "application/pdf", Buffer = pdf });
         await Expect(page.Locator("#download-cv")).ToHaveTextAsync(cvName);
         user.EndJob();
         await ShotAsync(page, "main-job-4-cv-stored");

@@ -75,6 +75,8 @@ public sealed class HrJourneyTests(BrowserFixture browser)
 
         await page.Locator("nav a[href='/hr/applicants']").ClickAsync();
         await page.Locator("#applicant-search").FillAsync("Mertens");
+        // As a person does: the found applicant is clicked once the list shows the search's result.
+        await page.WaitForURLAsync(url => url.Contains("q=Mertens", StringComparison.Ordinal));
         await page.GetByRole(AriaRole.Link, new() { Name = "Elise Mertens" }).ClickAsync();
         await Expect(page.Locator("#cv-until")).ToBeVisibleAsync();
         await Expect(page.Locator("#contact-until")).ToBeVisibleAsync();
@@ -111,7 +113,7 @@ public sealed class HrJourneyTests(BrowserFixture browser)
         await page.GotoAsync("/contacts");
         await page.WaitForInteractiveAsync();
         await page.Locator("#contact-search").FillAsync(applicantEmail);
-        await Expect(page.Locator("#contact-grid")).ToContainTextAsync("No contacts match these filters.");
+        await Expect(page.Locator("#contact-grid")).ToContainTextAsync("Nothing matches this search or these filters.");
         await page.Context.CloseAsync();
     }
 

@@ -244,6 +244,8 @@ public sealed class MainJobsJourneyTests(BrowserFixture browser, ITestOutputHelp
         await user.ClickAsync(page.Locator("#draft-reply"));
         await Expect(page.Locator("#reply-text")).ToHaveValueAsync(new Regex($"{Regex.Escape(name)}"));
         await user.ClickAsync(page.Locator("#mark-answered"));
+        // 6. Closing cannot be undone: confirm it.
+        await user.ClickAsync(page.Locator(".mud-dialog button", new() { HasText = Text("Answer.MarkAnswered") }));
         await Expect(page.Locator("#request-status")).ToHaveTextAsync(Text("Request.Status.Answered"));
         user.EndJob();
         await ShotAsync(page, "main-job-5-answered");

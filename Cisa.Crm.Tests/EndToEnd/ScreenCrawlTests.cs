@@ -59,7 +59,14 @@ public sealed class ScreenCrawlTests(BrowserFixture browser)
         string demoUserId, string screen)
     {
         var page = await browser.NewPageAsync("nl-BE", Screens[screen]);
-        var crawl = new Crawler(page, $"{demoUserId}-{screen}", phone: screen == "phone");
+        IReadOnlyCollection<string> userTexts;
+        await using (var scope = browser.Factory.Services.CreateAsyncScope())
+        await using (var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync())
+        {
+            userTexts = await AppTexts.UserTextsAsync(db);
+        }
+
+        var crawl = new Crawler(page, $"{demoUserId}-{screen}", phone: screen == "phone", userTexts);
         await page.SignInAsAsync(demoUserId);
         var routes = (await page.EvaluateAsync<string[]>(
             "() => [...new Set([...document.querySelectorAll('.mud-navmenu a[href]')].map(a => new URL(a.href).pathname))]")).ToList();

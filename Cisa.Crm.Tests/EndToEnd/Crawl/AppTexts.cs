@@ -5,6 +5,8 @@ using System.Resources;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Cisa.Crm.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Cisa.Crm.Tests.EndToEnd.Crawl;
 
@@ -44,10 +46,15 @@ public sealed partial class AppTexts
     /// <summary>A text of the app in a language ("en" or "nl"), with its placeholders as they are ("{0}").</summary>
     public string Text(string key, string language) => language == "nl" ? Texts[key].Nl : Texts[key].En;
 
-    /// <summary>The texts of the other language than <paramref name="language"/> found in <paramref name="visibleText"/>.</summary>
-    public IReadOnlyList<string> FindOtherLanguage(string visibleText, string language)
+    /// <summary>
+    /// The texts of the other language than <paramref name="language"/> found in <paramref name="visibleText"/>. A match
+    /// inside something a person typed (<paramref name="userTexts"/>: the database's texts, such as a call report or a job
+    /// title written in Dutch, shown as written on an English page) is the data, not the app's wording, and is not counted.
+    /// </summary>
+    public IReadOnlyList<string> FindOtherLanguage(string visibleText, string language, IReadOnlyCollection<string> userTexts)
     {
-        var found = (language == "nl" ? _english : _dutch).Matches(visibleText).Select(m => m.Value).ToList();
+        var found = (language == "nl" ? _english : _dutch).Matches(visibleText)
+            .Where(m => !InsideUserText(visibleText, m, userTexts)).Select(m => m.Value).ToList();
         if (language == "nl")
         {
             // MudBlazor's own pager, when a list forgets to pass our wording: "1-25 of 27", "Rows per page".
@@ -59,6 +66,74 @@ public sealed partial class AppTexts
         }
 
         return found.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
+    private static bool InsideUserText(string visibleText, Match match, IReadOnlyCollection<string> userTexts)
+    {
+        foreach (var userText in userTexts.Where(u => u.Contains(match.Value, StringComparison.OrdinalIgnoreCase)))
+        {
+            for (var at = visibleText.IndexOf(userText, StringComparison.OrdinalIgnoreCase); at >= 0;
+                 at = visibleText.IndexOf(userText, at + 1, StringComparison.OrdinalIgnoreCase))
+            {
+                if (at <= match.Index && at + userText.Length >= match.Index + match.Length)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Every text stored in the database's text columns (names, notes, reports, titles: what people typed), each line
+    /// on its own and white space collapsed as a page shows it. Coded columns (enums stored as text) are not texts.
+    /// </summary>
+    public static async Task<IReadOnlyCollection<string>> UserTextsAsync(Microsoft.EntityFrameworkCore.DbContext db)
+    {
+        var texts = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        try
+        {
+            foreach (var entity in db.Model.GetEntityTypes())
+            {
+                if (entity.GetTableName() is not { } table)
+                {
+                    continue;
+                }
+
+                var store = StoreObjectIdentifier.Table(table, entity.GetSchema());
+                foreach (var property in entity.GetProperties().Where(p => p.ClrType == typeof(string) && p.GetValueConverter() is null))
+                {
+                    if (property.GetColumnName(store) is not { } column)
+                    {
+                        continue;
+                    }
+
+                    await using var command = connection.CreateCommand();
+                    command.CommandText = $"SELECT DISTINCT \"{column}\" FROM \"{table}\" WHERE \"{column}\" IS NOT NULL";
+                    await using var reader = await command.ExecuteReaderAsync();
+                    while (await reader.ReadAsync())
+                    {
+                        foreach (var line in reader.GetString(0).Split('\n'))
+                        {
+                            var text = WhiteSpace().Replace(line, " ").Trim();
+                            if (text.Length > 0)
+                            {
+                                texts.Add(text);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        finally
+        {
+            await connection.CloseAsync();
+        }
+
+        return texts;
     }
 
     /// <summary>Resource keys ("Session.SignIn"), enum codes ("NotReached") and "key=value" details in the page's text.</summary>

@@ -23,9 +23,11 @@ public sealed partial class Crawler
     private readonly bool _phone;
     private readonly AppTexts _texts = AppTexts.Instance;
     private readonly List<string> _errorTexts;
+    private readonly IReadOnlyCollection<string> _userTexts;
     private readonly List<string> _findings = [];
     private readonly List<string> _skipped = [];
     private readonly List<string> _log = [];
+    private readonly List<string> _clickLog = [];
     private readonly Dictionary<string, TimeSpan> _phases = [];
     private readonly HashSet<string> _checkedLinks = new(StringComparer.Ordinal);
     private readonly HashSet<string> _downloads = new(StringComparer.Ordinal);
@@ -36,9 +38,10 @@ public sealed partial class Crawler
     private int _clicks;
     private int _links;
 
-    public Crawler(IPage page, string caseName, bool phone)
+    public Crawler(IPage page, string caseName, bool phone, IReadOnlyCollection<string> userTexts)
     {
         _page = page;
+        _userTexts = userTexts;
         _case = caseName;
         _phone = phone;
         // The error UI's own words, both languages: Blazor's bar, the error page's title (also the start of the
@@ -157,7 +160,7 @@ public sealed partial class Crawler
             }
 
             var text = await PageProbe.VisibleTextAsync(_page, rootSelector);
-            var other = _texts.FindOtherLanguage(text, _language);
+            var other = _texts.FindOtherLanguage(text, _language, _userTexts);
             if (other.Count > 0)
             {
                 Find($"{where}{(_language == "nl" ? "English" : "Dutch")} on a{(_language == "nl" ? " Dutch" : "n English")} page: \"{string.Join("\", \"", other)}\"");
@@ -171,13 +174,14 @@ public sealed partial class Crawler
         });
 
     /// <summary>
-    /// Requests every address of this site the page links to, with the user's cookies (their sign-in and language),
-    /// once per language: a link or a download that answers 4xx/5xx, lands on the error, not-found or access-denied
-    /// page, or on the sign-in page, is broken for this user. Four at a time, as a browser would.
+    /// Requests every address of this site the page links to, with the user's cookies (their sign-in and language): a
+    /// link or a download that answers 4xx/5xx, lands on the error, not-found or access-denied page, or on the sign-in
+    /// page, is broken for this user. Once per address for the user and screen: the English pass has the same links, and
+    /// what differs by language, the page's text, is read on every page the crawl visits. Four at a time, as a browser.
     /// </summary>
     private async Task CheckLinksAsync()
     {
-        var hrefs = (await PageProbe.SameOriginLinksAsync(_page)).Where(href => _checkedLinks.Add($"{_language} {href}")).ToList();
+        var hrefs = (await PageProbe.SameOriginLinksAsync(_page)).Where(_checkedLinks.Add).ToList();
         foreach (var batch in hrefs.Chunk(4))
         {
             await Task.WhenAll(batch.Select(CheckLinkAsync));
@@ -249,7 +253,10 @@ public sealed partial class Crawler
         var controls = await PageProbe.ControlsAsync(_page);
         foreach (var control in controls)
         {
-            var key = control.Shell ? $"{_language} shell {control.Signature}" : $"{_language} {pageUrl} {control.Signature}";
+            // A link is clicked once per language wherever it shows (a prospect's name on My work, on the list, on the
+            // company page: the same page opens); a button once per page, as it acts on that page; the app bar's and the
+            // menu's once per language.
+            var key = control.Shell || control.Href.Length > 0 ? $"{_language} {control.Signature}" : $"{_language} {pageUrl} {control.Signature}";
             if (!_clicked.Add(key))
             {
                 continue;
@@ -261,7 +268,9 @@ public sealed partial class Crawler
                 continue;
             }
 
-            await ClickAsync(control, pageUrl);
+            var watch = Stopwatch.StartNew();
+            var outcome = await ClickAsync(control, pageUrl);
+            _clickLog.Add($"{watch.Elapsed.TotalSeconds:0.0}s {_language} {new Uri(pageUrl).PathAndQuery}: {control.Signature} \"{control.Name}\": {outcome}");
         }
     }
 
@@ -303,15 +312,15 @@ public sealed partial class Crawler
         return null;
     }
 
-    private async Task ClickAsync(Control control, string pageUrl)
+    /// <summary>Clicks, checks what the click did, and puts the page back; returns what the click did, for the report.</summary>
+    private async Task<string> ClickAsync(Control control, string pageUrl)
     {
         var route = new Uri(pageUrl).PathAndQuery;
         _step = $"{_language} {route}, after clicking {control.Signature} \"{control.Name}\"";
         await EnsureAtAsync(pageUrl);
         if (!await PageProbe.MarkAsync(_page, control.Signature))
         {
-            _skipped.Add($"{_language} {route}: {control.Signature}: no longer shown when its turn came");
-            return;
+            return "no longer shown when its turn came";
         }
 
         var before = await PageProbe.FingerprintAsync(_page);
@@ -324,12 +333,11 @@ public sealed partial class Crawler
         {
             Find($"could not be clicked: {Blocker(exception.Message)}");
             await ResetAsync(pageUrl);
-            return;
+            return "could not be clicked";
         }
 
         _clicks++;
-        // The click's answer comes over the circuit; a round trip's time before looking at what it did.
-        await _page.WaitForTimeoutAsync(250);
+        await WaitForQuietAsync();
         var state = await StateAfterClickAsync();
         var path = new Uri(pageUrl).AbsolutePath;
         if (state.Mark is null)
@@ -337,23 +345,25 @@ public sealed partial class Crawler
             // A full page load (a link outside the app's router): the new page must come up without error.
             await WaitForPageAsync();
             await CheckShownAsync("the page it loaded");
+            return $"loaded {new Uri(_page.Url).PathAndQuery}";
         }
         else if (new Uri(state.Url).AbsolutePath != path)
         {
             await WaitForNewHeadingAsync();
             await CheckShownAsync($"the page it opened ({new Uri(state.Url).PathAndQuery})");
+            return $"opened {new Uri(state.Url).PathAndQuery}";
         }
         else if (state.Dialogs > 0)
         {
             await ScreenChecks.SettleAsync(_page);
             await CheckShownAsync("the dialog it opened", ".mud-dialog-container");
-            await CloseDialogsAsync(pageUrl);
+            return $"a dialog, {await CloseDialogsAsync(pageUrl)}";
         }
         else if (state.Popovers > 0)
         {
             await ScreenChecks.SettleAsync(_page);
             await CheckShownAsync("what it opened", ".mud-popover-open");
-            await ClosePopoversAsync(pageUrl);
+            return $"a menu or list, {await ClosePopoversAsync(control, pageUrl)}";
         }
         else
         {
@@ -367,15 +377,49 @@ public sealed partial class Crawler
                     try
                     {
                         await _page.Locator("[data-crawl-target]").ClickAsync(new() { Timeout = 5_000 });
-                        await _page.WaitForTimeoutAsync(250);
+                        await WaitForQuietAsync();
                         await ScreenChecks.SettleAsync(_page);
                     }
                     catch (Exception exception) when (exception is PlaywrightException or TimeoutException)
                     {
-                        // Covered by what it opened (a phone's drawer over its own button): the reload below puts it back.
+                        // Covered by what it opened (a phone's drawer over its own button): the next click's reset puts it back.
                     }
+
+                    return "a toggle, clicked back";
                 }
             }
+
+            return state.Url == pageUrl ? "stayed" : $"changed the address to {new Uri(state.Url).PathAndQuery}";
+        }
+    }
+
+    /// <summary>
+    /// The click's answer comes over the circuit, after a round trip of unknown length: waits until the page has not
+    /// changed for 200 ms (and at least 300 ms after the click, at most 5 s), so a dialog or a new page that comes late
+    /// is seen as this click's, not the next one's.
+    /// </summary>
+    private async Task WaitForQuietAsync()
+    {
+        try
+        {
+            await _page.EvaluateAsync("""
+                () => new Promise(resolve => {
+                  const started = performance.now();
+                  let last = started;
+                  const observer = new MutationObserver(() => last = performance.now());
+                  observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+                  const check = () => {
+                    const now = performance.now();
+                    if ((now - started >= 300 && now - last >= 200) || now - started >= 5000) { observer.disconnect(); resolve(); }
+                    else setTimeout(check, 50);
+                  };
+                  setTimeout(check, 50);
+                })
+                """);
+        }
+        catch (PlaywrightException)
+        {
+            // The page was replaced while waiting (a full load): the caller waits for the new one.
         }
     }
 
@@ -421,8 +465,9 @@ public sealed partial class Crawler
     }
 
     /// <summary>Closes what a click opened as a person would: Esc, else the dialog's Cancel button.</summary>
-    private async Task CloseDialogsAsync(string pageUrl)
+    private async Task<string> CloseDialogsAsync(string pageUrl)
     {
+        var how = "closed by Esc";
         var dialogs = _page.Locator(".mud-dialog-container");
         var cancel = _texts.Text("Common.Cancel", _language);
         for (var attempt = 0; attempt < 3 && await dialogs.CountAsync() > 0; attempt++)
@@ -433,6 +478,7 @@ public sealed partial class Crawler
                 // Nothing was typed, so nothing is thrown away; but asking then is a dead end of its own.
                 Find("closing the untouched dialog asks to discard changes");
                 await _page.Locator("#discard").ClickAsync();
+                how = "closed by discarding";
             }
             else if (attempt == 0)
             {
@@ -447,11 +493,14 @@ public sealed partial class Crawler
                 }
 
                 await button.First.ClickAsync(new() { Timeout = 5_000 });
+                how = "closed by Cancel";
             }
 
             try
             {
-                await _page.WaitForFunctionAsync("n => document.querySelectorAll('.mud-dialog-container').length < n", await dialogs.CountAsync(), new() { Timeout = 2_000 });
+                // Esc is answered at once where a dialog takes it; a Cancel button may have to save nothing first.
+                await _page.WaitForFunctionAsync("n => document.querySelectorAll('.mud-dialog-container').length < n", await dialogs.CountAsync(),
+                    new() { Timeout = attempt == 0 ? 1_000 : 3_000 });
             }
             catch (TimeoutException)
             {
@@ -463,35 +512,68 @@ public sealed partial class Crawler
         {
             Find("the dialog it opened closes neither on Esc nor with its Cancel button");
             await ResetAsync(pageUrl);
-            return;
+            return "not closed: reloaded";
         }
 
         await ScreenChecks.SettleAsync(_page);
         await CheckShownAsync("after closing the dialog");
+        return how;
     }
 
-    /// <summary>A menu or list that opened over the page: Esc, else a click beside it (on its overlay).</summary>
-    private async Task ClosePopoversAsync(string pageUrl)
+    /// <summary>A menu or list that opened over the page: Esc, else a click beside it (on its overlay), else its button again.</summary>
+    private async Task<string> ClosePopoversAsync(Control control, string pageUrl)
     {
         var open = _page.Locator(".mud-popover-open");
         await _page.Keyboard.PressAsync("Escape");
-        await _page.WaitForTimeoutAsync(200);
-        if (await open.CountAsync() > 0 && await _page.Locator(".mud-overlay").First.IsVisibleAsync())
+        await WaitForQuietAsync();
+        if (await open.CountAsync() == 0)
         {
-            await _page.Locator(".mud-overlay").First.ClickAsync(new() { Position = new() { X = 2, Y = 2 }, Force = true });
-            await _page.WaitForTimeoutAsync(200);
+            return "closed by Esc";
         }
 
-        if (await open.CountAsync() > 0)
+        if (await _page.Locator(".mud-overlay").First.IsVisibleAsync())
         {
-            await ResetAsync(pageUrl);
+            await _page.Locator(".mud-overlay").First.ClickAsync(new() { Position = new() { X = 2, Y = 2 }, Force = true });
+            await WaitForQuietAsync();
+            if (await open.CountAsync() == 0)
+            {
+                return "closed by a click beside it";
+            }
         }
+
+        if (await PageProbe.MarkAsync(_page, control.Signature))
+        {
+            try
+            {
+                await _page.Locator("[data-crawl-target]").ClickAsync(new() { Timeout = 2_000 });
+                await WaitForQuietAsync();
+                if (await open.CountAsync() == 0)
+                {
+                    return "closed by its button";
+                }
+            }
+            catch (Exception exception) when (exception is PlaywrightException or TimeoutException)
+            {
+                // Its button is under what it opened: the reload below closes it.
+            }
+        }
+
+        await ResetAsync(pageUrl);
+        return "not closed: reloaded";
     }
 
     /// <summary>Back to the page as it was first shown: its address (a sort or a filter changes it), nothing open.</summary>
     private async Task EnsureAtAsync(string pageUrl)
     {
         var state = await StateAfterClickAsync();
+        if (state.Dialogs > 0 && state.Interactive)
+        {
+            // Opened by the previous click after it was looked at (a slow answer): checked and closed all the same.
+            await CheckShownAsync("a dialog that opened late", ".mud-dialog-container");
+            await CloseDialogsAsync(pageUrl);
+            state = await StateAfterClickAsync();
+        }
+
         if (state.Dialogs > 0 || state.Popovers > 0 || state.Overlays > 0 || !state.Interactive)
         {
             await ResetAsync(pageUrl);
@@ -513,7 +595,7 @@ public sealed partial class Crawler
         // Only the query differs: the same page component stays and shows the other view when its data came.
         await _page.EvaluateAsync("route => Blazor.navigateTo(route)", target.PathAndQuery);
         await _page.WaitForFunctionAsync("url => location.href === url", pageUrl);
-        await _page.WaitForTimeoutAsync(250);
+        await WaitForQuietAsync();
         await ScreenChecks.SettleAsync(_page);
     }
 
@@ -545,7 +627,7 @@ public sealed partial class Crawler
             Find(error);
         }
 
-        var other = _texts.FindOtherLanguage(await PageProbe.VisibleTextAsync(tab), "nl");
+        var other = _texts.FindOtherLanguage(await PageProbe.VisibleTextAsync(tab), "nl", _userTexts);
         if (other.Count > 0)
         {
             Find($"English on a Dutch page: \"{string.Join("\", \"", other)}\"");
@@ -578,6 +660,8 @@ public sealed partial class Crawler
 
         report.AppendLine().AppendLine("pages:");
         _log.ForEach(l => report.AppendLine("  " + l));
+        report.AppendLine().AppendLine("clicks:");
+        _clickLog.ForEach(c => report.AppendLine("  " + c));
         report.AppendLine().AppendLine("not clicked:");
         _skipped.ForEach(s => report.AppendLine("  " + s));
         await File.WriteAllTextAsync(Path.Combine(ReportFolder, _case + ".txt"), report.ToString());

@@ -63,6 +63,8 @@ public static class PageProbe
     /// </summary>
     private const string SignatureFunction = """
         const crawlBlur = s => (s || '').replace(/[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}/gi, '#').replace(/\d+/g, '#');
+        // MudBlazor's own ids ("switchfcqi8h", "overlay3hy6qtdu") are drawn anew on each render; the app's are kebab-case.
+        const crawlId = id => /^[a-z]+[a-z0-9]*\d[a-z0-9]*$/.test(id || '') && id.length >= 10 ? '(generated)' : crawlBlur(id);
         const crawlShell = el => !!el.closest('header.mud-appbar, .mud-drawer');
         const crawlName = el => (el.getAttribute('aria-label') || el.innerText || el.getAttribute('title') || el.getAttribute('value') || '').trim().replace(/\s+/g, ' ');
         const crawlSignature = el => {
@@ -70,7 +72,7 @@ public static class PageProbe
           const role = el.getAttribute('role') || (tag === 'a' ? 'link' : tag === 'input' ? el.type : 'button');
           const data = [...el.attributes].filter(a => a.name.startsWith('data-') && !['data-crawl-target', 'data-tooltip'].includes(a.name))
             .map(a => `${a.name}=${crawlBlur(a.value)}`).sort().join(',');
-          const id = crawlBlur(el.id);
+          const id = crawlId(el.id);
           const prefix = el.closest('header.mud-appbar') ? 'app bar ' : el.closest('.mud-drawer') ? 'menu ' : '';
           if (tag === 'a') {
             const url = new URL(el.href, location.href);
@@ -200,7 +202,8 @@ public static class PageProbe
         await page.EvaluateAsync<string>("""
             rootSelector => {
               const roots = rootSelector ? [...document.querySelectorAll(rootSelector)] : [document.body];
-              const skipped = el => ['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT'].includes(el.tagName)
+              // Code (CODE, KBD, SAMP) is shown as the machine reads it, in no language: a CSV file's column names.
+              const skipped = el => ['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'CODE', 'KBD', 'SAMP'].includes(el.tagName)
                 || (el.hasAttribute('lang') && el !== document.documentElement)
                 || !el.checkVisibility({ visibilityProperty: true });
               const parts = [];
@@ -212,14 +215,14 @@ public static class PageProbe
                   if (node.nodeType === Node.ELEMENT_NODE) {
                     for (const attribute of ['aria-label', 'title', 'placeholder', 'alt']) {
                       const value = node.getAttribute(attribute);
-                      if (value) parts.push('\n' + value + '\n');
+                      if (value) parts.push('\n' + value.replace(/\s+/g, ' ') + '\n');
                     }
                   } else {
-                    parts.push(node.nodeValue);
+                    parts.push(node.nodeValue.replace(/\s+/g, ' '));
                   }
                 }
               }
-              return parts.join(' ').replace(/[ \t]+/g, ' ');
+              return parts.join(' ').replace(/ +/g, ' ');
             }
             """, rootSelector);
 

@@ -369,10 +369,11 @@ public sealed partial class Crawler
         {
             await ScreenChecks.SettleAsync(_page);
             await CheckShownAsync(null);
-            if (state.Url == pageUrl)
+            if (state.Url == pageUrl && await PageProbe.FingerprintAsync(_page) != before)
             {
-                // A toggle (the menu, a panel): it showed or hid other controls; a second click puts the page back.
-                if (await PageProbe.FingerprintAsync(_page) != before && await PageProbe.MarkAsync(_page, control.Signature))
+                // A toggle (the menu, a panel): it showed or hid other controls; a second click puts the page back. When
+                // its button went away with it (the phone's magnifier becomes the search bar), a reload does.
+                if (await PageProbe.MarkAsync(_page, control.Signature))
                 {
                     try
                     {
@@ -382,11 +383,17 @@ public sealed partial class Crawler
                     }
                     catch (Exception exception) when (exception is PlaywrightException or TimeoutException)
                     {
-                        // Covered by what it opened (a phone's drawer over its own button): the next click's reset puts it back.
+                        // Covered by what it opened (a phone's drawer over its own button): reloaded below.
                     }
 
-                    return "a toggle, clicked back";
+                    if (await PageProbe.FingerprintAsync(_page) == before)
+                    {
+                        return "a toggle, clicked back";
+                    }
                 }
+
+                await ResetAsync(pageUrl);
+                return "changed the page's controls; reloaded";
             }
 
             return state.Url == pageUrl ? "stayed" : $"changed the address to {new Uri(state.Url).PathAndQuery}";

@@ -64,7 +64,8 @@ public static class PageProbe
     private const string SignatureFunction = """
         const crawlBlur = s => (s || '').replace(/[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}/gi, '#').replace(/\d+/g, '#');
         // MudBlazor's own ids ("switchfcqi8h", "overlay3hy6qtdu") are drawn anew on each render; the app's are kebab-case.
-        const crawlId = id => /^[a-z]+[a-z0-9]*\d[a-z0-9]*$/.test(id || '') && id.length >= 10 ? '(generated)' : crawlBlur(id);
+        const crawlId = id => /^(switch|overlay|popover|mudinput|input|select|checkbox|radio|menu|tooltip|dialog|picker)[a-z0-9]{6,}$/.test(id || '')
+          || (/^[a-z]+[a-z0-9]*\d[a-z0-9]*$/.test(id || '') && id.length >= 10) ? '(generated)' : crawlBlur(id);
         const crawlShell = el => !!el.closest('header.mud-appbar, .mud-drawer');
         const crawlName = el => (el.getAttribute('aria-label') || el.innerText || el.getAttribute('title') || el.getAttribute('value') || '').trim().replace(/\s+/g, ' ');
         const crawlSignature = el => {

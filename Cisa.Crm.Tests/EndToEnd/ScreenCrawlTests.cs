@@ -102,4 +102,38 @@ public sealed class ScreenCrawlTests(BrowserFixture browser)
 
         Assert.True(crawl.Findings.Count == 0, $"{crawl.Findings.Count} finding(s), see artifacts/crawl/{demoUserId}-{screen}.txt:\n" + string.Join("\n", crawl.Findings));
     }
+
+    /// <summary>
+    /// The crawl can fail: on a page with issue 16's defects planted in it (a link that answers 404, Blazor's error bar,
+    /// MudBlazor's English pager on a Dutch page, a raw resource key), each is a finding.
+    /// </summary>
+    [Fact]
+    public async Task The_crawl_finds_a_broken_link_the_error_bar_English_on_a_Dutch_page_and_a_raw_key()
+    {
+        var page = await browser.NewPageAsync("nl-BE");
+        var crawl = new Crawler(page, "crawl-self-test", phone: false, userTexts: []);
+        await page.SignInAsAsync("demo-norole");
+        await page.EvaluateAsync("""
+            () => {
+              const planted = document.createElement('div');
+              planted.innerHTML = '<p>Rows per page: 25 1-25 of 27</p><p>Session.SignIn</p><a href="/no-such-page" id="planted-link">kapot</a>';
+              document.body.appendChild(planted);
+              document.getElementById('blazor-error-ui').style.display = 'block';
+            }
+            """);
+        try
+        {
+            await crawl.CrawlPageAsync("/", "crawl-self-test");
+        }
+        finally
+        {
+            await crawl.WriteReportAsync();
+            await page.Context.CloseAsync();
+        }
+
+        Assert.Contains(crawl.Findings, f => f.Contains("the link /no-such-page answers 404", StringComparison.Ordinal));
+        Assert.Contains(crawl.Findings, f => f.Contains("Blazor's error bar shows", StringComparison.Ordinal));
+        Assert.Contains(crawl.Findings, f => f.Contains("English on a Dutch page", StringComparison.Ordinal) && f.Contains("1-25 of 27", StringComparison.Ordinal));
+        Assert.Contains(crawl.Findings, f => f.Contains("raw codes shown: \"Session.SignIn\"", StringComparison.Ordinal));
+    }
 }

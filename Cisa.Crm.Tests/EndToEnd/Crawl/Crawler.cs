@@ -392,6 +392,20 @@ public sealed partial class Crawler
                     }
                 }
 
+                // The phone's menu lies over its own button: a tap beside it, on the overlay, closes it.
+                var overlay = _page.Locator(".mud-overlay").Last;
+                if (await overlay.IsVisibleAsync())
+                {
+                    var window = _page.ViewportSize!;
+                    await overlay.ClickAsync(new() { Position = new() { X = window.Width - 4, Y = window.Height / 2 }, Force = true });
+                    await WaitForQuietAsync();
+                    await ScreenChecks.SettleAsync(_page);
+                    if (await PageProbe.FingerprintAsync(_page) == before)
+                    {
+                        return "opened over the page, closed by a tap beside it";
+                    }
+                }
+
                 await ResetAsync(pageUrl);
                 return "changed the page's controls; reloaded";
             }

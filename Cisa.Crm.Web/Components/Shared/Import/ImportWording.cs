@@ -48,10 +48,13 @@ public sealed class ImportWording(IStringLocalizer text, ErrorMessages messages,
     }
 
     /// <summary>"Event (Evenement)"; "LinkedIn" alone, as its meaning is its name.</summary>
-    public string Explained(CodedColumn column, string code)
+    public string Explained(CodedColumn column, string code) => Meaning(column, code) is { } meaning ? $"{code} ({meaning})" : code;
+
+    /// <summary>What a code means in the reader's language, or null where the code already reads as its meaning ("LinkedIn").</summary>
+    public string? Meaning(CodedColumn column, string code)
     {
         var label = text[column.LabelKey(code)];
-        return label.ResourceNotFound || string.Equals(label.Value, code, StringComparison.OrdinalIgnoreCase) ? code : $"{code} ({label.Value})";
+        return label.ResourceNotFound || string.Equals(label.Value, code, StringComparison.OrdinalIgnoreCase) ? null : label.Value;
     }
 
     /// <summary>"Emails[1]" reads as "E-mail"; "Addresses[0].PostalCode" as "Postcode".</summary>

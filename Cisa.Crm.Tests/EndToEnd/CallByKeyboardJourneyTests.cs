@@ -17,11 +17,12 @@ namespace Cisa.Crm.Tests.EndToEnd;
 public sealed class CallByKeyboardJourneyTests(BrowserFixture browser, ITestOutputHelper output)
 {
     /// <summary>
-    /// Tabs from the top of the prospect list to the first row's call button, as measured (issue 16 counted 12 before
-    /// the layout changed). The app has no skip link and no shortcut to the list: every app-bar control, menu link,
-    /// filter and sort header comes first. A bound, so a page that puts more in the way fails.
+    /// Tabs from where the page puts the focus (its heading, as Blazor does after every navigation) to the first row's
+    /// call button, as measured on this branch: 15 on a laptop (the filters, the export, the four sort headers, the
+    /// row's name, company and phone links come first), 11 on a phone (no sort headers). The app has no skip link and no
+    /// shortcut to the list or its call buttons. A bound, so a page that puts more in the way fails.
     /// </summary>
-    private const int MostTabsToFirstCallButton = 30;
+    private static int MostTabsToFirstCallButton(int width) => width < 600 ? 11 : 15;
 
     public static TheoryData<string, int, int> Screens => ListAddressJourneyTests.Screens;
 
@@ -39,8 +40,8 @@ public sealed class CallByKeyboardJourneyTests(BrowserFixture browser, ITestOutp
         await Expect(firstCallButton).ToBeVisibleAsync();
         var prospectId = int.Parse((await firstCallButton.GetAttributeAsync("data-log-call"))!, System.Globalization.CultureInfo.InvariantCulture);
 
-        // From the top of the page: Tab until the first call button has the focus, and say how many it took.
-        await page.EvaluateAsync("() => { document.activeElement?.blur(); window.scrollTo(0, 0); }");
+        // From where the page puts the focus (its heading): Tab until the first call button has it, and say how many it took.
+        await page.WaitForFunctionAsync("() => document.activeElement?.tagName === 'H1'");
         var path = new List<string>();
         while (!await page.EvaluateAsync<bool>("() => document.activeElement?.matches('[data-log-call]') === true"))
         {
@@ -50,7 +51,7 @@ public sealed class CallByKeyboardJourneyTests(BrowserFixture browser, ITestOutp
         }
 
         output.WriteLine($"{culture} {size}: {path.Count} Tabs to the first call button: {string.Join(" > ", path)}");
-        Assert.True(path.Count <= MostTabsToFirstCallButton, $"{path.Count} Tabs to the first call button: {string.Join(" > ", path)}");
+        Assert.True(path.Count <= MostTabsToFirstCallButton(width), $"{path.Count} Tabs to the first call button: {string.Join(" > ", path)}");
         Assert.Equal(prospectId.ToString(System.Globalization.CultureInfo.InvariantCulture), await page.EvaluateAsync<string>("() => document.activeElement.dataset.logCall"));
         await Expect(firstCallButton).ToBeInViewportAsync();
 

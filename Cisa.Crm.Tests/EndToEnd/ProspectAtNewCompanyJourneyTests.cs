@@ -89,7 +89,7 @@ public sealed class ProspectAtNewCompanyJourneyTests(BrowserFixture browser)
         await WithScreenshotOnFailureAsync(page, $"prospect-company-left-failed-{culture}-{size}",
             () => Expect(page.Locator("#company")).ToHaveValueAsync(unknown));
 
-        // The rest of the form, and save.
+        // The rest of the form, and save. (Each field's change re-rendered the form, and that wiped the company's text.)
         await page.Locator("#job-title").ClickAsync();
         await page.Locator("#job-title").FillAsync(jobTitle);
         await page.Locator("#email").FillAsync(email);

@@ -1,0 +1,31 @@
+using System.Globalization;
+using Cisa.Crm.Web;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+
+namespace Cisa.Crm.Tests.EndToEnd;
+
+/// <summary>
+/// A UI text as the page shows it in a language, read from the app's own resources: a journey asserts the message a
+/// person sees in their language without copying the wording (a reworded text does not break it, a missing or
+/// other-language one does).
+/// </summary>
+public static class AppTexts
+{
+    public static string Get(BrowserFixture browser, string culture, string key, params object[] arguments)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+        try
+        {
+            var localizer = browser.Factory.Services.GetRequiredService<IStringLocalizer<SharedResource>>();
+            var text = arguments.Length == 0 ? localizer[key] : localizer[key, arguments];
+            Assert.False(text.ResourceNotFound, $"no text {key}");
+            return text.Value;
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+}

@@ -18,13 +18,7 @@ namespace Cisa.Crm.Tests.EndToEnd;
 [Collection(BrowserCollection.Name)]
 public sealed class ExportJourneyTests(BrowserFixture browser)
 {
-    public static TheoryData<string, int, int> Screens => new()
-    {
-        { "nl-BE", 1366, 768 },
-        { "en-BE", 1366, 768 },
-        { "nl-BE", 390, 844 },
-        { "en-BE", 390, 844 },
-    };
+    public static TheoryData<string, int, int> Screens => ListAddressJourneyTests.Screens;
 
     [Theory]
     [MemberData(nameof(Screens))]

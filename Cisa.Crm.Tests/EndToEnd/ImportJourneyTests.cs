@@ -69,13 +69,7 @@ public sealed class ImportJourneyTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 
-    public static TheoryData<string, int, int> Screens => new()
-    {
-        { "nl-BE", 1366, 768 },
-        { "en-BE", 1366, 768 },
-        { "nl-BE", 390, 844 },
-        { "en-BE", 390, 844 },
-    };
+    public static TheoryData<string, int, int> Screens => ListAddressJourneyTests.Screens;
 
     /// <summary>
     /// Issue 16, defect 4, for prospects: the template downloads with the import's header; an unknown source names the
@@ -264,25 +258,11 @@ public sealed class ImportJourneyTests(BrowserFixture browser)
     /// <summary>The app's own texts in one culture, to expect on the page what the user of that language reads.</summary>
     private sealed class Texts(BrowserFixture browser, string culture)
     {
-        public string this[string key] => In(localizer => localizer[key].Value);
+        public string this[string key] => UiTexts.Get(browser, culture, key);
 
         /// <summary>A code with its meaning, "CompanyWebsite (Website van het bedrijf)"; a code that is its own meaning ("LinkedIn", "Event" in English) alone.</summary>
         public string Explained(string code, string key) => this[key] is var meaning && !meaning.Equals(code, StringComparison.OrdinalIgnoreCase) ? $"{code} ({meaning})" : code;
 
-        public string Format(string key, params object[] arguments) => In(localizer => localizer[key, arguments].Value);
-
-        private string In(Func<IStringLocalizer, string> read)
-        {
-            var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
-            try
-            {
-                return read(browser.Factory.Services.GetRequiredService<IStringLocalizer<SharedResource>>());
-            }
-            finally
-            {
-                (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = previous;
-            }
-        }
+        public string Format(string key, params object[] arguments) => UiTexts.Get(browser, culture, key, arguments);
     }
 }

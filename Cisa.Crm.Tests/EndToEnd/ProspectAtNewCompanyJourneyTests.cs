@@ -37,23 +37,23 @@ public sealed class ProspectAtNewCompanyJourneyTests(BrowserFixture browser)
         // The list offers to create the company the CRM does not have, under what was typed.
         await page.Locator("#company").PressSequentiallyAsync(company);
         var create = page.Locator(".mud-popover-open [data-create-company]");
-        await Expect(create).ToHaveTextAsync(AppTexts.Get(browser, culture, "Prospect.Company.Create", company));
+        await Expect(create).ToHaveTextAsync(UiTexts.Get(browser, culture, "Prospect.Company.Create", company));
         await page.ScreenshotAsync($"prospect-new-company-offered-{culture}-{size}");
         await create.ClickAsync();
         await Expect(page.Locator("#company")).ToHaveValueAsync(company);
-        await Expect(page.Field("company")).ToContainTextAsync(AppTexts.Get(browser, culture, "Prospect.Company.New"));
+        await Expect(page.Field("company")).ToContainTextAsync(UiTexts.Get(browser, culture, "Prospect.Company.New"));
 
         // The rest of what the form requires: an e-mail or phone, the source, why this person fits (the one assessment that may be chosen is preselected).
         await page.Locator("#email").FillAsync($"wout.claessens@{Tag(culture, width).ToLowerInvariant()}.zonnedaken.example");
         await Expect(page.Locator("#assessment")).Not.ToHaveValueAsync("");
-        await SalesJourneyTests.ChooseAsync(page, "#source", AppTexts.Get(browser, culture, "ProspectSource.Event"));
+        await SalesJourneyTests.ChooseAsync(page, "#source", UiTexts.Get(browser, culture, "ProspectSource.Event"));
         await page.Locator("#li-note").FillAsync("Sprak ons aan op de beurs in Geel over zonnepanelen op bedrijfsdaken.");
         await page.Locator("#save-prospect").ClickAsync();
 
         await WithScreenshotOnFailureAsync(page, $"prospect-new-company-failed-{culture}-{size}",
             () => Expect(page.Locator("h1")).ToHaveTextAsync($"{firstName} {lastName}"));
         await Expect(page.Locator("body")).ToContainTextAsync(company);
-        await Expect(Snackbar(page, AppTexts.Get(browser, culture, "Prospect.SavedWithCompany", company))).ToBeVisibleAsync();
+        await Expect(Snackbar(page, UiTexts.Get(browser, culture, "Prospect.SavedWithCompany", company))).ToBeVisibleAsync();
         await page.ScreenshotAsync($"prospect-new-company-saved-{culture}-{size}");
 
         // Created once, as a prospect company, and the prospect sits at it.
@@ -93,13 +93,13 @@ public sealed class ProspectAtNewCompanyJourneyTests(BrowserFixture browser)
         await page.Locator("#job-title").ClickAsync();
         await page.Locator("#job-title").FillAsync(jobTitle);
         await page.Locator("#email").FillAsync(email);
-        await SalesJourneyTests.ChooseAsync(page, "#source", AppTexts.Get(browser, culture, "ProspectSource.CompanyWebsite"));
+        await SalesJourneyTests.ChooseAsync(page, "#source", UiTexts.Get(browser, culture, "ProspectSource.CompanyWebsite"));
         await page.Locator("#li-note").FillAsync(note);
         await page.Locator("#save-prospect").ClickAsync();
 
         // Refused, said at the company field in the person's language, and every typed letter is still there.
         await WithScreenshotOnFailureAsync(page, $"prospect-company-not-chosen-failed-{culture}-{size}",
-            () => Expect(page.Field("company")).ToContainTextAsync(AppTexts.Get(browser, culture, "Prospect.Company.NotChosen", unknown)));
+            () => Expect(page.Field("company")).ToContainTextAsync(UiTexts.Get(browser, culture, "Prospect.Company.NotChosen", unknown)));
         await Expect(page.Locator("#form-error")).ToHaveCountAsync(0);
         await Expect(page.Locator("#company")).ToHaveValueAsync(unknown);
         await Expect(page.Locator("#first-name")).ToHaveValueAsync(firstName);
@@ -124,7 +124,7 @@ public sealed class ProspectAtNewCompanyJourneyTests(BrowserFixture browser)
 
         await Expect(page.Locator("h1")).ToHaveTextAsync($"{firstName} {lastName}");
         await Expect(page.Locator("body")).ToContainTextAsync(existing.Name);
-        await Expect(Snackbar(page, AppTexts.Get(browser, culture, "Prospect.Saved"))).ToBeVisibleAsync();
+        await Expect(Snackbar(page, UiTexts.Get(browser, culture, "Prospect.Saved"))).ToBeVisibleAsync();
         await page.ScreenshotAsync($"prospect-existing-company-typed-{culture}-{size}");
         Assert.Equal(existing.Id, await QueryAsync(db => db.Prospects.Where(p => p.LastName == lastName).Select(p => p.CompanyId).SingleAsync()));
         Assert.Equal(companiesBefore, await QueryAsync(db => db.Companies.CountAsync()));

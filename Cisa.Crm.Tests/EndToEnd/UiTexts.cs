@@ -10,12 +10,13 @@ namespace Cisa.Crm.Tests.EndToEnd;
 /// person sees in their language without copying the wording (a reworded text does not break it, a missing or
 /// other-language one does).
 /// </summary>
-public static class AppTexts
+public static class UiTexts
 {
     public static string Get(BrowserFixture browser, string culture, string key, params object[] arguments)
     {
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+        // Both cultures: a text with a number or a date formats it as that language does.
+        var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
         try
         {
             var localizer = browser.Factory.Services.GetRequiredService<IStringLocalizer<SharedResource>>();
@@ -25,7 +26,7 @@ public static class AppTexts
         }
         finally
         {
-            CultureInfo.CurrentUICulture = previous;
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = previous;
         }
     }
 }

@@ -24,9 +24,7 @@ public sealed class CallByKeyboardJourneyTests(BrowserFixture browser, ITestOutp
     {
         var size = width < 600 ? "phone" : "desktop";
         var report = $"Belt terug na de vakantie ({culture}, {size}, toetsenbord).";
-        var page = await browser.NewPageAsync(culture, width, height);
-        await page.SignInAsAsync("demo-sales", "/prospects");
-        await Expect(page.Locator("#prospect-grid tbody tr")).ToHaveCountAsync(25);
+        var page = await OpenProspectListAsync(culture, width, height);
         await ScreenChecks.SettleAsync(page);
         var firstCallButton = page.Locator("#prospect-grid [data-log-call]").First;
         await Expect(firstCallButton).ToBeVisibleAsync();
@@ -87,9 +85,7 @@ public sealed class CallByKeyboardJourneyTests(BrowserFixture browser, ITestOutp
     {
         var size = width < 600 ? "phone" : "desktop";
         var draft = $"Nog niet bewaren ({culture}, {size}).";
-        var page = await browser.NewPageAsync(culture, width, height);
-        await page.SignInAsAsync("demo-sales", "/prospects");
-        await Expect(page.Locator("#prospect-grid tbody tr")).ToHaveCountAsync(25);
+        var page = await OpenProspectListAsync(culture, width, height);
         var callButton = page.Locator("#prospect-grid [data-log-call]").Nth(1);
         var prospectId = int.Parse((await callButton.GetAttributeAsync("data-log-call"))!, System.Globalization.CultureInfo.InvariantCulture);
         var callsBefore = await QueryAsync(db => db.Calls.CountAsync(c => c.ProspectId == prospectId));
@@ -141,6 +137,15 @@ public sealed class CallByKeyboardJourneyTests(BrowserFixture browser, ITestOutp
         var box = (await dialog.BoundingBoxAsync())!;
         Assert.True(box.Y > 10, "the dialog leaves no backdrop above it");
         await page.Mouse.ClickAsync(page.ViewportSize!.Width / 2f, box.Y / 2);
+    }
+
+    /// <summary>The prospect list as Sales, its first page of rows shown.</summary>
+    private async Task<IPage> OpenProspectListAsync(string culture, int width, int height)
+    {
+        var page = await browser.NewPageAsync(culture, width, height);
+        await page.SignInAsAsync("demo-sales", "/prospects");
+        await Expect(page.Locator("#prospect-grid tbody tr")).ToHaveCountAsync(25);
+        return page;
     }
 
     private async Task<T> QueryAsync<T>(Func<CrmDbContext, Task<T>> query)

@@ -22,5 +22,12 @@ export function listen(containerId, component) {
         }
     };
     container.addEventListener('keydown', listener);
-    return { dispose: () => container.removeEventListener('keydown', listener) };
+    // Keys pressed before this point reach only MudBlazor; tests wait for this mark before pressing them.
+    container.dataset.keysReady = '';
+    return {
+        dispose: () => {
+            container.removeEventListener('keydown', listener);
+            delete container.dataset.keysReady;
+        }
+    };
 }

@@ -4,7 +4,7 @@ using Cisa.Crm.Benchmarks.Running;
 namespace Cisa.Crm.Benchmarks;
 
 /// <summary>
-/// <c>generate</c> fills a benchmark database; <c>run</c> measures the workloads on it. See the README's "Benchmarks" section.
+/// <c>generate</c> fills a benchmark database; <c>run</c> measures the workloads on it. See docs/benchmarks.md.
 /// </summary>
 public static class BenchmarkCommand
 {

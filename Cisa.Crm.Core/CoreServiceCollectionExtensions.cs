@@ -3,6 +3,7 @@ using Cisa.Crm.Core.Audit;
 using Cisa.Crm.Core.Common.Import;
 using Cisa.Crm.Core.Companies;
 using Cisa.Crm.Core.Data;
+using Cisa.Crm.Core.Data.Sqlite;
 using Cisa.Crm.Core.Demo;
 using Cisa.Crm.Core.LegitimateInterest;
 using Cisa.Crm.Core.Partners;
@@ -39,6 +40,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<CompanyService>();
         services.AddScoped<AssessmentService>();
         services.AddScoped<ProspectService>();
+        // The person categories (one class each in People/), for the components that list or link people of any category.
+        services.AddSingleton(PersonRegistry.Default);
         services.AddSingleton(_ => new PreparedSearchConnections(sqliteConnectionString));
         services.AddScoped<PersonSearchService>();
         services.AddScoped<CallLogService>();

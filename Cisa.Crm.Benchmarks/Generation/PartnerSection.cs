@@ -1,6 +1,7 @@
 using Cisa.Crm.Core.Common;
 using Cisa.Crm.Core.Companies;
 using Cisa.Crm.Core.Partners;
+using Cisa.Crm.Core.People;
 using Cisa.Crm.Core.Prospects;
 using static Cisa.Crm.Benchmarks.Generation.EfSqliteFormat;
 

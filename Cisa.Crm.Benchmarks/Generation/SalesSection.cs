@@ -1,5 +1,6 @@
 using Cisa.Crm.Core.Common;
 using Cisa.Crm.Core.Companies;
+using Cisa.Crm.Core.People;
 using Cisa.Crm.Core.Prospects;
 using Cisa.Crm.Core.Prospects.Calls;
 using static Cisa.Crm.Benchmarks.Generation.EfSqliteFormat;

@@ -28,8 +28,8 @@ public sealed class PersonSearchWorkload : IWorkload
 
     /// <summary>
     /// The app bar's person search (<see cref="PersonSearchService"/>: a name, a name prefix, an e-mail or a phone in one
-    /// box), as the privacy officer, who may see every category. The subject-request search (PersonFinder, separate
-    /// fields, surnames matched exactly) is measured in P-DSR.
+    /// box), as the privacy officer, who may see every category. The subject-request search (the same service's FindAsync,
+    /// separate fields, surnames matched exactly) is measured in P-DSR.
     /// </summary>
     public static async Task<PersonSearchResult> SearchTheAppWayAsync(IServiceProvider services, string term, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using Cisa.Crm.Benchmarks.Running;
 using Cisa.Crm.Core.Demo;
+using Cisa.Crm.Core.People;
 using Cisa.Crm.Core.Privacy;
 using Cisa.Crm.Core.Privacy.Requests;
 using Microsoft.Data.Sqlite;
@@ -74,7 +75,7 @@ public sealed class SubjectRequestWorkload : IWorkload
         var appSummary = Summary.Of(app, "ms");
         var rawSummary = raw.Count > 0 ? Summary.Of(raw, "ms") : null;
         return new WorkloadResult(Id, $"subject request for a prospect with {callsAnonymised / Math.Max(app.Count, 1):N0} calls, among every person of the database",
-            "RequestRecordsService: SearchAsync (PersonFinder over all categories), ConfirmMatchAsync, DecideAsync, ExecuteAsync (PersonEraser, audited)",
+            "RequestRecordsService: SearchAsync (PersonSearchService.FindAsync over all categories), ConfirmMatchAsync, DecideAsync, ExecuteAsync (PersonEraser, audited)",
             "the same indexed search and erasure as raw SQL statements, unaudited",
             [
                 new("search across every category", searchSummary, null, "", $"p95 < {GoalMilliseconds:F0} ms", searchSummary.P95 < GoalMilliseconds),

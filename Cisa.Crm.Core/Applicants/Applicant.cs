@@ -1,4 +1,5 @@
 using Cisa.Crm.Core.Common;
+using Cisa.Crm.Core.People;
 using Cisa.Crm.Core.Prospects;
 
 namespace Cisa.Crm.Core.Applicants;

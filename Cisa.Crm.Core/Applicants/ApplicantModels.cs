@@ -1,3 +1,4 @@
+using Cisa.Crm.Core.People;
 using Cisa.Crm.Core.Privacy.Retention;
 using Cisa.Crm.Core.Prospects;
 

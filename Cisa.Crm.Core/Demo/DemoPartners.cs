@@ -2,6 +2,7 @@ using System.Globalization;
 using Bogus;
 using Cisa.Crm.Core.Companies;
 using Cisa.Crm.Core.Partners;
+using Cisa.Crm.Core.People;
 using Cisa.Crm.Core.Prospects;
 
 namespace Cisa.Crm.Core.Demo;

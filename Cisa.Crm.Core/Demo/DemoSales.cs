@@ -2,6 +2,7 @@ using System.Globalization;
 using Bogus;
 using Cisa.Crm.Core.Companies;
 using Cisa.Crm.Core.LegitimateInterest;
+using Cisa.Crm.Core.People;
 using Cisa.Crm.Core.Prospects;
 using Cisa.Crm.Core.Prospects.Calls;
 using Cisa.Crm.Core.Time;

@@ -1,3 +1,5 @@
+using Cisa.Crm.Core.People;
+
 namespace Cisa.Crm.Core.Partners;
 
 /// <summary>A piece of a partner contact's data that can be passed to a subcontractor.</summary>

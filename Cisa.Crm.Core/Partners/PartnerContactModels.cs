@@ -1,4 +1,5 @@
 using Cisa.Crm.Core.Companies;
+using Cisa.Crm.Core.People;
 using Cisa.Crm.Core.Prospects;
 
 namespace Cisa.Crm.Core.Partners;

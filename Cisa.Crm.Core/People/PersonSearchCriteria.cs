@@ -1,9 +1,13 @@
 using Cisa.Crm.Core.Common;
+using Cisa.Crm.Core.Privacy.Requests;
 
 namespace Cisa.Crm.Core.People;
 
-/// <summary>What the search box's text is taken to mean: a phone number, (the start of) an e-mail address, and/or names.</summary>
-internal sealed record PersonSearchCriteria(string? Phone, string? EmailPrefix, IReadOnlyList<NameRange> Names)
+/// <summary>
+/// What is searched for: a phone number, (the start of) an e-mail address, and/or names. From the search box's text
+/// (<see cref="Parse"/>) or from a subject request's details (<see cref="ForRequest"/>, where the e-mail is whole).
+/// </summary>
+internal sealed record PersonSearchCriteria(string? Phone, string? EmailPrefix, IReadOnlyList<NameRange> Names, bool EmailIsWhole = false)
 {
     private const int MaxWords = 4;
 
@@ -57,6 +61,25 @@ internal sealed record PersonSearchCriteria(string? Phone, string? EmailPrefix, 
         // names have none of those, so plain names cost no e-mail lookups.
         var mayBeEmail = words.Length == 1 && trimmed.Any(c => c is '.' or '_' || char.IsAsciiDigit(c));
         return new PersonSearchCriteria(null, mayBeEmail ? trimmed.ToLowerInvariant() : null, names);
+    }
+
+    /// <summary>
+    /// DSR-FIND: the normalised e-mail address and phone number as equalities, and the whole surname with the start of
+    /// the first name (the requester may have given "Jan" for "Jan-Willem"); null when there is nothing to search with.
+    /// </summary>
+    public static PersonSearchCriteria? ForRequest(FindQuery query)
+    {
+        var email = ContactNormaliser.NormaliseEmail(query.Email);
+        var phone = ContactNormaliser.NormalisePhone(query.Phone);
+        var last = ContactNormaliser.SearchKey(query.LastName);
+        var first = ContactNormaliser.SearchKey(query.FirstName);
+        if (email is null && phone is null && last.Length == 0)
+        {
+            return null;
+        }
+
+        NameRange[] names = last.Length == 0 ? [] : [new NameRange(first.Length == 0 ? null : first, last, LastIsWhole: true)];
+        return new PersonSearchCriteria(phone, email, names, EmailIsWhole: true);
     }
 }
 

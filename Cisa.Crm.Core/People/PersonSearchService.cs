@@ -1,5 +1,7 @@
-using Cisa.Crm.Core.Common;
+using Cisa.Crm.Core.Data;
+using Cisa.Crm.Core.Data.Sqlite;
 using Cisa.Crm.Core.Privacy;
+using Cisa.Crm.Core.Privacy.Requests;
 using Cisa.Crm.Core.Security;
 
 namespace Cisa.Crm.Core.People;
@@ -17,8 +19,10 @@ public sealed record PersonSearchResult(IReadOnlyList<PersonHit> Hits, bool HasM
 }
 
 /// <summary>
-/// The search box in the app bar: finds a person in every category the user may see (prospects for sales,
-/// partner contacts for sales, applicants for HR; all three for the privacy officer) by name, e-mail or phone.
+/// The one search for people across the categories. The search box in the app bar: finds a person in every category
+/// the user may see (prospects for sales, partner contacts for sales, applicants for HR; all three for the privacy
+/// officer) by name, e-mail or phone. And DSR-FIND (<see cref="FindAsync"/>): the records that may be a subject
+/// request's requester, by the e-mail, phone and name the request gives.
 /// It answers from the normalised, indexed keys in two prepared statements, the matches' keys and then what is shown of
 /// the first ones (see <see cref="PersonSearchSql"/> and
 /// <see cref="PreparedSearchConnections"/>), so it stays instant at hundreds of thousands of people where a
@@ -27,6 +31,9 @@ public sealed record PersonSearchResult(IReadOnlyList<PersonHit> Hits, bool HasM
 public sealed class PersonSearchService(PreparedSearchConnections connections, ICurrentActor currentActor)
 {
     public const int Limit = 20;
+
+    /// <summary>DSR-FIND's most records per category and criterion: a requester is a handful of records, not a list.</summary>
+    public const int FindLimit = 50;
     public const int MinimumLength = 2;
 
     public async Task<PersonSearchResult> SearchAsync(string? term, CancellationToken cancellationToken = default)
@@ -73,24 +80,38 @@ public sealed class PersonSearchService(PreparedSearchConnections connections, I
     /// <summary>Whether the search box is offered at all: only to a user who may see at least one category.</summary>
     public static bool IsAvailableTo(CrmActor actor) => VisibleCategories(actor).Count > 0;
 
-    private static List<PersonCategory> VisibleCategories(CrmActor actor)
+    /// <summary>
+    /// DSR-FIND: every category by normalised e-mail, phone and name, through the same prepared statements (each
+    /// criterion an equality or prefix on an indexed, normalised column, never a LIKE scan, at most
+    /// <see cref="FindLimit"/> per category and criterion); then what the privacy officer sees of each match, with the
+    /// records pointing at it, read by id through <paramref name="db"/>. The caller checks the permission.
+    /// </summary>
+    internal async Task<IReadOnlyList<FoundPerson>> FindAsync(CrmDbContext db, FindQuery query, CancellationToken cancellationToken)
     {
-        var categories = new List<PersonCategory>(3);
-        if (actor.Has(Permission.ProspectsRead))
+        var criteria = PersonSearchCriteria.ForRequest(query);
+        if (criteria is null)
         {
-            categories.Add(PersonCategory.Prospect);
+            return [];
         }
 
-        if (actor.Has(Permission.PartnerContactsRead))
+        var categories = PersonRegistry.Default.All;
+        var matches = await connections.QueryAsync(PersonSearchSql.Build(criteria, categories.Select(c => c.Category).ToList(), FindLimit), reader =>
+            (Person: new PersonRef((PersonCategory)reader.GetInt32(0), reader.GetInt32(1)), MatchedOn: (MatchedOn)reader.GetInt32(4)), cancellationToken);
+        var found = new List<FoundPerson>();
+        foreach (var category in categories)
         {
-            categories.Add(PersonCategory.PartnerContact);
+            var ids = matches.Where(m => m.Person.Category == category.Category).GroupBy(m => m.Person.Id)
+                .ToDictionary(g => g.Key, g => g.Aggregate(MatchedOn.None, (how, m) => how | m.MatchedOn));
+            if (ids.Count > 0)
+            {
+                found.AddRange(await category.FoundAsync(db, ids, cancellationToken));
+            }
         }
 
-        if (actor.Has(Permission.ApplicantsRead))
-        {
-            categories.Add(PersonCategory.Applicant);
-        }
-
-        return categories;
+        // Strongest evidence first: e-mail and phone matches before a name alone.
+        return found.OrderBy(f => f.Person.Category).ThenByDescending(f => (int)(f.MatchedOn & (MatchedOn.Email | MatchedOn.Phone)) != 0).ThenBy(f => f.Name, StringComparer.CurrentCulture).ToList();
     }
+
+    private static List<PersonCategory> VisibleCategories(CrmActor actor) =>
+        PersonRegistry.Default.All.Where(c => actor.Has(c.ReadPermission)).Select(c => c.Category).ToList();
 }

@@ -1,5 +1,5 @@
 using Cisa.Crm.Core.Data;
-using Microsoft.EntityFrameworkCore;
+using Cisa.Crm.Core.People;
 
 namespace Cisa.Crm.Core.Privacy;
 
@@ -11,27 +11,11 @@ internal static class PersonDirectory
 {
     public static async Task<Dictionary<PersonRef, PersonLabel>> LabelsAsync(CrmDbContext db, IEnumerable<PersonRef> people, CancellationToken cancellationToken)
     {
-        var byCategory = people.Distinct().GroupBy(p => p.Category).ToDictionary(g => g.Key, g => g.Select(p => p.Id).ToList());
+        var byCategory = people.Distinct().ToLookup(p => p.Category, p => p.Id);
         var labels = new List<PersonLabel>();
-        if (byCategory.TryGetValue(PersonCategory.Prospect, out var prospects))
+        foreach (var category in PersonRegistry.Default.All.Where(c => byCategory.Contains(c.Category)))
         {
-            labels.AddRange(await db.Prospects.AsNoTracking().Where(p => prospects.Contains(p.Id))
-                .Select(p => new PersonLabel(new PersonRef(PersonCategory.Prospect, p.Id), p.FirstName + " " + p.LastName, p.Company!.Name, p.IsRestricted))
-                .ToListAsync(cancellationToken));
-        }
-
-        if (byCategory.TryGetValue(PersonCategory.PartnerContact, out var contacts))
-        {
-            labels.AddRange(await db.PartnerContacts.AsNoTracking().Where(p => contacts.Contains(p.Id))
-                .Select(p => new PersonLabel(new PersonRef(PersonCategory.PartnerContact, p.Id), p.FirstName + " " + p.LastName, p.Company!.Name, p.IsRestricted))
-                .ToListAsync(cancellationToken));
-        }
-
-        if (byCategory.TryGetValue(PersonCategory.Applicant, out var applicants))
-        {
-            labels.AddRange(await db.Applicants.AsNoTracking().Where(p => applicants.Contains(p.Id))
-                .Select(p => new PersonLabel(new PersonRef(PersonCategory.Applicant, p.Id), p.FirstName + " " + p.LastName, null, p.IsRestricted))
-                .ToListAsync(cancellationToken));
+            labels.AddRange(await category.LabelsAsync(db, byCategory[category.Category].ToList(), cancellationToken));
         }
 
         return labels.ToDictionary(l => l.Person);

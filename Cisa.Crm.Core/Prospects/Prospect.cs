@@ -1,6 +1,7 @@
 using Cisa.Crm.Core.Common;
 using Cisa.Crm.Core.Companies;
 using Cisa.Crm.Core.LegitimateInterest;
+using Cisa.Crm.Core.People;
 
 namespace Cisa.Crm.Core.Prospects;
 
@@ -13,13 +14,6 @@ public enum ProspectSource
     Event,
     Inbound,
     Other,
-}
-
-public enum PreferredLanguage
-{
-    Dutch,
-    French,
-    English,
 }
 
 /// <summary>

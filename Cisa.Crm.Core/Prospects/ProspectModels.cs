@@ -1,3 +1,5 @@
+using Cisa.Crm.Core.People;
+
 namespace Cisa.Crm.Core.Prospects;
 
 /// <summary>What a user fills in for a prospect.</summary>

@@ -4,6 +4,7 @@ using Cisa.Crm.Core.Common;
 using Cisa.Crm.Core.Companies;
 using Cisa.Crm.Core.Data;
 using Cisa.Crm.Core.Errors;
+using Cisa.Crm.Core.People;
 using Cisa.Crm.Core.Privacy.Suppression;
 using Cisa.Crm.Core.Security;
 using Cisa.Crm.Core.Time;

@@ -5,6 +5,7 @@ using Cisa.Crm.Core.Common;
 using Cisa.Crm.Core.Companies;
 using Cisa.Crm.Core.Data;
 using Cisa.Crm.Core.LegitimateInterest;
+using Cisa.Crm.Core.People;
 using Cisa.Crm.Core.Privacy.Retention;
 using Cisa.Crm.Tests.Support;
 using Microsoft.Data.Sqlite;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cisa.Crm.Core.Data;
+using Cisa.Crm.Core.People;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cisa.Crm.Core.Privacy.Erasure;
@@ -11,9 +12,9 @@ public sealed record ErasedPerson(PersonRef Person, IReadOnlyDictionary<string, 
 }
 
 /// <summary>
-/// The one implementation of erasure, shared by the retention sweep (RET-RUN) and subject requests
+/// The one entry to erasure, shared by the retention sweep (RET-RUN) and subject requests
 /// (DSR-ERASE/DSR-OBJECT). Works on a batch of ids with set-based statements inside the caller's
-/// transaction, never by loading entities, so a million rows cost no memory and a crash leaves nothing
+/// transaction (each category's statements are in its <see cref="IPersonCategory.EraseAsync"/>), never by loading entities, so a million rows cost no memory and a crash leaves nothing
 /// half-erased. What goes and what stays, per field:
 /// <list type="table">
 /// <listheader><term>data</term><description>on erasure</description></listheader>
@@ -35,75 +36,21 @@ public sealed record ErasedPerson(PersonRef Person, IReadOnlyDictionary<string, 
 /// </summary>
 public sealed class PersonEraser
 {
-    public async Task<IReadOnlyList<ErasedPerson>> EraseProspectsAsync(CrmDbContext db, IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
+    /// <summary>Erases people of one category (the subject requests, and the retention rules that take the whole record).</summary>
+    public async Task<IReadOnlyList<ErasedPerson>> EraseAsync(CrmDbContext db, PersonCategory category, IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
     {
         EnsureTransaction(db);
-        var batch = Batch(ids);
-        var calls = await CountPerPersonAsync(db.Calls.Where(c => c.ProspectId != null && EF.Parameter(batch).Contains(c.ProspectId.Value)).Select(c => c.ProspectId!.Value), cancellationToken);
-        await db.Calls.Where(c => c.ProspectId != null && EF.Parameter(batch).Contains(c.ProspectId.Value))
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.ProspectId, (int?)null).SetProperty(c => c.Report, "").SetProperty(c => c.FollowUpOn, (DateOnly?)null), cancellationToken);
-        await DeleteHoldsAsync(db, PersonCategory.Prospect, batch, cancellationToken);
-        var deleted = await db.Prospects.Where(p => EF.Parameter(batch).Contains(p.Id)).Select(p => p.Id).ToListAsync(cancellationToken);
-        await db.Prospects.Where(p => EF.Parameter(batch).Contains(p.Id)).ExecuteDeleteAsync(cancellationToken);
-        return deleted.Select(id => Erased(PersonCategory.Prospect, id, ("calls_anonymised", calls.GetValueOrDefault(id)))).ToList();
-    }
-
-    public async Task<IReadOnlyList<ErasedPerson>> ErasePartnerContactsAsync(CrmDbContext db, IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
-    {
-        EnsureTransaction(db);
-        var batch = Batch(ids);
-        var disclosures = await CountPerPersonAsync(db.Disclosures.Where(d => EF.Parameter(batch).Contains(d.PartnerContactId)).Select(d => d.PartnerContactId), cancellationToken);
-        var emails = await CountPerPersonAsync(db.PartnerContactEmails.Where(e => EF.Parameter(batch).Contains(e.PartnerContactId)).Select(e => e.PartnerContactId), cancellationToken);
-        var phones = await CountPerPersonAsync(db.PartnerContactPhones.Where(e => EF.Parameter(batch).Contains(e.PartnerContactId)).Select(e => e.PartnerContactId), cancellationToken);
-        await db.Disclosures.Where(d => EF.Parameter(batch).Contains(d.PartnerContactId)).ExecuteDeleteAsync(cancellationToken);
-        await db.PartnerContactEmails.Where(e => EF.Parameter(batch).Contains(e.PartnerContactId)).ExecuteDeleteAsync(cancellationToken);
-        await db.PartnerContactPhones.Where(e => EF.Parameter(batch).Contains(e.PartnerContactId)).ExecuteDeleteAsync(cancellationToken);
-        await db.Set<Partners.PartnerContactAddress>().Where(e => EF.Parameter(batch).Contains(e.PartnerContactId)).ExecuteDeleteAsync(cancellationToken);
-        await db.Applicants.Where(a => a.AgencyContactId != null && EF.Parameter(batch).Contains(a.AgencyContactId.Value))
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.AgencyContactId, (int?)null), cancellationToken);
-        await DeleteHoldsAsync(db, PersonCategory.PartnerContact, batch, cancellationToken);
-        var deleted = await db.PartnerContacts.Where(p => EF.Parameter(batch).Contains(p.Id)).Select(p => p.Id).ToListAsync(cancellationToken);
-        await db.PartnerContacts.Where(p => EF.Parameter(batch).Contains(p.Id)).ExecuteDeleteAsync(cancellationToken);
-        return deleted.Select(id => Erased(PersonCategory.PartnerContact, id,
-            ("emails", emails.GetValueOrDefault(id)), ("phones", phones.GetValueOrDefault(id)), ("disclosures", disclosures.GetValueOrDefault(id)))).ToList();
+        return await PersonRegistry.Default[category].EraseAsync(db, Batch(ids), cancellationToken);
     }
 
     /// <summary>RET-APP-CV: the CV only; the applicant stays.</summary>
     public async Task<IReadOnlyList<ErasedPerson>> EraseCvsAsync(CrmDbContext db, IReadOnlyCollection<int> applicantIds, CancellationToken cancellationToken)
     {
         EnsureTransaction(db);
-        var batch = Batch(applicantIds);
-        var withCv = await db.ApplicantCvs.Where(c => EF.Parameter(batch).Contains(c.ApplicantId)).Select(c => c.ApplicantId).ToListAsync(cancellationToken);
-        await db.ApplicantCvs.Where(c => EF.Parameter(batch).Contains(c.ApplicantId)).ExecuteDeleteAsync(cancellationToken);
-        return withCv.Select(id => Erased(PersonCategory.Applicant, id, ("cv", 1))).ToList();
+        return await PersonRegistry.Default.All.OfType<ApplicantCategory>().Single().EraseCvsAsync(db, Batch(applicantIds), cancellationToken);
     }
 
-    public async Task<IReadOnlyList<ErasedPerson>> EraseApplicantsAsync(CrmDbContext db, IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
-    {
-        EnsureTransaction(db);
-        var batch = Batch(ids);
-        var applications = await CountPerPersonAsync(db.Applications.Where(a => EF.Parameter(batch).Contains(a.ApplicantId)).Select(a => a.ApplicantId), cancellationToken);
-        var cvs = (await db.ApplicantCvs.Where(c => EF.Parameter(batch).Contains(c.ApplicantId)).Select(c => c.ApplicantId).ToListAsync(cancellationToken)).ToHashSet();
-        await db.ApplicantCvs.Where(c => EF.Parameter(batch).Contains(c.ApplicantId)).ExecuteDeleteAsync(cancellationToken);
-        await db.Applications.Where(a => EF.Parameter(batch).Contains(a.ApplicantId)).ExecuteDeleteAsync(cancellationToken);
-        await DeleteHoldsAsync(db, PersonCategory.Applicant, batch, cancellationToken);
-        var deleted = await db.Applicants.Where(a => EF.Parameter(batch).Contains(a.Id)).Select(a => a.Id).ToListAsync(cancellationToken);
-        await db.Applicants.Where(a => EF.Parameter(batch).Contains(a.Id)).ExecuteDeleteAsync(cancellationToken);
-        return deleted.Select(id => Erased(PersonCategory.Applicant, id,
-            ("applications", applications.GetValueOrDefault(id)), ("cv", cvs.Contains(id) ? 1 : 0))).ToList();
-    }
-
-    /// <summary>Erases people of one category (the subject-request entry point).</summary>
-    public Task<IReadOnlyList<ErasedPerson>> EraseAsync(CrmDbContext db, PersonCategory category, IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
-        category switch
-        {
-            PersonCategory.Prospect => EraseProspectsAsync(db, ids, cancellationToken),
-            PersonCategory.PartnerContact => ErasePartnerContactsAsync(db, ids, cancellationToken),
-            PersonCategory.Applicant => EraseApplicantsAsync(db, ids, cancellationToken),
-            _ => throw new ArgumentOutOfRangeException(nameof(category)),
-        };
-
-    private static async Task DeleteHoldsAsync(CrmDbContext db, PersonCategory category, int[] batch, CancellationToken cancellationToken) =>
+    internal static async Task DeleteHoldsAsync(CrmDbContext db, PersonCategory category, int[] batch, CancellationToken cancellationToken) =>
         await db.RetentionHolds.Where(h => h.Category == category && EF.Parameter(batch).Contains(h.PersonId)).ExecuteDeleteAsync(cancellationToken);
 
     /// <summary>
@@ -113,10 +60,10 @@ public sealed class PersonEraser
     /// </summary>
     private static int[] Batch(IReadOnlyCollection<int> ids) => ids as int[] ?? ids.ToArray();
 
-    private static async Task<Dictionary<int, int>> CountPerPersonAsync(IQueryable<int> personIds, CancellationToken cancellationToken) =>
+    internal static async Task<Dictionary<int, int>> CountPerPersonAsync(IQueryable<int> personIds, CancellationToken cancellationToken) =>
         await personIds.GroupBy(id => id).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
 
-    private static ErasedPerson Erased(PersonCategory category, int id, params (string Name, int Count)[] counts) =>
+    internal static ErasedPerson Erased(PersonCategory category, int id, params (string Name, int Count)[] counts) =>
         new(new PersonRef(category, id), counts.ToDictionary(c => c.Name, c => c.Count));
 
     private static void EnsureTransaction(CrmDbContext db)

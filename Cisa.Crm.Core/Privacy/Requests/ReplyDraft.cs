@@ -1,4 +1,5 @@
 using System.Text;
+using Cisa.Crm.Core.People;
 
 namespace Cisa.Crm.Core.Privacy.Requests;
 
@@ -77,7 +78,7 @@ public static class ReplyDraft
         }
 
         // DSR-NOTIFY: recipients are told of a rectification, erasure or restriction, including a restriction instead of erasure.
-        if (decisions.Any(d => d.Category == PersonCategory.PartnerContact && (d.Action != DecisionAction.Exempt || d.RestrictInstead)))
+        if (decisions.Any(d => PersonRegistry.Default[d.Category].IsDisclosed && (d.Action != DecisionAction.Exempt || d.RestrictInstead)))
         {
             text.AppendLine(T("Notified"));
         }

@@ -3,6 +3,7 @@ using Cisa.Crm.Core.Audit;
 using Cisa.Crm.Core.Common;
 using Cisa.Crm.Core.Data;
 using Cisa.Crm.Core.Errors;
+using Cisa.Crm.Core.People;
 using Cisa.Crm.Core.Privacy.Erasure;
 using Cisa.Crm.Core.Privacy.Retention;
 using Cisa.Crm.Core.Privacy.Suppression;
@@ -22,6 +23,7 @@ public sealed class RequestRecordsService(
     IDbContextFactory<CrmDbContext> dbFactory,
     ICurrentActor currentActor,
     PersonEraser eraser,
+    PersonSearchService search,
     SuppressionList suppression,
     AuditTrail trail,
     TimeProvider time)
@@ -34,7 +36,7 @@ public sealed class RequestRecordsService(
         {
             var request = await FindAsync(db, id, cancellationToken);
             RequireOpen(request);
-            var found = await PersonFinder.FindAsync(db, query, cancellationToken);
+            var found = await search.FindAsync(db, query, cancellationToken);
             var confirmed = (await db.RequestMatches.Where(m => m.RequestId == id).Select(m => new { m.Category, m.PersonId }).ToListAsync(cancellationToken))
                 .Select(m => new PersonRef(m.Category, m.PersonId)).ToHashSet();
             await trail.RecordAsync(db, actor, "SubjectRequest.Searched", EntityType, Key(id), $"found={found.Count}", cancellationToken);
@@ -253,14 +255,7 @@ public sealed class RequestRecordsService(
 
     private static async Task AddNotificationsAsync(CrmDbContext db, int requestId, PersonRef person, DecisionAction action, CancellationToken cancellationToken)
     {
-        if (person.Category != PersonCategory.PartnerContact)
-        {
-            return;
-        }
-
-        var recipients = await db.Disclosures.Where(d => d.PartnerContactId == person.Id)
-            .Join(db.Companies, d => d.SubcontractorId, c => c.Id, (d, c) => new { c.Id, c.Name })
-            .Distinct().ToListAsync(cancellationToken);
+        var recipients = await PersonRegistry.Default[person.Category].RecipientsAsync(db, person.Id, cancellationToken);
         foreach (var recipient in recipients)
         {
             var exists = db.RecipientNotifications.Local.Any(n => n.RequestId == requestId && n.RecipientCompanyId == recipient.Id && n.Action == action)

@@ -1,3 +1,5 @@
+using Cisa.Crm.Core.People;
+
 namespace Cisa.Crm.Core.Privacy.Requests;
 
 public sealed record RequestInput

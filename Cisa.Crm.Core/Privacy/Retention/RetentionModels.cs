@@ -1,4 +1,5 @@
 using Cisa.Crm.Core.Common;
+using Cisa.Crm.Core.People;
 
 namespace Cisa.Crm.Core.Privacy.Retention;
 

@@ -31,11 +31,6 @@ public static class RetentionRules
         _ => throw new ArgumentOutOfRangeException(nameof(rule)),
     };
 
-    public static PersonCategory Category(this RetentionRule rule) => rule switch
-    {
-        RetentionRule.ApplicantCv or RetentionRule.ApplicantContact => PersonCategory.Applicant,
-        RetentionRule.Prospect => PersonCategory.Prospect,
-        RetentionRule.PartnerContact => PersonCategory.PartnerContact,
-        _ => throw new ArgumentOutOfRangeException(nameof(rule)),
-    };
+    /// <summary>The category the rule erases records of (each category lists its rules).</summary>
+    public static PersonCategory Category(this RetentionRule rule) => People.PersonRegistry.Default.Of(rule).Category;
 }

@@ -3,6 +3,7 @@ using Cisa.Crm.Core.Audit;
 using Cisa.Crm.Core.Common;
 using Cisa.Crm.Core.Data;
 using Cisa.Crm.Core.Errors;
+using Cisa.Crm.Core.People;
 using Cisa.Crm.Core.Security;
 using Cisa.Crm.Core.Time;
 using Microsoft.EntityFrameworkCore;
@@ -38,10 +39,10 @@ public sealed class RetentionService(
         var o = options.Value;
         return
         [
-            new(RetentionRule.ApplicantCv, RetentionRule.ApplicantCv.Id(), o.ApplicantCvYearsAfterProcedure, PersonCategory.Applicant),
-            new(RetentionRule.ApplicantContact, RetentionRule.ApplicantContact.Id(), o.ApplicantContactYearsAfterProcedure, PersonCategory.Applicant),
-            new(RetentionRule.Prospect, RetentionRule.Prospect.Id(), o.ProspectYearsAfterLastActivity, PersonCategory.Prospect),
-            new(RetentionRule.PartnerContact, RetentionRule.PartnerContact.Id(), o.PartnerContactYearsAfterRelationship, PersonCategory.PartnerContact),
+            new(RetentionRule.ApplicantCv, RetentionRule.ApplicantCv.Id(), o.ApplicantCvYearsAfterProcedure, RetentionRule.ApplicantCv.Category()),
+            new(RetentionRule.ApplicantContact, RetentionRule.ApplicantContact.Id(), o.ApplicantContactYearsAfterProcedure, RetentionRule.ApplicantContact.Category()),
+            new(RetentionRule.Prospect, RetentionRule.Prospect.Id(), o.ProspectYearsAfterLastActivity, RetentionRule.Prospect.Category()),
+            new(RetentionRule.PartnerContact, RetentionRule.PartnerContact.Id(), o.PartnerContactYearsAfterRelationship, RetentionRule.PartnerContact.Category()),
         ];
     }
 
@@ -163,7 +164,7 @@ public sealed class RetentionService(
         validator.ThrowIfInvalid();
         return await dbFactory.InTransactionAsync(nameof(RetentionHold), async db =>
         {
-            if (!await ExistsAsync(db, person, cancellationToken))
+            if (!await PersonRegistry.Default[person.Category].ExistsAsync(db, person.Id, cancellationToken))
             {
                 throw new RecordNotFoundException(person.Category.ToString());
             }
@@ -250,14 +251,6 @@ public sealed class RetentionService(
 
         return facts;
     }
-
-    private static Task<bool> ExistsAsync(CrmDbContext db, PersonRef person, CancellationToken cancellationToken) => person.Category switch
-    {
-        PersonCategory.Prospect => db.Prospects.AnyAsync(p => p.Id == person.Id, cancellationToken),
-        PersonCategory.PartnerContact => db.PartnerContacts.AnyAsync(p => p.Id == person.Id, cancellationToken),
-        PersonCategory.Applicant => db.Applicants.AnyAsync(p => p.Id == person.Id, cancellationToken),
-        _ => Task.FromResult(false),
-    };
 
     private static HoldRow ToRow(RetentionHold hold, PersonLabel label) =>
         new(hold.Id, label, hold.Kind, hold.Reason, hold.RequestId, hold.PlacedByName, hold.PlacedAtUtc);

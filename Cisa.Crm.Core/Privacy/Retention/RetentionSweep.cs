@@ -120,14 +120,10 @@ public sealed class RetentionSweep(
             return (0, afterId);
         }
 
-        var erased = rule switch
-        {
-            RetentionRule.ApplicantCv => await eraser.EraseCvsAsync(db, ids, cancellationToken),
-            RetentionRule.ApplicantContact => await eraser.EraseApplicantsAsync(db, ids, cancellationToken),
-            RetentionRule.Prospect => await eraser.EraseProspectsAsync(db, ids, cancellationToken),
-            RetentionRule.PartnerContact => await eraser.ErasePartnerContactsAsync(db, ids, cancellationToken),
-            _ => throw new ArgumentOutOfRangeException(nameof(rule)),
-        };
+        // Every rule but the CV's takes the whole record of its category.
+        var erased = rule == RetentionRule.ApplicantCv
+            ? await eraser.EraseCvsAsync(db, ids, cancellationToken)
+            : await eraser.EraseAsync(db, rule.Category(), ids, cancellationToken);
         if (erased.Count == 0)
         {
             // Due ids that erase nothing would loop for ever; the queries and the eraser disagree.

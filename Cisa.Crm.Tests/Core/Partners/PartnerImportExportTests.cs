@@ -1,11 +1,12 @@
-using Cisa.Crm.Tests.Support;
 using System.Text;
 using Cisa.Crm.Core.Common.Import;
 using Cisa.Crm.Core.Companies;
 using Cisa.Crm.Core.Errors;
 using Cisa.Crm.Core.Partners;
+using Cisa.Crm.Core.People;
 using Cisa.Crm.Core.Prospects;
 using Cisa.Crm.Tests.Core.Sales;
+using Cisa.Crm.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cisa.Crm.Tests.Core.Partners;

@@ -1,4 +1,5 @@
 using Cisa.Crm.Core.Data;
+using Cisa.Crm.Core.Data.Sqlite;
 using Cisa.Crm.Core.People;
 using Cisa.Crm.Core.Privacy;
 using Cisa.Crm.Core.Security;

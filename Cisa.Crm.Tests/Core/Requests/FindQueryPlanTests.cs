@@ -1,7 +1,10 @@
 using Cisa.Crm.Core.Data;
+using Cisa.Crm.Core.Data.Sqlite;
+using Cisa.Crm.Core.People;
+using Cisa.Crm.Core.Privacy;
 using Cisa.Crm.Core.Privacy.Requests;
-using Microsoft.EntityFrameworkCore;
 using Cisa.Crm.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace Cisa.Crm.Tests.Core.Requests;
 
@@ -20,11 +23,16 @@ public sealed class FindQueryPlanTests : SubjectRequestTestBase
     {
         // The person in every category, so the detail queries run too (with nobody found they are not sent).
         await LiesVermeulenEverywhereAsync();
+        // The prepared statements that find the matches, and (through the intercepted context) the detail queries by id.
+        var query = new FindQuery(email, phone, first, last);
+        var statement = PersonSearchSql.Build(PersonSearchCriteria.ForRequest(query)!, Enum.GetValues<PersonCategory>(), PersonSearchService.FindLimit);
         var plans = new QueryPlans();
+        plans.Commands.Add((statement.Sql, statement.Parameters.Select(p => (p.Key, (object?)p.Value)).ToList()));
         var options = new DbContextOptionsBuilder<CrmDbContext>().UseSqlite($"Data Source={Db.FilePath};Pooling=False").AddInterceptors(plans).Options;
         await using (var db = new CrmDbContext(options))
         {
-            await PersonFinder.FindAsync(db, new FindQuery(email, phone, first, last), CancellationToken.None);
+            // All three found, so the detail query of every category ran and was captured too.
+            Assert.Equal(3, (await Db.Get<PersonSearchService>().FindAsync(db, query, CancellationToken.None)).Count);
         }
 
         await plans.AssertNoTableScansAsync(Db.FilePath);

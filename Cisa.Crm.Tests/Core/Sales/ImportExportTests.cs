@@ -1,12 +1,13 @@
-using Cisa.Crm.Tests.Support;
 using System.Text;
 using Cisa.Crm.Core.Common.Csv;
+using Cisa.Crm.Core.Common.Import;
 using Cisa.Crm.Core.Companies;
 using Cisa.Crm.Core.Errors;
+using Cisa.Crm.Core.People;
 using Cisa.Crm.Core.Privacy.Suppression;
 using Cisa.Crm.Core.Prospects;
 using Cisa.Crm.Core.Prospects.Import;
-using Cisa.Crm.Core.Common.Import;
+using Cisa.Crm.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cisa.Crm.Tests.Core.Sales;

@@ -1,6 +1,7 @@
 using Cisa.Crm.Core.Audit;
 using Cisa.Crm.Core.Companies;
 using Cisa.Crm.Core.LegitimateInterest;
+using Cisa.Crm.Core.People;
 using Cisa.Crm.Core.Prospects;
 using Cisa.Crm.Core.Prospects.Calls;
 using Cisa.Crm.Core.Security;

@@ -1,15 +1,21 @@
+using System.Collections.Concurrent;
+using Cisa.Crm.Core.People;
 using Cisa.Crm.Core.Privacy;
+using MudBlazor;
 
 namespace Cisa.Crm.Web.Components.Pages.Privacy;
 
-/// <summary>Where a person record of any category is opened, for the privacy officer's lists.</summary>
+/// <summary>Where a person record of any category is opened, what its category is called and drawn as, for lists that mix categories.</summary>
 public static class PersonPages
 {
-    public static string Href(PersonRef person) => person.Category switch
-    {
-        PersonCategory.Prospect => $"/prospects/{person.Id}",
-        PersonCategory.PartnerContact => $"/contacts/{person.Id}",
-        PersonCategory.Applicant => $"/hr/applicants/{person.Id}",
-        _ => throw new ArgumentOutOfRangeException(nameof(person)),
-    };
+    private static readonly ConcurrentDictionary<string, string> IconsByName = new(StringComparer.Ordinal);
+
+    public static string Href(PersonRef person) => PersonRegistry.Default[person.Category].PagePath(person.Id);
+
+    /// <summary>The resource key of the category's name.</summary>
+    public static string Label(PersonCategory category) => PersonRegistry.Default[category].LabelKey;
+
+    /// <summary>The category's outlined Material icon, looked up by the name the core gives (a generic badge if MudBlazor has none of that name).</summary>
+    public static string Icon(PersonCategory category) => IconsByName.GetOrAdd(PersonRegistry.Default[category].IconName,
+        name => typeof(Icons.Material.Outlined).GetField(name)?.GetValue(null) as string ?? Icons.Material.Outlined.Badge);
 }

@@ -1,5 +1,6 @@
 using Cisa.Crm.Core.Common.Import;
 using Cisa.Crm.Core.Partners;
+using Cisa.Crm.Core.People;
 using Cisa.Crm.Core.Prospects;
 using Cisa.Crm.Core.Prospects.Import;
 using Cisa.Crm.Web.Endpoints;

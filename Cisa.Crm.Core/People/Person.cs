@@ -1,4 +1,6 @@
-namespace Cisa.Crm.Core.Common;
+using Cisa.Crm.Core.Common;
+
+namespace Cisa.Crm.Core.People;
 
 /// <summary>
 /// What every kind of data subject in the CRM has: a name (with accent-free keys for the indexed

@@ -1,7 +1,9 @@
 using System.Text;
+using Cisa.Crm.Core.People;
 using Cisa.Crm.Core.Privacy;
+using Cisa.Crm.Core.Privacy.Requests;
 
-namespace Cisa.Crm.Core.People;
+namespace Cisa.Crm.Core.Data.Sqlite;
 
 /// <summary>One statement of the search: its SQL, the same for every search of the same shape, and this search's values.</summary>
 internal sealed record PersonSearchStatement(string Sql, IReadOnlyList<KeyValuePair<string, object>> Parameters);
@@ -12,7 +14,9 @@ internal sealed record PersonSearchStatement(string Sql, IReadOnlyList<KeyValueP
 /// rows; a whole name plus a prefix seeks straight to them; e-mail and phone are equalities or prefixes on their own
 /// indexes. So a broad prefix ("van") costs the same as a narrow one. Prefixes are ranges (<c>key &gt;= p AND
 /// key &lt; p + U+FFFF</c>), which SQLite reads straight off an index. The text depends only on the search's shape
-/// (which categories, how many words, phone or e-mail), never on its values, so it can be prepared once.
+/// (which categories, how many words, phone or e-mail), never on its values, so it can be prepared once. Each
+/// category gives its table and how its phone numbers and e-mail addresses are kept (<see cref="IPersonCategory.Search"/>);
+/// every row says which criterion found it (<see cref="MatchedOn"/>).
 /// </summary>
 internal static class PersonSearchSql
 {
@@ -21,23 +25,27 @@ internal static class PersonSearchSql
     public static PersonSearchStatement Build(PersonSearchCriteria criteria, IReadOnlyCollection<PersonCategory> categories, int limit)
     {
         var parameters = new List<KeyValuePair<string, object>> { new("$limit", limit) };
-        var conditions = new List<(string Kind, string Where, string Order)>();
+        var conditions = new List<(MatchedOn Kind, string Where, string Order)>();
         if (criteria.Phone is { } phone)
         {
             parameters.Add(new("$phone", phone));
-            conditions.Add(("phone", "", ""));
+            conditions.Add((MatchedOn.Phone, "", ""));
         }
 
         if (criteria.EmailPrefix is { } email)
         {
             parameters.Add(new("$email", email));
-            parameters.Add(new("$emailEnd", email + Highest));
-            conditions.Add(("email", "", ""));
+            if (!criteria.EmailIsWhole)
+            {
+                parameters.Add(new("$emailEnd", email + Highest));
+            }
+
+            conditions.Add((MatchedOn.Email, criteria.EmailIsWhole ? "{column} = $email" : "{column} >= $email AND {column} < $emailEnd", ""));
         }
 
         for (var i = 0; i < criteria.Names.Count; i++)
         {
-            conditions.Add(("name", NameWhere(criteria.Names[i], i, parameters), NameOrder(criteria.Names[i])));
+            conditions.Add((MatchedOn.Name, NameWhere(criteria.Names[i], i, parameters), NameOrder(criteria.Names[i])));
         }
 
         var parts = new List<string>();
@@ -45,7 +53,7 @@ internal static class PersonSearchSql
         {
             foreach (var (kind, where, order) in conditions)
             {
-                parts.Add(Part(category, kind, where, order));
+                parts.Add(Part(PersonRegistry.Default[category], kind, where, order));
             }
         }
 
@@ -84,19 +92,16 @@ internal static class PersonSearchSql
     private static string NameOrder(NameRange name) =>
         name.FirstName is not null && (name.LastName is null || name.FirstIsWhole) ? "t.FirstNameKey, t.LastNameKey" : "t.LastNameKey, t.FirstNameKey";
 
-    private static string Part(PersonCategory category, string kind, string where, string order)
+    private static string Part(IPersonCategory category, MatchedOn kind, string where, string order)
     {
-        var (table, _) = Table(category);
-        (where, order) = (kind, category) switch
+        var search = category.Search;
+        (where, order) = kind switch
         {
-            ("phone", PersonCategory.Prospect) => ("t.Phone = $phone OR t.Mobile = $phone", "t.Id"),
-            ("phone", PersonCategory.PartnerContact) => ("t.Id IN (SELECT n.PartnerContactId FROM PartnerContactPhones n WHERE n.Number = $phone)", "t.Id"),
-            ("phone", _) => ("t.Phone = $phone", "t.Id"),
-            ("email", PersonCategory.PartnerContact) => ("t.Id IN (SELECT e.PartnerContactId FROM PartnerContactEmails e WHERE e.Address >= $email AND e.Address < $emailEnd ORDER BY e.Address LIMIT $limit)", "t.Id"),
-            ("email", _) => ("t.Email >= $email AND t.Email < $emailEnd", "t.Email"),
+            MatchedOn.Phone => (search.PhoneWhere, "t.Id"),
+            MatchedOn.Email => search.EmailWhere(where),
             _ => (where, order),
         };
-        return $"SELECT * FROM (SELECT {(int)category} AS Category, t.Id, t.LastNameKey, t.FirstNameKey FROM {table} t WHERE {where} ORDER BY {order} LIMIT $limit)";
+        return $"SELECT * FROM (SELECT {(int)category.Category} AS Category, t.Id, t.LastNameKey, t.FirstNameKey, {(int)kind} AS Matched FROM {search.Table} t WHERE {where} ORDER BY {order} LIMIT $limit)";
     }
 
     /// <summary>
@@ -110,19 +115,12 @@ internal static class PersonSearchSql
         var parts = new List<string>();
         foreach (var category in categories)
         {
-            var (table, company) = Table(category);
+            var search = PersonRegistry.Default[category].Search;
             var name = $"$ids{(int)category}";
             parameters.Add(new(name, $"[{string.Join(',', found[category])}]"));
-            parts.Add($"SELECT {(int)category} AS Category, t.Id, t.FirstName, t.LastName, {company} AS Company, t.IsRestricted FROM {table} t WHERE t.Id IN (SELECT value FROM json_each({name}))");
+            parts.Add($"SELECT {(int)category} AS Category, t.Id, t.FirstName, t.LastName, {search.Company} AS Company, t.IsRestricted FROM {search.Table} t WHERE t.Id IN (SELECT value FROM json_each({name}))");
         }
 
         return new PersonSearchStatement(string.Join("\nUNION ALL\n", parts), parameters);
     }
-
-    private static (string Table, string Company) Table(PersonCategory category) => category switch
-    {
-        PersonCategory.Prospect => ("Prospects", "(SELECT c.Name FROM Companies c WHERE c.Id = t.CompanyId)"),
-        PersonCategory.PartnerContact => ("PartnerContacts", "(SELECT c.Name FROM Companies c WHERE c.Id = t.CompanyId)"),
-        _ => ("Applicants", "NULL"),
-    };
 }

@@ -1,6 +1,6 @@
 using Cisa.Crm.Core.Errors;
 
-namespace Cisa.Crm.Core.Prospects;
+namespace Cisa.Crm.Core.People;
 
 /// <summary>
 /// DSR-RESTRICT, asked in one place: restricted data is stored but not processed. Every write, call,
@@ -8,7 +8,7 @@ namespace Cisa.Crm.Core.Prospects;
 /// </summary>
 public static class RestrictionGuard
 {
-    public static void EnsureNotRestricted(Common.Person person)
+    public static void EnsureNotRestricted(Person person)
     {
         if (person.IsRestricted)
         {

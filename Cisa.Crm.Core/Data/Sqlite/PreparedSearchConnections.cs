@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 
-namespace Cisa.Crm.Core.People;
+namespace Cisa.Crm.Core.Data.Sqlite;
 
 /// <summary>
 /// A few read-only SQLite connections that keep the search's statements prepared. Preparing the search's UNION ALL
@@ -80,7 +80,7 @@ public sealed class PreparedSearchConnections : IDisposable
             var connection = new SqliteConnection(connectionString);
             await connection.OpenAsync(cancellationToken);
             await using var pragma = connection.CreateCommand();
-            pragma.CommandText = "PRAGMA query_only = ON; " + Data.SqliteSecureDeleteInterceptor.Pragma;
+            pragma.CommandText = "PRAGMA query_only = ON; " + SqliteSecureDeleteInterceptor.Pragma;
             await pragma.ExecuteNonQueryAsync(cancellationToken);
             return new Lease(connection);
         }

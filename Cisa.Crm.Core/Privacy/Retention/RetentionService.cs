@@ -216,9 +216,8 @@ public sealed class RetentionService(
         {
             (_, null) => null,
             (RetentionRule.Prospect, { UpdatedAtUtc: { } updated }) => RetentionPolicy.ProspectExpiry(updated, facts.LastCallAtUtc, o),
-            (RetentionRule.PartnerContact, { EndedOn: { } ended }) => ended.AddYears(o.PartnerContactYearsAfterRelationship),
-            (RetentionRule.ApplicantCv, { EndedOn: { } ended }) => ended.AddYears(o.ApplicantCvYearsAfterProcedure),
-            (RetentionRule.ApplicantContact, { EndedOn: { } ended }) => ended.AddYears(o.ApplicantContactYearsAfterProcedure),
+            // The relationship's or the last procedure's end (RET-PARTNER, RET-APP-*).
+            (_, { EndedOn: { } ended }) => RetentionPolicy.Expiry(rule, ended, o),
             _ => null,
         };
     }

@@ -47,8 +47,6 @@ public sealed class RetentionService(
 
     public RetentionOptions Settings => options.Value;
 
-    public bool SweepIsRunning => sweep.IsRunning;
-
     /// <summary>What a sweep on <paramref name="asOf"/> would erase and hold; erases nothing.</summary>
     /// <exception cref="CrmValidationException">The day is before <see cref="EarliestPreviewDay"/> or more than
     /// <see cref="PreviewYearsAhead"/> years ahead (31/12/9999 would overflow the due dates).</exception>

@@ -18,6 +18,7 @@ using Cisa.Crm.Core.Prospects.Import;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Cisa.Crm.Core;
 
@@ -25,7 +26,8 @@ public static class CoreServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the database and the core services. The host supplies an <see cref="Security.ICurrentActor"/>
-    /// and an <see cref="ICvProtector"/>, and configures <see cref="SuppressionOptions"/> (the suppression list's HMAC key).
+    /// and an <see cref="ICvProtector"/>, and configures <see cref="SuppressionOptions"/> (the suppression list's HMAC key); it may bind
+    /// <see cref="RetentionOptions"/>, which are checked here.
     /// </summary>
     public static IServiceCollection AddCrmCoreServices(this IServiceCollection services, string sqliteConnectionString)
     {
@@ -53,7 +55,9 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<PartnerContactCsvService>();
         services.AddScoped<ProcedureService>();
         services.AddScoped<ApplicantService>();
-        services.AddOptions<RetentionOptions>();
+        // The host binds Crm:Retention; the checks are registered here, once, so a core-only host is checked as well.
+        services.AddOptions<RetentionOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RetentionOptions>, RetentionOptionsValidator>());
         services.AddSingleton<PersonEraser>();
         services.AddSingleton<RetentionSweep>();
         services.AddScoped<RetentionService>();

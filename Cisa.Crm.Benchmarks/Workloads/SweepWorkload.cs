@@ -126,10 +126,10 @@ public sealed class SweepWorkload : IWorkload
     /// <summary>The erasure the sweep performs, written as plain SQL over the same due sets.</summary>
     public static async Task RawEraseAsync(string connectionString, DateOnly asOf, RetentionOptions options)
     {
-        var prospectCutoff = BrusselsTime.StartOfDayUtc(RetentionPolicy.LatestStartDueBy(asOf, options.ProspectYearsAfterLastActivity).AddDays(1))
+        var prospectCutoff = RetentionPolicy.ProspectNotDueFromUtc(asOf, options)
             .ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture);
-        var partnerEnded = RetentionPolicy.LatestStartDueBy(asOf, options.PartnerContactYearsAfterRelationship).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var applicantEnded = RetentionPolicy.LatestStartDueBy(asOf, options.ApplicantContactYearsAfterProcedure).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var partnerEnded = RetentionPolicy.LatestAnchorDueBy(RetentionRule.PartnerContact, asOf, options).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var applicantEnded = RetentionPolicy.LatestAnchorDueBy(RetentionRule.ApplicantContact, asOf, options).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         const string dueProspects = "SELECT Id FROM Prospects WHERE UpdatedAtUtc < $p AND (LastCallAtUtc IS NULL OR LastCallAtUtc < $p)";
         const string dueContacts = "SELECT Id FROM PartnerContacts WHERE CompanyId IN (SELECT Id FROM Companies WHERE RelationshipEndedOn IS NOT NULL AND RelationshipEndedOn <= $c)";
         const string dueApplicants = """

@@ -300,14 +300,14 @@ public sealed class ApplicantService(
         var open = await db.SelectionProcedures.CountAsync(p => p.EndedOn == null, cancellationToken);
         var perSource = await db.Applicants.GroupBy(a => a.Source).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
 
-        // Applicants with a CV and no open procedure: their last procedure end decides the CV's date.
+        // Applicants with a CV and no open procedure: their last procedure end decides the CV's date, so the CVs expiring
+        // from today to day 90 are those whose last end lies between the policy's cut-offs for yesterday and for day 90.
         var today = BrusselsTime.Today(time);
-        var lastEnds = await db.Applicants.AsNoTracking()
+        var (after, upTo) = RetentionPolicy.AnchorsFallingDue(RetentionRule.ApplicantCv, today, today.AddDays(90), retention.Value);
+        var expiring = await db.Applicants
             .Where(a => db.ApplicantCvs.Any(c => c.ApplicantId == a.Id) && a.Applications.All(x => x.Procedure!.EndedOn != null) && a.Applications.Any())
             .Select(a => a.Applications.Max(x => x.Procedure!.EndedOn))
-            .ToListAsync(cancellationToken);
-        var expiring = lastEnds.Select(end => RetentionPolicy.ApplicantExpiry([end], retention.Value).CvUntil)
-            .Count(until => until is { } d && d >= today && d <= today.AddDays(90));
+            .CountAsync(end => end > after && end <= upTo, cancellationToken);
         return new HrOverview(open, Enum.GetValues<ApplicantSource>().ToDictionary(s => s, s => perSource.GetValueOrDefault(s)), expiring);
     }
 

@@ -3,6 +3,7 @@ using Cisa.Crm.Core.Demo;
 using Cisa.Crm.Core.Privacy.Retention;
 using Cisa.Crm.Tests.Support;
 using Cisa.Crm.Web.Components.Pages.Privacy;
+using Cisa.Crm.Web.Retention;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
@@ -15,17 +16,47 @@ namespace Cisa.Crm.Tests.Components;
 public sealed class RetentionPreviewTests : ComponentTestContext
 {
     private TestDatabase _db = null!;
+    private SweepRunner _runner = null!;
 
     public override async Task InitializeAsync()
     {
         _db = await TestDatabase.CreateAsync(seedDemoData: true);
         _db.Actor.Current = DemoStaff.ToActor(DemoStaff.Privacy);
+        // Not started: a sweep asked of it stays in flight until a test starts it.
+        _runner = new SweepRunner(_db.Get<RetentionSweep>(), new ListLogger<SweepRunner>());
         Services.AddSingleton(_db.Get<RetentionService>());
+        Services.AddSingleton(_runner);
         Services.AddSingleton<TimeProvider>(_db.Time);
         SignIn("demo-privacy");
     }
 
-    protected override async Task CleanupAsync() => await _db.DisposeAsync();
+    protected override async Task CleanupAsync()
+    {
+        await _runner.StopAsync(CancellationToken.None);
+        _runner.Dispose();
+        await _db.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task RET_RUN_while_a_sweep_runs_elsewhere_the_page_offers_no_sweep_and_reloads_when_the_runner_reports_its_end()
+    {
+        // Another session's sweep, in flight before the page opens.
+        var elsewhere = _runner.RunOnDemandAsync(DemoStaff.ToActor(DemoStaff.Privacy));
+        var page = Render<RetentionPage>();
+        page.WaitForAssertion(() => Assert.Equal(4, page.FindAll("#preview-table tbody tr").Count));
+        Assert.NotNull(page.Find("#sweep-elsewhere"));
+        Assert.NotNull(page.Find("#sweep-running"));
+        Assert.Empty(page.FindAll("#run-sweep"));
+
+        await _runner.StartAsync(CancellationToken.None);
+        Assert.Equal(4, (await elsewhere).Erased);
+
+        // The test clock never moves, so no timer could do this: the runner's event alone brings the page up to date.
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("#preview-empty")));
+        Assert.NotNull(page.Find("#run-sweep"));
+        Assert.Empty(page.FindAll("#sweep-elsewhere"));
+        page.WaitForAssertion(() => Assert.Equal("Completed", page.Find("#runs-table tbody tr [data-status]").TextContent.Trim()));
+    }
 
     [Fact]
     public void RET_RUN_the_preview_counts_each_rule_and_lists_the_due_records_with_links_and_Brussels_dates()

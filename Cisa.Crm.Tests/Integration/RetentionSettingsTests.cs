@@ -1,6 +1,8 @@
+using Cisa.Crm.Core.Privacy.Retention;
 using Cisa.Crm.Core.Time;
 using Cisa.Crm.Tests.Support;
 using Cisa.Crm.Web.Retention;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -21,6 +23,23 @@ public sealed class RetentionSettingsTests
         var failure = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 
         Assert.Contains(setting, failure.GetBaseException().Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RET_RUN_appsettings_json_states_every_retention_setting_with_the_cores_default()
+    {
+        var section = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(RepositoryRoot.Path, "Cisa.Crm.Web", "appsettings.json"))
+            .Build()
+            .GetSection(RetentionOptions.Section);
+        var stated = section.Get<RetentionOptions>()!;
+        var defaults = new RetentionOptions();
+
+        foreach (var setting in typeof(RetentionOptions).GetProperties())
+        {
+            Assert.True(section[setting.Name] is not null, $"{RetentionOptions.Section}:{setting.Name} is missing from appsettings.json.");
+            Assert.Equal(setting.GetValue(defaults), setting.GetValue(stated));
+        }
     }
 
     [Fact]

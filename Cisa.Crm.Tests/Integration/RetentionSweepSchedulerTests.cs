@@ -131,7 +131,7 @@ public sealed class RetentionSweepSchedulerTests : IAsyncLifetime
 
     private async Task<RetentionSweepScheduler> StartAsync(RetentionOptions options)
     {
-        _scheduler = new RetentionSweepScheduler(_db.Get<RetentionSweep>(), _db.Time, Options.Create(options), _log);
+        _scheduler = new RetentionSweepScheduler(new SweepRunner(_db.Get<RetentionSweep>(), new ListLogger<SweepRunner>()), _db.Time, Options.Create(options), _log);
         await _scheduler.StartAsync(CancellationToken.None);
         return _scheduler;
     }

@@ -1,19 +1,19 @@
 using Cisa.Crm.Core.Errors;
 using Cisa.Crm.Core.Privacy.Retention;
-using Cisa.Crm.Core.Security;
 using Microsoft.Extensions.Options;
 
 namespace Cisa.Crm.Web.Retention;
 
 /// <summary>
 /// RET-RUN: the daily retention sweep. Waits (on the injected <see cref="TimeProvider"/>) until the next
-/// <see cref="RetentionOptions.SweepAt"/> in Brussels, runs the sweep as the system, and waits for the next day.
+/// <see cref="RetentionOptions.SweepAt"/> in Brussels, runs the sweep as the system through the <see cref="SweepRunner"/>
+/// (so pages learn of it), and waits for the next day.
 /// A failed run is logged by its exception type only (never a message that could quote personal data) and
 /// does not stop the schedule; the next run finishes what is still due. With <see cref="RetentionOptions.SweepEnabled"/>
 /// off it does nothing: the privacy officer can still run the sweep on demand.
 /// </summary>
 public sealed partial class RetentionSweepScheduler(
-    RetentionSweep sweep,
+    SweepRunner runner,
     TimeProvider time,
     IOptions<RetentionOptions> options,
     ILogger<RetentionSweepScheduler> logger) : BackgroundService
@@ -70,7 +70,7 @@ public sealed partial class RetentionSweepScheduler(
         LogStarted(logger);
         try
         {
-            var run = await sweep.RunAsync(CrmActor.System, SweepTrigger.Scheduled, progress: null, stoppingToken);
+            var run = await runner.RunScheduledAsync(stoppingToken);
             LogFinished(logger, run.Id, run.ApplicantsErased, run.CvsErased, run.ProspectsErased, run.CallsAnonymised, run.PartnerContactsErased, run.Held);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

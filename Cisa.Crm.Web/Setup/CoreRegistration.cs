@@ -44,13 +44,8 @@ public static class CoreRegistration
             .Configure(o => o.Key = keys.Resolve(configuration, SuppressionKeySetting, "suppression.key")).ValidateOnStart();
         AddKeyRing(builder, keys);
         builder.Services.AddOptions<CrmOptions>().BindConfiguration(CrmOptions.Section).ValidateOnStart();
-        builder.Services.AddOptions<RetentionOptions>().BindConfiguration("Crm:Retention")
-            .Validate(o => o.PartnerContactYearsAfterRelationship is >= 1 and <= 30, "Crm:Retention:PartnerContactYearsAfterRelationship must be between 1 and 30.")
-            .Validate(o => o.ApplicantCvYearsAfterProcedure is >= 1 and <= 10 && o.ApplicantContactYearsAfterProcedure >= o.ApplicantCvYearsAfterProcedure,
-                "Crm:Retention: the applicant CV period must be 1 to 10 years and the contact period at least as long.")
-            .Validate(o => o.ProspectYearsAfterLastActivity is >= 1 and <= 10, "Crm:Retention:ProspectYearsAfterLastActivity must be between 1 and 10.")
-            .Validate(o => o.SweepBatchSize is >= 50 and <= 10_000, "Crm:Retention:SweepBatchSize must be between 50 and 10000.")
-            .ValidateOnStart();
+        // Only the binding: the core registers RetentionOptions with their checks (AddCrmCoreServices).
+        builder.Services.Configure<RetentionOptions>(configuration.GetSection(RetentionOptions.Section));
         builder.Services.AddScoped<ICurrentActor, SignedInActor>();
         builder.Services.AddSingleton<ICvProtector, DataProtectionCvProtector>();
         return builder;

@@ -1,79 +1,87 @@
+using Cisa.Crm.Core.Time;
+
 namespace Cisa.Crm.Core.Privacy.Retention;
-
-/// <summary>The retention periods (the <c>Crm:Retention</c> section); defaults from the published rules.</summary>
-public sealed class RetentionOptions
-{
-    /// <summary>RET-PARTNER: years a partner contact is kept after the relationship with their company ends.</summary>
-    public int PartnerContactYearsAfterRelationship { get; set; } = 10;
-
-    /// <summary>RET-APP-CV: years a CV is kept after the end of the last procedure it belongs to.</summary>
-    public int ApplicantCvYearsAfterProcedure { get; set; } = 2;
-
-    /// <summary>RET-APP-CONTACT: years an applicant's contact details are kept after that end.</summary>
-    public int ApplicantContactYearsAfterProcedure { get; set; } = 5;
-
-    /// <summary>RET-PROSPECT: years a prospect is kept after their last call or the last update of their record.</summary>
-    public int ProspectYearsAfterLastActivity { get; set; } = 2;
-
-    /// <summary>RET-RUN: whether the daily sweep runs (an on-demand sweep is always possible).</summary>
-    public bool SweepEnabled { get; set; } = true;
-
-    /// <summary>RET-RUN: the Brussels time of day the daily sweep starts.</summary>
-    public TimeOnly SweepAt { get; set; } = new(2, 30);
-
-    /// <summary>
-    /// How many people one sweep transaction erases: bounds the memory and the time writers wait. Each commit rewrites
-    /// the index pages its deletions touched (the prospects' name, e-mail and phone indexes are spread over the whole
-    /// key range), so fewer, larger batches write less. At 121,000 people and 1,000,000 calls (P-SWEEP, 2 cores):
-    /// 1,000 took 27.7 s, 2,500 14.8 s, 10,000 11.6–12.0 s with a peak managed growth of 44 MB (goal: under 50).
-    /// A batch of 10,000 holds the write lock for under a second, at night.
-    /// </summary>
-    public int SweepBatchSize { get; set; } = 10_000;
-}
 
 /// <summary>When an applicant's CV and contact details fall due; both null while a procedure is open.</summary>
 public sealed record ApplicantExpiry(DateOnly? LastProcedureEndedOn, DateOnly? CvUntil, DateOnly? ContactUntil);
 
-/// <summary>Expiry dates computed from facts and the configured periods, in one place.</summary>
+/// <summary>
+/// Every retention date, in both directions, in one place. A rule counts from an anchor day: the end of the applicant's
+/// last procedure (RET-APP-CV, RET-APP-CONTACT), the end of the relationship with the company (RET-PARTNER), the Brussels
+/// day of the prospect's last activity (RET-PROSPECT). Forwards, <see cref="Expiry"/> gives the day a record falls due
+/// (the screens show it); backwards, <see cref="LatestAnchorDueBy"/> gives the cut-off for "due by day D" (the sweep's
+/// queries, the preview and the dashboards select by it). The property tests check that the two agree for every rule.
+/// </summary>
 public static class RetentionPolicy
 {
-    /// <summary>
-    /// RET-PROSPECT: the Brussels day of the last call or the last update (whichever is later) plus the
-    /// configured years.
-    /// </summary>
-    public static DateOnly ProspectExpiry(DateTime updatedAtUtc, DateTime? lastCallAtUtc, RetentionOptions options)
+    /// <summary>The configured period of <paramref name="rule"/>, in years.</summary>
+    public static int Years(RetentionRule rule, RetentionOptions options) => rule switch
     {
-        var lastActivity = lastCallAtUtc is { } call && call > updatedAtUtc ? call : updatedAtUtc;
-        return DateOnly.FromDateTime(Time.BrusselsTime.FromUtc(lastActivity)).AddYears(options.ProspectYearsAfterLastActivity);
-    }
+        RetentionRule.ApplicantCv => options.ApplicantCvYearsAfterProcedure,
+        RetentionRule.ApplicantContact => options.ApplicantContactYearsAfterProcedure,
+        RetentionRule.Prospect => options.ProspectYearsAfterLastActivity,
+        RetentionRule.PartnerContact => options.PartnerContactYearsAfterRelationship,
+        _ => throw new ArgumentOutOfRangeException(nameof(rule)),
+    };
 
     /// <summary>
-    /// The latest start day whose expiry (start + <paramref name="years"/>) has come by <paramref name="today"/>:
-    /// the sweep erases everything that started on or before it. The inverse of AddYears, 29 February included
-    /// (29 February 2024 + 2 years is due on 28 February 2026).
+    /// The expiry of a record under <paramref name="rule"/> (the CV expiry, the contact expiry, the prospect's and the
+    /// partner contact's): its anchor day plus the rule's years. 29 February + 2 years is 28 February.
     /// </summary>
-    public static DateOnly LatestStartDueBy(DateOnly today, int years)
+    public static DateOnly Expiry(RetentionRule rule, DateOnly anchor, RetentionOptions options) => anchor.AddYears(Years(rule, options));
+
+    /// <summary>
+    /// The cut-off for "due by <paramref name="day"/>": the latest anchor day whose <see cref="Expiry"/> has come by then,
+    /// so everything anchored on or before it is due. The inverse of <see cref="Expiry"/>, 29 February included
+    /// (with 2 years, 29 February 2024 is due on 28 February 2026, so the cut-off for that day is 29 February 2024).
+    /// </summary>
+    public static DateOnly LatestAnchorDueBy(RetentionRule rule, DateOnly day, RetentionOptions options)
     {
-        var start = today.AddYears(-years);
-        while (start.AddDays(1).AddYears(years) <= today)
+        var anchor = day.AddYears(-Years(rule, options));
+        while (Expiry(rule, anchor.AddDays(1), options) <= day)
         {
-            start = start.AddDays(1);
+            anchor = anchor.AddDays(1);
         }
 
-        return start;
+        return anchor;
     }
+
+    /// <summary>
+    /// The anchors whose expiry falls from <paramref name="firstDay"/> to <paramref name="lastDay"/>, both included:
+    /// after <c>After</c>, up to and including <c>UpTo</c> (for a query over stored anchor days).
+    /// </summary>
+    public static (DateOnly After, DateOnly UpTo) AnchorsFallingDue(RetentionRule rule, DateOnly firstDay, DateOnly lastDay, RetentionOptions options) =>
+        (LatestAnchorDueBy(rule, firstDay.AddDays(-1), options), LatestAnchorDueBy(rule, lastDay, options));
+
+    /// <summary>RET-PROSPECT's anchor: the Brussels day of the last call or the last update, whichever is later.</summary>
+    public static DateOnly ProspectAnchor(DateTime updatedAtUtc, DateTime? lastCallAtUtc)
+    {
+        var lastActivity = lastCallAtUtc is { } call && call > updatedAtUtc ? call : updatedAtUtc;
+        return DateOnly.FromDateTime(BrusselsTime.FromUtc(lastActivity));
+    }
+
+    /// <summary>RET-PROSPECT: the day a prospect falls due, from the anchor plus the configured years.</summary>
+    public static DateOnly ProspectExpiry(DateTime updatedAtUtc, DateTime? lastCallAtUtc, RetentionOptions options) =>
+        Expiry(RetentionRule.Prospect, ProspectAnchor(updatedAtUtc, lastCallAtUtc), options);
+
+    /// <summary>
+    /// RET-PROSPECT's cut-off as an instant, for the stored UTC times: a prospect is due by <paramref name="day"/> when
+    /// its last call and its last update both come before the start (in Brussels) of the day after the latest anchor
+    /// day due by then.
+    /// </summary>
+    public static DateTime ProspectNotDueFromUtc(DateOnly day, RetentionOptions options) =>
+        BrusselsTime.StartOfDayUtc(LatestAnchorDueBy(RetentionRule.Prospect, day, options).AddDays(1));
 
     /// <summary>
     /// RET-PARTNER: none while the relationship is active (no end date, or one still to come);
     /// otherwise its end plus the configured years.
     /// </summary>
     public static DateOnly? PartnerContactExpiry(DateOnly? relationshipEndedOn, DateOnly today, RetentionOptions options) =>
-        relationshipEndedOn is { } ended && ended <= today ? ended.AddYears(options.PartnerContactYearsAfterRelationship) : null;
+        relationshipEndedOn is { } ended && ended <= today ? Expiry(RetentionRule.PartnerContact, ended, options) : null;
 
     /// <summary>
     /// RET-APP-CV and RET-APP-CONTACT, from the end dates of every procedure the applicant is in
-    /// (null = still open): nothing while any is open; otherwise the latest end plus the configured years
-    /// (29 February + 2 years is 28 February).
+    /// (null = still open): nothing while any is open; otherwise the latest end plus the configured years.
     /// </summary>
     public static ApplicantExpiry ApplicantExpiry(IEnumerable<DateOnly?> procedureEndDates, RetentionOptions options)
     {
@@ -84,6 +92,6 @@ public static class RetentionPolicy
         }
 
         var last = ends.Max()!.Value;
-        return new ApplicantExpiry(last, last.AddYears(options.ApplicantCvYearsAfterProcedure), last.AddYears(options.ApplicantContactYearsAfterProcedure));
+        return new ApplicantExpiry(last, Expiry(RetentionRule.ApplicantCv, last, options), Expiry(RetentionRule.ApplicantContact, last, options));
     }
 }

@@ -1,5 +1,4 @@
 using Cisa.Crm.Core.Data;
-using Cisa.Crm.Core.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cisa.Crm.Core.Privacy.Retention;
@@ -15,11 +14,11 @@ internal sealed class RetentionQueries(CrmDbContext db, DateOnly asOf, Retention
     {
         RetentionRule.Prospect => ProspectsDue(),
         RetentionRule.PartnerContact => PartnerContactsDue(),
-        RetentionRule.ApplicantContact => ApplicantsDue(options.ApplicantContactYearsAfterProcedure),
+        RetentionRule.ApplicantContact => ApplicantsDue(RetentionRule.ApplicantContact),
         // The CV alone, for applicants whose contact details are not due yet (those go whole).
-        RetentionRule.ApplicantCv => ApplicantsDue(options.ApplicantCvYearsAfterProcedure)
+        RetentionRule.ApplicantCv => ApplicantsDue(RetentionRule.ApplicantCv)
             .Where(id => db.ApplicantCvs.Any(cv => cv.ApplicantId == id))
-            .Except(ApplicantsDue(options.ApplicantContactYearsAfterProcedure)),
+            .Except(ApplicantsDue(RetentionRule.ApplicantContact)),
         _ => throw new ArgumentOutOfRangeException(nameof(rule)),
     };
 
@@ -53,7 +52,7 @@ internal sealed class RetentionQueries(CrmDbContext db, DateOnly asOf, Retention
     /// <summary>RET-PROSPECT: last call and last update both before the first instant that is not yet due.</summary>
     private IQueryable<int> ProspectsDue()
     {
-        var notDueFrom = BrusselsTime.StartOfDayUtc(RetentionPolicy.LatestStartDueBy(asOf, options.ProspectYearsAfterLastActivity).AddDays(1));
+        var notDueFrom = RetentionPolicy.ProspectNotDueFromUtc(asOf, options);
         return db.Prospects
             .Where(p => p.UpdatedAtUtc < notDueFrom && (p.LastCallAtUtc == null || p.LastCallAtUtc < notDueFrom))
             .Select(p => p.Id);
@@ -62,15 +61,15 @@ internal sealed class RetentionQueries(CrmDbContext db, DateOnly asOf, Retention
     /// <summary>RET-PARTNER: the relationship with the contact's company ended long enough ago; none while it runs.</summary>
     private IQueryable<int> PartnerContactsDue()
     {
-        var endedBy = RetentionPolicy.LatestStartDueBy(asOf, options.PartnerContactYearsAfterRelationship);
+        var endedBy = RetentionPolicy.LatestAnchorDueBy(RetentionRule.PartnerContact, asOf, options);
         var companies = db.Companies.Where(c => c.RelationshipEndedOn != null && c.RelationshipEndedOn <= endedBy).Select(c => c.Id);
         return db.PartnerContacts.Where(p => companies.Contains(p.CompanyId)).Select(p => p.Id);
     }
 
     /// <summary>RET-APP-*: every procedure the applicant is in has ended, the last one long enough ago.</summary>
-    private IQueryable<int> ApplicantsDue(int years)
+    private IQueryable<int> ApplicantsDue(RetentionRule rule)
     {
-        var endedBy = RetentionPolicy.LatestStartDueBy(asOf, years);
+        var endedBy = RetentionPolicy.LatestAnchorDueBy(rule, asOf, options);
         var stillOpen = db.Applications.Where(a => a.Procedure!.EndedOn == null).Select(a => a.ApplicantId);
         var endedRecently = db.Applications.Where(a => a.Procedure!.EndedOn > endedBy).Select(a => a.ApplicantId);
         return db.Applications.Select(a => a.ApplicantId).Distinct()

@@ -48,8 +48,6 @@ public sealed class RetentionService(
 
     public RetentionOptions Settings => options.Value;
 
-    public bool SweepIsRunning => sweep.IsRunning;
-
     /// <summary>What a sweep on <paramref name="asOf"/> would erase and hold; erases nothing.</summary>
     /// <exception cref="CrmValidationException">The day is before <see cref="EarliestPreviewDay"/> or more than
     /// <see cref="PreviewYearsAhead"/> years ahead (31/12/9999 would overflow the due dates).</exception>
@@ -217,9 +215,8 @@ public sealed class RetentionService(
         {
             (_, null) => null,
             (RetentionRule.Prospect, { UpdatedAtUtc: { } updated }) => RetentionPolicy.ProspectExpiry(updated, facts.LastCallAtUtc, o),
-            (RetentionRule.PartnerContact, { EndedOn: { } ended }) => ended.AddYears(o.PartnerContactYearsAfterRelationship),
-            (RetentionRule.ApplicantCv, { EndedOn: { } ended }) => ended.AddYears(o.ApplicantCvYearsAfterProcedure),
-            (RetentionRule.ApplicantContact, { EndedOn: { } ended }) => ended.AddYears(o.ApplicantContactYearsAfterProcedure),
+            // The relationship's or the last procedure's end (RET-PARTNER, RET-APP-*).
+            (_, { EndedOn: { } ended }) => RetentionPolicy.Expiry(rule, ended, o),
             _ => null,
         };
     }

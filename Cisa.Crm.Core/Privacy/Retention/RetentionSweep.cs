@@ -31,6 +31,9 @@ public sealed class RetentionSweep(
 
     public bool IsRunning => _oneAtATime.CurrentCount == 0;
 
+    /// <summary>The refusal of a sweep asked for while another runs (a daily sweep that meets it skips its day).</summary>
+    public static RuleViolationException AlreadyRunning() => new("SweepRunning", "A retention sweep is already running.");
+
     public void Dispose() => _oneAtATime.Dispose();
 
     public async Task<RetentionRun> RunAsync(CrmActor actor, SweepTrigger trigger, IProgress<SweepProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -38,7 +41,7 @@ public sealed class RetentionSweep(
         actor.Demand(Permission.RetentionRun);
         if (!await _oneAtATime.WaitAsync(0, cancellationToken))
         {
-            throw new RuleViolationException("SweepRunning", "A retention sweep is already running.");
+            throw AlreadyRunning();
         }
 
         try

@@ -12,7 +12,8 @@ public sealed class RetentionPolicyDateTests
     [InlineData("2036-03-14", 10, "2026-03-14")]
     public void RET_RUN_the_sweep_erases_what_started_on_or_before_the_latest_start_due_today(string today, int years, string latest)
     {
-        var start = RetentionPolicy.LatestStartDueBy(DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture), years);
+        var start = RetentionPolicy.LatestAnchorDueBy(RetentionRule.Prospect, DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture),
+            new RetentionOptions { ProspectYearsAfterLastActivity = years });
 
         Assert.Equal(DateOnly.Parse(latest, System.Globalization.CultureInfo.InvariantCulture), start);
         Assert.True(start.AddYears(years) <= DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture));

@@ -1,7 +1,7 @@
 using Cisa.Crm.Core.Audit;
 using Cisa.Crm.Core.Companies;
 using Cisa.Crm.Core.Common;
-using Cisa.Crm.Core.Demo;
+using Cisa.Crm.Demo;
 using Cisa.Crm.Core.Privacy.Retention;
 using Cisa.Crm.Core.Time;
 using Cisa.Crm.Tests.Support;

@@ -2,6 +2,7 @@ using Cisa.Crm.Core.Applicants;
 using Cisa.Crm.Core.Audit;
 using Cisa.Crm.Core.Common.Import;
 using Cisa.Crm.Core.Companies;
+using Cisa.Crm.Core.Data.Sqlite;
 using Cisa.Crm.Core.Data;
 using Cisa.Crm.Core.LegitimateInterest;
 using Cisa.Crm.Core.Partners;

@@ -1,6 +1,7 @@
 using Cisa.Crm.Benchmarks.Running;
 using Cisa.Crm.Core.Common;
 using Cisa.Crm.Core.Common.Import;
+using Cisa.Crm.Core.Data.Sqlite;
 using Cisa.Crm.Core.Data;
 using Cisa.Crm.Demo;
 using Cisa.Crm.Core.Prospects;

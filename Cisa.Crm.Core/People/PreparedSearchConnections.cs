@@ -80,7 +80,7 @@ public sealed class PreparedSearchConnections : IDisposable
             var connection = new SqliteConnection(connectionString);
             await connection.OpenAsync(cancellationToken);
             await using var pragma = connection.CreateCommand();
-            pragma.CommandText = "PRAGMA query_only = ON; " + Data.SqliteSecureDeleteInterceptor.Pragma;
+            pragma.CommandText = "PRAGMA query_only = ON; " + Data.Sqlite.SqliteSecureDeleteInterceptor.Pragma;
             await pragma.ExecuteNonQueryAsync(cancellationToken);
             return new Lease(connection);
         }

@@ -4,7 +4,6 @@ using Cisa.Crm.Core.Common.Import;
 using Cisa.Crm.Core.Companies;
 using Cisa.Crm.Core.Data;
 using Cisa.Crm.Core.Data.Sqlite;
-using Cisa.Crm.Core.Demo;
 using Cisa.Crm.Core.LegitimateInterest;
 using Cisa.Crm.Core.Partners;
 using Cisa.Crm.Core.People;
@@ -63,7 +62,6 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<RetentionService>();
         services.AddScoped<SubjectRequestService>();
         services.AddScoped<RequestRecordsService>();
-        services.AddSingleton<DemoDataSeeder>();
         services.AddSingleton<DatabaseInitializer>();
         return services;
     }

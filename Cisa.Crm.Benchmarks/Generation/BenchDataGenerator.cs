@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Cisa.Crm.Core.Data;
-using Cisa.Crm.Core.Demo;
+using Cisa.Crm.Demo;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,7 @@
 using Cisa.Crm.Core.Common;
 using Cisa.Crm.Core.Companies;
 using Cisa.Crm.Core.LegitimateInterest;
+using Cisa.Crm.Demo;
 using static Cisa.Crm.Benchmarks.Generation.EfSqliteFormat;
 
 namespace Cisa.Crm.Benchmarks.Generation;
@@ -17,7 +18,7 @@ internal static class CompanySection
     {
         var table = run.Table("LegitimateInterestAssessments", "Id", "Title", "Purpose", "InterestPursued", "Necessity", "BalancingTest", "Safeguards",
             "ReviewDueOn", "ApprovedById", "ApprovedByName", "ApprovedAtUtc", "LastReviewedAtUtc", "ConcurrencyStamp");
-        var privacy = Core.Demo.DemoStaff.Privacy;
+        var privacy = DemoStaff.Privacy;
         void Write(int id, string title, AssessmentPurpose purpose, string interest, int reviewInMonths, int approvedMonthsAgo) => table.Insert(
             id, title, Enum(purpose), interest,
             "Een zakelijk contact met de bevoegde persoon is de enige doeltreffende manier; we bewaren alleen wat daarvoor nodig is.",

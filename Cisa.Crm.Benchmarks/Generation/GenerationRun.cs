@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Bogus;
-using Cisa.Crm.Core.Demo;
+using Cisa.Crm.Demo;
 using Cisa.Crm.Core.Time;
 using Microsoft.Data.Sqlite;
 

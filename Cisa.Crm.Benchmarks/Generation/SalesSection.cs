@@ -3,6 +3,7 @@ using Cisa.Crm.Core.Companies;
 using Cisa.Crm.Core.People;
 using Cisa.Crm.Core.Prospects;
 using Cisa.Crm.Core.Prospects.Calls;
+using Cisa.Crm.Demo;
 using static Cisa.Crm.Benchmarks.Generation.EfSqliteFormat;
 
 namespace Cisa.Crm.Benchmarks.Generation;
@@ -15,7 +16,7 @@ internal static class SalesSection
 {
     private static readonly CallOutcome[] FollowedUp = [CallOutcome.CallBack, CallOutcome.Voicemail, CallOutcome.MeetingBooked];
 
-    private sealed record CallDraft(DateTime At, CallOutcome Outcome, Core.Demo.DemoStaff.Member By);
+    private sealed record CallDraft(DateTime At, CallOutcome Outcome, DemoStaff.Member By);
 
     /// <summary>Returns the ids of the busy prospects (1,000 calls each at full scale).</summary>
     public static List<int> Write(GenerationRun run, IReadOnlyList<GeneratedCompany> companies, int prospectingAssessmentId, int eventsAssessmentId)
@@ -52,7 +53,7 @@ internal static class SalesSection
             var id = i + 1;
             var company = run.Random.ListItem(targets);
             var (first, last) = run.Names.Next();
-            var owner = run.Random.Bool(0.05f) ? Core.Demo.DemoStaff.Sales : run.AnySales();
+            var owner = run.Random.Bool(0.05f) ? DemoStaff.Sales : run.AnySales();
 
             // The window in which this person was in contact with the firm.
             DateOnly from, to;

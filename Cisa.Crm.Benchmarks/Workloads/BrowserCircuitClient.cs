@@ -1,4 +1,4 @@
-using Cisa.Crm.Core.Demo;
+using Cisa.Crm.Demo;
 using Microsoft.Playwright;
 
 namespace Cisa.Crm.Benchmarks.Workloads;

@@ -1,6 +1,6 @@
 using System.Net;
 using Cisa.Crm.Benchmarks.Circuits;
-using Cisa.Crm.Core.Demo;
+using Cisa.Crm.Demo;
 
 namespace Cisa.Crm.Benchmarks.Workloads;
 

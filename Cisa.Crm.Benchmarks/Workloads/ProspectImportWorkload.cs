@@ -1,8 +1,9 @@
 using Cisa.Crm.Benchmarks.Running;
 using Cisa.Crm.Core.Common;
 using Cisa.Crm.Core.Common.Import;
+using Cisa.Crm.Core.Data.Sqlite;
 using Cisa.Crm.Core.Data;
-using Cisa.Crm.Core.Demo;
+using Cisa.Crm.Demo;
 using Cisa.Crm.Core.Prospects;
 using Cisa.Crm.Core.Prospects.Import;
 using Microsoft.Data.Sqlite;

@@ -2,7 +2,7 @@ using Bogus;
 using Cisa.Crm.Benchmarks.Running;
 using Cisa.Crm.Core.Common;
 using Cisa.Crm.Core.Data;
-using Cisa.Crm.Core.Demo;
+using Cisa.Crm.Demo;
 using Cisa.Crm.Core.Prospects;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

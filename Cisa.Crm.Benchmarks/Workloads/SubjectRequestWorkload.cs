@@ -1,6 +1,6 @@
 using Cisa.Crm.Benchmarks.Running;
-using Cisa.Crm.Core.Demo;
 using Cisa.Crm.Core.People;
+using Cisa.Crm.Demo;
 using Cisa.Crm.Core.Privacy;
 using Cisa.Crm.Core.Privacy.Requests;
 using Microsoft.Data.Sqlite;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Cisa.Crm.Benchmarks.Running;
 using Cisa.Crm.Core.Data;
-using Cisa.Crm.Core.Demo;
+using Cisa.Crm.Demo;
 using Cisa.Crm.Core.Privacy.Retention;
 using Cisa.Crm.Core.Security;
 using Cisa.Crm.Core.Time;

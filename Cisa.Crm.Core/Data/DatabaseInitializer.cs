@@ -1,10 +1,9 @@
-using Cisa.Crm.Core.Demo;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cisa.Crm.Core.Data;
 
 /// <summary>Brings the database to the latest migration on start and, when asked, adds the demo data.</summary>
-public sealed class DatabaseInitializer(IDbContextFactory<CrmDbContext> dbFactory, DemoDataSeeder seeder)
+public sealed class DatabaseInitializer(IDbContextFactory<CrmDbContext> dbFactory, IEnumerable<IDatabaseSeeder> seeders)
 {
     public async Task InitializeAsync(bool seedDemoData, CancellationToken cancellationToken = default)
     {
@@ -25,7 +24,17 @@ public sealed class DatabaseInitializer(IDbContextFactory<CrmDbContext> dbFactor
 
         if (seedDemoData)
         {
-            await seeder.SeedIfEmptyAsync(cancellationToken);
+            // Asking for demo data without registering it is a set-up mistake: say so rather than start empty.
+            var registered = seeders.ToList();
+            if (registered.Count == 0)
+            {
+                throw new InvalidOperationException("Demo data was asked for (Crm:SeedDemoData) but no IDatabaseSeeder is registered; call AddCrmDemoData().");
+            }
+
+            foreach (var seeder in registered)
+            {
+                await seeder.SeedIfEmptyAsync(cancellationToken);
+            }
         }
 
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))

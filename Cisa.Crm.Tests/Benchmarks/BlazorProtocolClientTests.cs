@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Cisa.Crm.Benchmarks.Circuits;
-using Cisa.Crm.Core.Demo;
+using Cisa.Crm.Demo;
 using Cisa.Crm.Tests.Support;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;

@@ -1,6 +1,6 @@
 using Bunit;
 using Cisa.Crm.Core.Audit;
-using Cisa.Crm.Core.Demo;
+using Cisa.Crm.Demo;
 using Cisa.Crm.Core.Privacy.Retention;
 using Cisa.Crm.Core.Prospects.Calls;
 using Cisa.Crm.Tests.Core.Sales;

@@ -1,5 +1,5 @@
 using Bunit;
-using Cisa.Crm.Core.Demo;
+using Cisa.Crm.Demo;
 using Cisa.Crm.Core.Privacy.Retention;
 using Cisa.Crm.Tests.Support;
 using Cisa.Crm.Web.Components.Pages.Privacy;

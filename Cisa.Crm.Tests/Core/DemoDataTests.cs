@@ -1,11 +1,14 @@
 using Cisa.Crm.Core.Audit;
 using Cisa.Crm.Core.Companies;
+using Cisa.Crm.Core;
 using Cisa.Crm.Core.Common;
-using Cisa.Crm.Core.Demo;
+using Cisa.Crm.Core.Data;
+using Cisa.Crm.Demo;
 using Cisa.Crm.Core.Privacy.Retention;
 using Cisa.Crm.Core.Time;
 using Cisa.Crm.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cisa.Crm.Tests.Core;
 
@@ -60,6 +63,32 @@ public sealed class DemoDataTests
             ],
             preview.Erasable.Items.Select(r => (r.Rule, r.Person.Name)));
         Assert.All(preview.Erasable.Items, r => Assert.True(r.DueOn < BrusselsTime.Today(db.Time), $"{r.Person.Name} due on {r.DueOn}"));
+    }
+
+    [Fact]
+    public async Task Asking_for_demo_data_without_the_demo_project_registered_fails_the_start_instead_of_starting_empty()
+    {
+        // The demo data lives outside the core; a host that turns seeding on but forgets AddCrmDemoData() must hear so.
+        var path = Path.Combine(Path.GetTempPath(), $"cisa-crm-test-{Guid.NewGuid():N}.db");
+        try
+        {
+            await using (var services = new ServiceCollection().AddCrmCoreServices($"Data Source={path};Pooling=False").BuildServiceProvider())
+            {
+                var initializer = services.GetRequiredService<DatabaseInitializer>();
+
+                await initializer.InitializeAsync(seedDemoData: false);
+                var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => initializer.InitializeAsync(seedDemoData: true));
+
+                Assert.Contains("AddCrmDemoData", refused.Message, StringComparison.Ordinal);
+            }
+        }
+        finally
+        {
+            foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+            {
+                File.Delete(file);
+            }
+        }
     }
 
     [Theory]

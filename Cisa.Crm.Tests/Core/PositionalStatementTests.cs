@@ -1,3 +1,4 @@
+using Cisa.Crm.Core.Data.Sqlite;
 using Cisa.Crm.Core.Data;
 using Microsoft.Data.Sqlite;
 

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Cisa.Crm.Core.Companies;
 using Cisa.Crm.Core.Data;
-using Cisa.Crm.Core.Demo;
+using Cisa.Crm.Demo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;

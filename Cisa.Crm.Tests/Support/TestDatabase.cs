@@ -6,6 +6,7 @@ using Cisa.Crm.Core.Audit;
 using Cisa.Crm.Core.Privacy.Suppression;
 using Cisa.Crm.Core.Data;
 using Cisa.Crm.Core.Security;
+using Cisa.Crm.Demo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -50,6 +51,7 @@ public sealed class TestDatabase : IAsyncDisposable
             .AddSingleton<TimeProvider>(time)
             .AddSingleton<ICurrentActor>(actor)
             .AddCrmCoreServices($"Data Source={path};Pooling=False")
+            .AddCrmDemoData()
             .Configure<AuditOptions>(o => o.Key = AuditKey)
             .Configure<SuppressionOptions>(o => o.Key = "test-suppression-key-0123456789abcdef")
             .AddSingleton<ICvProtector>(new DataProtectionCvProtector(DataProtectionProvider.Create("Cisa.Crm.Tests")))

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Cisa.Crm.Core.Demo;
+using Cisa.Crm.Demo;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace Cisa.Crm.Web.Authentication;

@@ -7,6 +7,7 @@ using Cisa.Crm.Core.Privacy.Suppression;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
 using Cisa.Crm.Core.Security;
+using Cisa.Crm.Demo;
 using Cisa.Crm.Web.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -32,6 +33,8 @@ public static class CoreRegistration
         }
 
         builder.Services.AddCrmCoreServices(connectionString);
+        // Always registered; seeded on start only when Crm:SeedDemoData is on (development and the one run command).
+        builder.Services.AddCrmDemoData();
 
         // Secret keys: the audit chain's HMAC, the suppression list's HMAC, and ASP.NET Core's Data
         // Protection keys (sign-in cookies), all kept out of the repository.

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
 using CsvHelper;
@@ -12,9 +11,17 @@ namespace Cisa.Crm.Core.Common.Csv;
 /// </summary>
 public static class CrmCsv
 {
-    private static readonly SearchValues<char> FormulaStarts = SearchValues.Create("=+-@\t\r");
-
-    public static CsvConfiguration WriterConfiguration { get; } = new(CultureInfo.InvariantCulture) { Delimiter = ";" };
+    /// <summary>
+    /// A cell a spreadsheet would run as a formula gets a leading apostrophe, so an exported name like
+    /// <c>=HYPERLINK(...)</c> stays text. CsvHelper's own escape does it: it checks the first character against
+    /// <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, tab and return (its default <see cref="CsvConfiguration.InjectionCharacters"/>),
+    /// and also quotes the escaped cell, so a spreadsheet reads the apostrophe as part of the text.
+    /// </summary>
+    public static CsvConfiguration WriterConfiguration { get; } = new(CultureInfo.InvariantCulture)
+    {
+        Delimiter = ";",
+        InjectionOptions = InjectionOptions.Escape,
+    };
 
     public static CsvConfiguration ReaderConfiguration { get; } = new(CultureInfo.InvariantCulture)
     {
@@ -26,14 +33,7 @@ public static class CrmCsv
         TrimOptions = TrimOptions.Trim,
     };
 
-    /// <summary>
-    /// A cell a spreadsheet would run as a formula (<c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, tab, return)
-    /// gets a leading apostrophe, so an exported name like <c>=HYPERLINK(...)</c> stays text.
-    /// </summary>
-    public static string Neutralise(string? value) =>
-        string.IsNullOrEmpty(value) ? "" : FormulaStarts.Contains(value[0]) ? "'" + value : value;
-
-    /// <summary>Writes rows to a UTF-8 (with BOM) semicolon CSV, every cell neutralised.</summary>
+    /// <summary>Writes rows to a UTF-8 (with BOM) semicolon CSV, every formula-like cell escaped (see <see cref="WriterConfiguration"/>).</summary>
     public static byte[] Write(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows)
     {
         using var stream = new MemoryStream();
@@ -50,7 +50,7 @@ public static class CrmCsv
             {
                 foreach (var cell in row)
                 {
-                    csv.WriteField(Neutralise(cell));
+                    csv.WriteField(cell);
                 }
 
                 csv.NextRecord();

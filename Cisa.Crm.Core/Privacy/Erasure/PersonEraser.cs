@@ -32,7 +32,7 @@ public sealed record ErasedPerson(PersonRef Person, IReadOnlyDictionary<string, 
 /// <item><term>Suppression entries</term><description>kept: keyed hashes, needed to honour an objection</description></item>
 /// </list>
 /// Deleted rows leave no bytes behind in the SQLite file: every connection runs with <c>secure_delete</c>
-/// (see <see cref="Data.SqliteSecureDeleteInterceptor"/>).
+/// (see <see cref="Data.Sqlite.SqliteSecureDeleteInterceptor"/>).
 /// </summary>
 public sealed class PersonEraser
 {

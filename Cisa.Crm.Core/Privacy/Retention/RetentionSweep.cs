@@ -1,3 +1,4 @@
+using Cisa.Crm.Core.Data.Sqlite;
 using System.Globalization;
 using Cisa.Crm.Core.Audit;
 using Cisa.Crm.Core.Data;

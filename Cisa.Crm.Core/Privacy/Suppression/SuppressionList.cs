@@ -1,3 +1,4 @@
+using Cisa.Crm.Core.Data.Sqlite;
 using System.Security.Cryptography;
 using System.Text;
 using Cisa.Crm.Core.Common;

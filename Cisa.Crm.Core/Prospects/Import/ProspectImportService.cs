@@ -3,6 +3,7 @@ using Cisa.Crm.Core.Common;
 using Cisa.Crm.Core.Common.Csv;
 using Cisa.Crm.Core.Common.Import;
 using Cisa.Crm.Core.Companies;
+using Cisa.Crm.Core.Data.Sqlite;
 using Cisa.Crm.Core.Data;
 using Cisa.Crm.Core.Errors;
 using Cisa.Crm.Core.Security;

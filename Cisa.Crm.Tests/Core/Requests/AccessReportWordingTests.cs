@@ -1,4 +1,4 @@
-using Cisa.Crm.Core.Demo;
+using Cisa.Crm.Demo;
 using Cisa.Crm.Core.Privacy;
 using Cisa.Crm.Core.Privacy.Requests;
 using Cisa.Crm.Tests.Support;

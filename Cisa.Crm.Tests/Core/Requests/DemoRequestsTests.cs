@@ -1,5 +1,5 @@
 using Cisa.Crm.Core.Common;
-using Cisa.Crm.Core.Demo;
+using Cisa.Crm.Demo;
 using Cisa.Crm.Core.Privacy;
 using Cisa.Crm.Core.Privacy.Requests;
 using Cisa.Crm.Tests.Support;

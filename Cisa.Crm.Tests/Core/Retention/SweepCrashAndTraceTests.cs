@@ -1,3 +1,4 @@
+using Cisa.Crm.Core.Data.Sqlite;
 using System.Data.Common;
 using System.Text;
 using Cisa.Crm.Core.Audit;

@@ -1,4 +1,5 @@
 using Cisa.Crm.Core.Companies;
+using Cisa.Crm.Core.Data.Sqlite;
 using Cisa.Crm.Core.Data;
 using Cisa.Crm.Core.Prospects;
 using Cisa.Crm.Tests.Support;

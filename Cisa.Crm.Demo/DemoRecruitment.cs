@@ -2,10 +2,11 @@ using System.Globalization;
 using System.Text;
 using Bogus;
 using Cisa.Crm.Core.Applicants;
+using Cisa.Crm.Core.Common;
 using Cisa.Crm.Core.Companies;
 using Cisa.Crm.Core.Partners;
 
-namespace Cisa.Crm.Core.Demo;
+namespace Cisa.Crm.Demo;
 
 /// <summary>Invented selection procedures and applicants (some sent by an agency, some with a CV) for the demo database.</summary>
 internal static class DemoRecruitment
@@ -69,8 +70,8 @@ internal static class DemoRecruitment
         $"4 0 obj<</Length 60>>stream\nBT /F1 18 Tf 72 760 Td (Demo CV - {Ascii(name)}) Tj ET\nendstream endobj\n" +
         "5 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
 
-    private static string Ascii(string text) => new(Common.ContactNormaliser.SearchKey(text).Where(c => c is >= ' ' and <= '~' and not '(' and not ')').ToArray());
+    private static string Ascii(string text) => new(ContactNormaliser.SearchKey(text).Where(c => c is >= ' ' and <= '~' and not '(' and not ')').ToArray());
 
     private static string Slug(string name) =>
-        new(Common.ContactNormaliser.SearchKey(name).Where(char.IsAsciiLetterOrDigit).ToArray());
+        new(ContactNormaliser.SearchKey(name).Where(char.IsAsciiLetterOrDigit).ToArray());
 }

@@ -7,14 +7,14 @@ using Cisa.Crm.Core.Security;
 using Cisa.Crm.Core.Time;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cisa.Crm.Core.Demo;
+namespace Cisa.Crm.Demo;
 
 /// <summary>
 /// Fills an empty database with invented Flemish companies, assessments, prospects and calls so a new
 /// installation has something to show. Every name is made up, every website ends in <c>.example</c> (a reserved domain), and the
 /// enterprise numbers only pass the checksum. A fixed seed gives the same data on every machine.
 /// </summary>
-public sealed class DemoDataSeeder(IDbContextFactory<CrmDbContext> dbFactory, AuditTrail trail, ICvProtector cvProtector, TimeProvider time)
+public sealed class DemoDataSeeder(IDbContextFactory<CrmDbContext> dbFactory, AuditTrail trail, ICvProtector cvProtector, TimeProvider time) : IDatabaseSeeder
 {
     private const int Seed = 2200; // Herentals' postcode
 

@@ -1,6 +1,6 @@
 using Cisa.Crm.Core.Security;
 
-namespace Cisa.Crm.Core.Demo;
+namespace Cisa.Crm.Demo;
 
 /// <summary>Invented staff members: the local sign-in offers them, and the demo data is theirs.</summary>
 public static class DemoStaff

@@ -6,7 +6,7 @@ using Cisa.Crm.Core.Partners;
 using Cisa.Crm.Core.Privacy.Requests;
 using Cisa.Crm.Core.Prospects;
 
-namespace Cisa.Crm.Core.Demo;
+namespace Cisa.Crm.Demo;
 
 /// <summary>
 /// Demo data for the data-subject requests (DSR-*), added after the random data so that stays the same:

@@ -3,7 +3,7 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
-namespace Cisa.Crm.Core.Data;
+namespace Cisa.Crm.Core.Data.Sqlite;
 
 /// <summary>
 /// One SQL statement prepared on the connection's native handle, bound by position and run again and again: for the

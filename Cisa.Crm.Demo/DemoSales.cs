@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bogus;
+using Cisa.Crm.Core.Common;
 using Cisa.Crm.Core.Companies;
 using Cisa.Crm.Core.LegitimateInterest;
 using Cisa.Crm.Core.People;
@@ -7,7 +8,7 @@ using Cisa.Crm.Core.Prospects;
 using Cisa.Crm.Core.Prospects.Calls;
 using Cisa.Crm.Core.Time;
 
-namespace Cisa.Crm.Core.Demo;
+namespace Cisa.Crm.Demo;
 
 /// <summary>Invented assessments, prospects and calls for the demo database (Flemish names from Bogus' nl_BE locale).</summary>
 internal static class DemoSales
@@ -165,5 +166,5 @@ internal static class DemoSales
     }
 
     private static string Slug(string name) =>
-        new(Common.ContactNormaliser.SearchKey(name).Where(char.IsAsciiLetterOrDigit).ToArray());
+        new(ContactNormaliser.SearchKey(name).Where(char.IsAsciiLetterOrDigit).ToArray());
 }

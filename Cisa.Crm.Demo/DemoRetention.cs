@@ -6,7 +6,7 @@ using Cisa.Crm.Core.Prospects;
 using Cisa.Crm.Core.Prospects.Calls;
 using Cisa.Crm.Core.Time;
 
-namespace Cisa.Crm.Core.Demo;
+namespace Cisa.Crm.Demo;
 
 /// <summary>
 /// A few invented records already past their retention period, so the retention preview of a new demo

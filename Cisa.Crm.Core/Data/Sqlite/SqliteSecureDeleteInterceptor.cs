@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace Cisa.Crm.Core.Data;
+namespace Cisa.Crm.Core.Data.Sqlite;
 
 /// <summary>
 /// Turns on SQLite's <c>secure_delete</c> on every connection, so a deleted or overwritten row is zeroed

@@ -1,11 +1,12 @@
 using System.Globalization;
 using Bogus;
+using Cisa.Crm.Core.Common;
 using Cisa.Crm.Core.Companies;
 using Cisa.Crm.Core.Partners;
 using Cisa.Crm.Core.People;
 using Cisa.Crm.Core.Prospects;
 
-namespace Cisa.Crm.Core.Demo;
+namespace Cisa.Crm.Demo;
 
 /// <summary>Invented contact persons at the demo customers, suppliers, subcontractors and agencies, and a few disclosures.</summary>
 internal static class DemoPartners
@@ -93,5 +94,5 @@ internal static class DemoPartners
     }
 
     private static string Slug(string name) =>
-        new(Common.ContactNormaliser.SearchKey(name).Where(char.IsAsciiLetterOrDigit).ToArray());
+        new(ContactNormaliser.SearchKey(name).Where(char.IsAsciiLetterOrDigit).ToArray());
 }

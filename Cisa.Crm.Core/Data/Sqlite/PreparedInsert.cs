@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SQLitePCL;
 
-namespace Cisa.Crm.Core.Data;
+namespace Cisa.Crm.Core.Data.Sqlite;
 
 /// <summary>
 /// One prepared <c>INSERT</c> of an entity type, reused for every row, in the context's open transaction: for

@@ -2,7 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cisa.Crm.Core.Data;
+namespace Cisa.Crm.Core.Data.Sqlite;
 
 /// <summary>
 /// A larger SQLite page cache for one bulk write on a context's connection, restored on dispose. Inserting

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
-namespace Cisa.Crm.Core.Data;
+namespace Cisa.Crm.Core.Data.Sqlite;
 
 /// <summary>"Which of these values are already stored?" for a whole file at once (imports: duplicates, suppression).</summary>
 public static class BulkLookup

@@ -1,0 +1,268 @@
+using Cisa.Crm.Core.Errors;
+using Cisa.Crm.Core.Privacy.Requests;
+using Cisa.Crm.Core.Security;
+
+namespace Cisa.Crm.Tests.Core.Requests;
+
+/// <summary>
+/// The request's status machine on the entity alone, without a database: which step is allowed from which state,
+/// which refusal code (the key of the user's message) each wrong step gets, and what each step records.
+/// </summary>
+public sealed class SubjectRequestTransitionTests
+{
+    private static readonly DateOnly Received = new(2026, 3, 2);
+    private static readonly DateTime VerifiedAt = new(2026, 3, 3, 9, 15, 0, DateTimeKind.Utc);
+    private static readonly DateTime ExecutedAt = new(2026, 3, 10, 14, 0, 0, DateTimeKind.Utc);
+    private static readonly DateOnly Today = new(2026, 3, 12);
+    private static readonly CrmActor Officer = new("privacy-1", "Annelies Claes", [CrmRoles.PrivacyAdmin]);
+
+    /// <summary>The states a request can be in, each reached through the transitions themselves (the test builder).</summary>
+    public enum State
+    {
+        Received,
+        Verified,
+        Executed,
+        AnsweredAfterVerifying,
+        AnsweredAfterExecuting,
+        RefusedUnverified,
+        RefusedVerified,
+    }
+
+    private static SubjectRequest In(State state)
+    {
+        var request = new SubjectRequest
+        {
+            Reference = "DSR-2026-0001", Rights = RequestedRights.Erasure, ReceivedOn = Received, DueOn = RequestDeadline.DueOn(Received),
+            RequesterName = "Marieke Verbiest", RequestText = "Erase.", CreatedById = "p", CreatedByName = "P",
+        };
+        if (state is State.RefusedUnverified)
+        {
+            request.Refuse("Identity not proven.", Today);
+        }
+
+        if (state is State.Received or State.RefusedUnverified)
+        {
+            return request;
+        }
+
+        request.Verify(IdentityMethod.CallBack, null, Officer, VerifiedAt);
+        if (state is State.Executed or State.AnsweredAfterExecuting)
+        {
+            request.Execute(ExecutedAt);
+        }
+
+        if (state is State.AnsweredAfterVerifying or State.AnsweredAfterExecuting)
+        {
+            request.Answer("Your data is erased.", Today);
+        }
+
+        if (state is State.RefusedVerified)
+        {
+            request.Refuse("Manifestly unfounded.", Today);
+        }
+
+        return request;
+    }
+
+    [Fact]
+    public void A_new_request_is_received_open_and_unverified()
+    {
+        var request = In(State.Received);
+
+        Assert.Equal((RequestStatus.Received, true), (request.Status, request.IsOpen));
+        Assert.Null(request.IdentityVerifiedAtUtc);
+        Assert.Null(request.ClosedOn);
+    }
+
+    [Fact]
+    public void DSR_IDENTITY_verifying_a_received_request_records_how_when_and_by_whom()
+    {
+        var request = In(State.Received);
+
+        request.Verify(IdentityMethod.Other, "Known voice", Officer, VerifiedAt);
+
+        Assert.Equal(RequestStatus.Verified, request.Status);
+        Assert.Equal((IdentityMethod.Other, "Known voice", VerifiedAt, "privacy-1", "Annelies Claes"),
+            (request.IdentityMethod, request.IdentityNote, request.IdentityVerifiedAtUtc, request.IdentityVerifiedById, request.IdentityVerifiedByName));
+    }
+
+    [Theory]
+    [InlineData(State.Verified)]
+    [InlineData(State.Executed)]
+    [InlineData(State.AnsweredAfterExecuting)]
+    [InlineData(State.RefusedUnverified)]
+    [InlineData(State.RefusedVerified)]
+    public void DSR_IDENTITY_only_a_received_request_can_be_verified(State state)
+    {
+        var request = In(state);
+        var before = (request.Status, request.IdentityVerifiedAtUtc, request.IdentityMethod);
+
+        var refused = Assert.Throws<RuleViolationException>(() => request.Verify(IdentityMethod.InPerson, null, Officer, ExecutedAt));
+
+        Assert.Equal("RequestWrongState", refused.Code);
+        Assert.Equal(before, (request.Status, request.IdentityVerifiedAtUtc, request.IdentityMethod));
+    }
+
+    [Fact]
+    public void Executing_a_verified_request_records_when_and_keeps_it_open_for_the_answer()
+    {
+        var request = In(State.Verified);
+
+        request.Execute(ExecutedAt);
+
+        Assert.Equal((RequestStatus.Executed, ExecutedAt, true), (request.Status, request.ExecutedAtUtc, request.IsOpen));
+    }
+
+    [Theory]
+    [InlineData(State.Received, "IdentityNotVerified")]
+    [InlineData(State.RefusedUnverified, "IdentityNotVerified")]
+    [InlineData(State.Executed, "RequestWrongState")]
+    [InlineData(State.AnsweredAfterVerifying, "RequestWrongState")]
+    [InlineData(State.AnsweredAfterExecuting, "RequestWrongState")]
+    [InlineData(State.RefusedVerified, "RequestWrongState")]
+    public void Only_a_verified_request_can_be_executed(State state, string code)
+    {
+        var request = In(state);
+        var before = (request.Status, request.ExecutedAtUtc);
+
+        Assert.Equal(code, Assert.Throws<RuleViolationException>(() => request.Execute(ExecutedAt.AddDays(1))).Code);
+        Assert.Equal(before, (request.Status, request.ExecutedAtUtc));
+    }
+
+    [Theory]
+    [InlineData(State.Received)]
+    [InlineData(State.Verified)]
+    public void Refusing_closes_the_request_with_the_reason_on_the_day(State state)
+    {
+        var request = In(state);
+
+        request.Refuse("Manifestly unfounded.", Today);
+
+        Assert.Equal((RequestStatus.Refused, "Manifestly unfounded.", Today, false), (request.Status, request.Outcome, request.ClosedOn, request.IsOpen));
+    }
+
+    [Theory]
+    [InlineData(State.Executed)]
+    [InlineData(State.AnsweredAfterVerifying)]
+    [InlineData(State.RefusedUnverified)]
+    [InlineData(State.RefusedVerified)]
+    public void A_request_executed_or_closed_cannot_be_refused(State state)
+    {
+        var request = In(state);
+        var before = (request.Status, request.Outcome, request.ClosedOn);
+
+        Assert.Equal("RequestWrongState", Assert.Throws<RuleViolationException>(() => request.Refuse("Too late.", Today.AddDays(1))).Code);
+        Assert.Equal(before, (request.Status, request.Outcome, request.ClosedOn));
+    }
+
+    [Theory]
+    [InlineData(State.Verified)]
+    [InlineData(State.Executed)]
+    public void Answering_closes_a_verified_or_executed_request_with_the_reply_on_the_day(State state)
+    {
+        var request = In(state);
+
+        request.Answer("Your data is erased.", Today);
+
+        Assert.Equal((RequestStatus.Answered, "Your data is erased.", Today, false), (request.Status, request.Outcome, request.ClosedOn, request.IsOpen));
+    }
+
+    [Theory]
+    [InlineData(State.Received)]
+    [InlineData(State.AnsweredAfterExecuting)]
+    [InlineData(State.RefusedUnverified)]
+    [InlineData(State.RefusedVerified)]
+    public void DSR_IDENTITY_a_request_not_verified_or_already_closed_cannot_be_answered(State state)
+    {
+        var request = In(state);
+        var before = (request.Status, request.Outcome, request.ClosedOn);
+
+        Assert.Equal("IdentityNotVerified", Assert.Throws<RuleViolationException>(() => request.Answer("Again.", Today.AddDays(1))).Code);
+        Assert.Equal(before, (request.Status, request.Outcome, request.ClosedOn));
+    }
+
+    [Theory]
+    [InlineData(State.Received, 1)]
+    [InlineData(State.Verified, 2)]
+    [InlineData(State.Executed, 2)]
+    public void DSR_DEADLINE_an_open_request_is_extended_once_within_the_first_month_without_changing_its_status(State state, int months)
+    {
+        var request = In(state);
+        var status = request.Status;
+
+        request.Extend(months, "Many records.", Today, Today);
+
+        Assert.Equal((RequestDeadline.ExtendedDueOn(Received, months), "Many records.", Today, status),
+            (request.ExtendedDueOn, request.ExtensionReason, request.ExtensionToldOn, request.Status));
+        Assert.Equal(request.ExtendedDueOn, request.EffectiveDueOn);
+        Assert.Equal("AlreadyExtended", Assert.Throws<RuleViolationException>(() => request.Extend(1, "Again.", Today, Today)).Code);
+    }
+
+    [Theory]
+    [InlineData(State.AnsweredAfterVerifying)]
+    [InlineData(State.RefusedUnverified)]
+    public void DSR_DEADLINE_a_closed_request_cannot_be_extended(State state)
+    {
+        var request = In(state);
+
+        Assert.Equal("RequestClosed", Assert.Throws<RuleViolationException>(() => request.Extend(1, "Late.", Today, Today)).Code);
+        Assert.Null(request.ExtendedDueOn);
+    }
+
+    [Theory]
+    [InlineData("2026-04-03", "2026-03-12")] // decided after the due date (2 April)
+    [InlineData("2026-04-02", "2026-04-03")] // told after the due date
+    [InlineData("2026-03-12", "2026-03-01")] // told before the request arrived
+    public void DSR_DEADLINE_an_extension_decided_or_told_outside_the_first_month_is_too_late(string today, string toldOn)
+    {
+        var request = In(State.Verified);
+
+        var refused = Assert.Throws<RuleViolationException>(() => request.Extend(1, "Late.", DateOnly.Parse(toldOn, System.Globalization.CultureInfo.InvariantCulture),
+            DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture)));
+
+        Assert.Equal("ExtensionTooLate", refused.Code);
+        Assert.Null(request.ExtendedDueOn);
+    }
+
+    [Fact]
+    public void DSR_DEADLINE_an_extension_decided_and_told_on_the_due_date_is_in_time()
+    {
+        var request = In(State.Received);
+        var due = RequestDeadline.DueOn(Received);
+
+        request.Extend(2, "Many records.", due, due);
+
+        Assert.Equal(RequestDeadline.ExtendedDueOn(Received, 2), request.ExtendedDueOn);
+    }
+
+    [Theory]
+    [InlineData(State.Received, null)]
+    [InlineData(State.Verified, null)]
+    [InlineData(State.Executed, "RequestWrongState")]
+    [InlineData(State.AnsweredAfterVerifying, "RequestClosed")]
+    [InlineData(State.RefusedUnverified, "RequestClosed")]
+    public void DSR_FIND_matches_are_confirmed_only_while_open_and_before_execution(State state, string? code)
+    {
+        var request = In(state);
+
+        var refused = Record.Exception(request.EnsureCanConfirmMatch);
+
+        Assert.Equal(code, (refused as RuleViolationException)?.Code);
+        Assert.True(code is null == refused is null);
+    }
+
+    [Theory]
+    [InlineData(State.Received, "IdentityNotVerified")]
+    [InlineData(State.Verified, null)]
+    [InlineData(State.Executed, "RequestWrongState")]
+    [InlineData(State.AnsweredAfterVerifying, "RequestWrongState")]
+    public void DSR_IDENTITY_decisions_are_made_only_between_verification_and_execution(State state, string? code)
+    {
+        var request = In(state);
+
+        var refused = Record.Exception(request.EnsureCanDecide);
+
+        Assert.Equal(code, (refused as RuleViolationException)?.Code);
+        Assert.True(code is null == refused is null);
+    }
+}

@@ -64,6 +64,19 @@ public sealed class SubjectRequestTransitionTests
         return request;
     }
 
+    /// <summary>Everything a step may record: a refused step leaves all of it as it was.</summary>
+    private static object Recorded(SubjectRequest r) =>
+        (r.Status, r.IdentityMethod, r.IdentityVerifiedAtUtc, r.ExecutedAtUtc, r.Outcome, r.ClosedOn, r.ExtendedDueOn, r.ExtensionToldOn);
+
+    private static void AssertRefused(State state, string code, Action<SubjectRequest> step)
+    {
+        var request = In(state);
+        var before = Recorded(request);
+
+        Assert.Equal(code, Assert.Throws<RuleViolationException>(() => step(request)).Code);
+        Assert.Equal(before, Recorded(request));
+    }
+
     [Fact]
     public void A_new_request_is_received_open_and_unverified()
     {
@@ -92,16 +105,8 @@ public sealed class SubjectRequestTransitionTests
     [InlineData(State.AnsweredAfterExecuting)]
     [InlineData(State.RefusedUnverified)]
     [InlineData(State.RefusedVerified)]
-    public void DSR_IDENTITY_only_a_received_request_can_be_verified(State state)
-    {
-        var request = In(state);
-        var before = (request.Status, request.IdentityVerifiedAtUtc, request.IdentityMethod);
-
-        var refused = Assert.Throws<RuleViolationException>(() => request.Verify(IdentityMethod.InPerson, null, Officer, ExecutedAt));
-
-        Assert.Equal("RequestWrongState", refused.Code);
-        Assert.Equal(before, (request.Status, request.IdentityVerifiedAtUtc, request.IdentityMethod));
-    }
+    public void DSR_IDENTITY_only_a_received_request_can_be_verified(State state) =>
+        AssertRefused(state, "RequestWrongState", r => r.Verify(IdentityMethod.InPerson, null, Officer, ExecutedAt));
 
     [Fact]
     public void Executing_a_verified_request_records_when_and_keeps_it_open_for_the_answer()
@@ -120,25 +125,28 @@ public sealed class SubjectRequestTransitionTests
     [InlineData(State.AnsweredAfterVerifying, "RequestWrongState")]
     [InlineData(State.AnsweredAfterExecuting, "RequestWrongState")]
     [InlineData(State.RefusedVerified, "RequestWrongState")]
-    public void Only_a_verified_request_can_be_executed(State state, string code)
-    {
-        var request = In(state);
-        var before = (request.Status, request.ExecutedAtUtc);
-
-        Assert.Equal(code, Assert.Throws<RuleViolationException>(() => request.Execute(ExecutedAt.AddDays(1))).Code);
-        Assert.Equal(before, (request.Status, request.ExecutedAtUtc));
-    }
+    public void Only_a_verified_request_can_be_executed(State state, string code) =>
+        AssertRefused(state, code, r => r.Execute(ExecutedAt.AddDays(1)));
 
     [Theory]
-    [InlineData(State.Received)]
-    [InlineData(State.Verified)]
-    public void Refusing_closes_the_request_with_the_reason_on_the_day(State state)
+    [InlineData(State.Received, RequestStatus.Refused)]
+    [InlineData(State.Verified, RequestStatus.Refused)]
+    [InlineData(State.Verified, RequestStatus.Answered)]
+    [InlineData(State.Executed, RequestStatus.Answered)]
+    public void Refusing_or_answering_closes_the_request_with_the_reason_or_reply_on_the_day(State state, RequestStatus closedAs)
     {
         var request = In(state);
 
-        request.Refuse("Manifestly unfounded.", Today);
+        if (closedAs == RequestStatus.Refused)
+        {
+            request.Refuse("Sent by letter.", Today);
+        }
+        else
+        {
+            request.Answer("Sent by letter.", Today);
+        }
 
-        Assert.Equal((RequestStatus.Refused, "Manifestly unfounded.", Today, false), (request.Status, request.Outcome, request.ClosedOn, request.IsOpen));
+        Assert.Equal((closedAs, "Sent by letter.", Today, false), (request.Status, request.Outcome, request.ClosedOn, request.IsOpen));
     }
 
     [Theory]
@@ -146,40 +154,16 @@ public sealed class SubjectRequestTransitionTests
     [InlineData(State.AnsweredAfterVerifying)]
     [InlineData(State.RefusedUnverified)]
     [InlineData(State.RefusedVerified)]
-    public void A_request_executed_or_closed_cannot_be_refused(State state)
-    {
-        var request = In(state);
-        var before = (request.Status, request.Outcome, request.ClosedOn);
-
-        Assert.Equal("RequestWrongState", Assert.Throws<RuleViolationException>(() => request.Refuse("Too late.", Today.AddDays(1))).Code);
-        Assert.Equal(before, (request.Status, request.Outcome, request.ClosedOn));
-    }
-
-    [Theory]
-    [InlineData(State.Verified)]
-    [InlineData(State.Executed)]
-    public void Answering_closes_a_verified_or_executed_request_with_the_reply_on_the_day(State state)
-    {
-        var request = In(state);
-
-        request.Answer("Your data is erased.", Today);
-
-        Assert.Equal((RequestStatus.Answered, "Your data is erased.", Today, false), (request.Status, request.Outcome, request.ClosedOn, request.IsOpen));
-    }
+    public void A_request_executed_or_closed_cannot_be_refused(State state) =>
+        AssertRefused(state, "RequestWrongState", r => r.Refuse("Too late.", Today.AddDays(1)));
 
     [Theory]
     [InlineData(State.Received)]
     [InlineData(State.AnsweredAfterExecuting)]
     [InlineData(State.RefusedUnverified)]
     [InlineData(State.RefusedVerified)]
-    public void DSR_IDENTITY_a_request_not_verified_or_already_closed_cannot_be_answered(State state)
-    {
-        var request = In(state);
-        var before = (request.Status, request.Outcome, request.ClosedOn);
-
-        Assert.Equal("IdentityNotVerified", Assert.Throws<RuleViolationException>(() => request.Answer("Again.", Today.AddDays(1))).Code);
-        Assert.Equal(before, (request.Status, request.Outcome, request.ClosedOn));
-    }
+    public void DSR_IDENTITY_a_request_not_verified_or_already_closed_cannot_be_answered(State state) =>
+        AssertRefused(state, "IdentityNotVerified", r => r.Answer("Again.", Today.AddDays(1)));
 
     [Theory]
     [InlineData(State.Received, 1)]
@@ -201,28 +185,16 @@ public sealed class SubjectRequestTransitionTests
     [Theory]
     [InlineData(State.AnsweredAfterVerifying)]
     [InlineData(State.RefusedUnverified)]
-    public void DSR_DEADLINE_a_closed_request_cannot_be_extended(State state)
-    {
-        var request = In(state);
-
-        Assert.Equal("RequestClosed", Assert.Throws<RuleViolationException>(() => request.Extend(1, "Late.", Today, Today)).Code);
-        Assert.Null(request.ExtendedDueOn);
-    }
+    public void DSR_DEADLINE_a_closed_request_cannot_be_extended(State state) =>
+        AssertRefused(state, "RequestClosed", r => r.Extend(1, "Late.", Today, Today));
 
     [Theory]
     [InlineData("2026-04-03", "2026-03-12")] // decided after the due date (2 April)
     [InlineData("2026-04-02", "2026-04-03")] // told after the due date
     [InlineData("2026-03-12", "2026-03-01")] // told before the request arrived
-    public void DSR_DEADLINE_an_extension_decided_or_told_outside_the_first_month_is_too_late(string today, string toldOn)
-    {
-        var request = In(State.Verified);
-
-        var refused = Assert.Throws<RuleViolationException>(() => request.Extend(1, "Late.", DateOnly.Parse(toldOn, System.Globalization.CultureInfo.InvariantCulture),
+    public void DSR_DEADLINE_an_extension_decided_or_told_outside_the_first_month_is_too_late(string today, string toldOn) =>
+        AssertRefused(State.Verified, "ExtensionTooLate", r => r.Extend(1, "Late.", DateOnly.Parse(toldOn, System.Globalization.CultureInfo.InvariantCulture),
             DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture)));
-
-        Assert.Equal("ExtensionTooLate", refused.Code);
-        Assert.Null(request.ExtendedDueOn);
-    }
 
     [Fact]
     public void DSR_DEADLINE_an_extension_decided_and_told_on_the_due_date_is_in_time()

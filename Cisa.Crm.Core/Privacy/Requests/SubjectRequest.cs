@@ -254,7 +254,7 @@ public sealed class SubjectRequest
     }
 
     /// <summary>The refusal for a step the current state does not allow (resource <c>Error.RequestWrongState</c>).</summary>
-    public static RuleViolationException WrongState() =>
+    internal static RuleViolationException WrongState() =>
         new("RequestWrongState", "This step is not possible in the request's current state.");
 
     private static RuleViolationException IdentityNotVerified() =>

@@ -213,28 +213,23 @@ public sealed class SubjectRequestTransitionTests
     [InlineData(State.Executed, "RequestWrongState")]
     [InlineData(State.AnsweredAfterVerifying, "RequestClosed")]
     [InlineData(State.RefusedUnverified, "RequestClosed")]
-    public void DSR_FIND_matches_are_confirmed_only_while_open_and_before_execution(State state, string? code)
-    {
-        var request = In(state);
-
-        var refused = Record.Exception(request.EnsureCanConfirmMatch);
-
-        Assert.Equal(code, (refused as RuleViolationException)?.Code);
-        Assert.True(code is null == refused is null);
-    }
+    public void DSR_FIND_matches_are_confirmed_only_while_open_and_before_execution(State state, string? code) =>
+        AssertGuard(state, code, r => r.EnsureCanConfirmMatch());
 
     [Theory]
     [InlineData(State.Received, "IdentityNotVerified")]
     [InlineData(State.Verified, null)]
     [InlineData(State.Executed, "RequestWrongState")]
     [InlineData(State.AnsweredAfterVerifying, "RequestWrongState")]
-    public void DSR_IDENTITY_decisions_are_made_only_between_verification_and_execution(State state, string? code)
-    {
-        var request = In(state);
+    public void DSR_IDENTITY_decisions_are_made_only_between_verification_and_execution(State state, string? code) =>
+        AssertGuard(state, code, r => r.EnsureCanDecide());
 
-        var refused = Record.Exception(request.EnsureCanDecide);
+    /// <summary>A guard passes (<paramref name="code"/> null) or refuses with exactly that code.</summary>
+    private static void AssertGuard(State state, string? code, Action<SubjectRequest> guard)
+    {
+        var refused = Record.Exception(() => guard(In(state)));
 
         Assert.Equal(code, (refused as RuleViolationException)?.Code);
-        Assert.True(code is null == refused is null);
+        Assert.Equal(code is null, refused is null);
     }
 }

@@ -14,9 +14,16 @@ internal static class DemoRecruitment
     public static List<SelectionProcedure> Procedures(DateOnly today) =>
     [
         new() { Kind = ProcedureKind.Vacancy, Title = "Systeembeheerder Windows/Linux", Department = "Managed services", OpenedOn = today.AddDays(-40) },
-        new() { Kind = ProcedureKind.Vacancy, Title = "Servicedesk-medewerker", Department = "Support", OpenedOn = today.AddMonths(-26), EndedOn = today.AddMonths(-23).AddDays(-20) },
+        Closed(new() { Kind = ProcedureKind.Vacancy, Title = "Servicedesk-medewerker", Department = "Support", OpenedOn = today.AddMonths(-26) }, today.AddMonths(-23).AddDays(-20), today),
         new() { Kind = ProcedureKind.SpontaneousPool, Title = "Spontane sollicitaties", OpenedOn = today.AddYears(-3) },
     ];
+
+    /// <summary>A procedure closed on <paramref name="endedOn"/> before any applicant joined it (their outcomes are seeded with them).</summary>
+    public static SelectionProcedure Closed(SelectionProcedure procedure, DateOnly endedOn, DateOnly today)
+    {
+        procedure.Close(endedOn, today, [], new Dictionary<int, ApplicationOutcome>());
+        return procedure;
+    }
 
     public static List<Applicant> Applicants(Randomizer random, IReadOnlyList<SelectionProcedure> procedures, IReadOnlyList<Company> companies,
         IReadOnlyList<PartnerContact> contacts, int assessmentId, DateTime now)

@@ -113,18 +113,13 @@ internal static class DemoRequests
             RequesterAddress = "Lindelaan 4, 2440 Geel",
             Language = ReplyLanguage.Dutch,
             RequestText = "Ik vraag u al mijn persoonsgegevens te wissen.",
-            Status = RequestStatus.Answered,
-            IdentityMethod = IdentityMethod.IdentityDocument,
-            IdentityNote = "Identiteitskaart getoond in een videogesprek; geen kopie bewaard.",
-            IdentityVerifiedAtUtc = now.AddDays(-40),
-            IdentityVerifiedById = DemoStaff.Privacy.Id,
-            IdentityVerifiedByName = DemoStaff.Privacy.Name,
-            ClosedOn = answeredOn.AddDays(8),
             CreatedById = DemoStaff.Privacy.Id,
             CreatedByName = DemoStaff.Privacy.Name,
             CreatedAtUtc = now.AddDays(-45),
         };
-        answered.Outcome = ReplyDraft.Compose(answered, []);
+        answered.Verify(IdentityMethod.IdentityDocument, "Identiteitskaart getoond in een videogesprek; geen kopie bewaard.",
+            DemoStaff.ToActor(DemoStaff.Privacy), now.AddDays(-40));
+        answered.Answer(ReplyDraft.Compose(answered, []), answeredOn.AddDays(8));
 
         var openOn = today.AddDays(-4);
         var open = new SubjectRequest
@@ -138,7 +133,6 @@ internal static class DemoRequests
             RequesterEmail = prospect.Email,
             Language = ReplyLanguage.Dutch,
             RequestText = "Ik word geregeld gebeld door uw verkopers. Welke gegevens hebt u over mij? En ik wil niet meer gebeld worden.",
-            Status = RequestStatus.Received,
             CreatedById = DemoStaff.Privacy.Id,
             CreatedByName = DemoStaff.Privacy.Name,
             CreatedAtUtc = now.AddDays(-4),

@@ -104,8 +104,8 @@ internal static class DemoRetention
     /// <summary>RET-APP-CV and RET-APP-CONTACT: two vacancies closed three and six years ago.</summary>
     public static List<SelectionProcedure> ClosedProcedures(DateOnly today) =>
     [
-        new() { Kind = ProcedureKind.Vacancy, Title = "Projectleider infrastructuur", Department = "Projecten", OpenedOn = today.AddYears(-3).AddMonths(-3), EndedOn = today.AddYears(-3) },
-        new() { Kind = ProcedureKind.Vacancy, Title = "Netwerktechnicus", Department = "Managed services", OpenedOn = today.AddYears(-6).AddMonths(-2), EndedOn = today.AddYears(-6) },
+        DemoRecruitment.Closed(new() { Kind = ProcedureKind.Vacancy, Title = "Projectleider infrastructuur", Department = "Projecten", OpenedOn = today.AddYears(-3).AddMonths(-3) }, today.AddYears(-3), today),
+        DemoRecruitment.Closed(new() { Kind = ProcedureKind.Vacancy, Title = "Netwerktechnicus", Department = "Managed services", OpenedOn = today.AddYears(-6).AddMonths(-2) }, today.AddYears(-6), today),
     ];
 
     /// <summary>

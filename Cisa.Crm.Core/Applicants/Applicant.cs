@@ -1,4 +1,5 @@
 using Cisa.Crm.Core.Common;
+using Cisa.Crm.Core.Errors;
 using Cisa.Crm.Core.People;
 using Cisa.Crm.Core.Prospects;
 
@@ -73,6 +74,8 @@ public sealed class Application
 {
     public const int NotesMaxLength = 500;
 
+    private ApplicationOutcome? _outcome;
+
     public long Id { get; set; }
 
     public int ApplicantId { get; set; }
@@ -83,11 +86,18 @@ public sealed class Application
 
     public DateOnly AppliedOn { get; set; }
 
-    public ApplicationOutcome? Outcome { get; set; }
+    /// <summary>Given when the procedure closes (<see cref="SelectionProcedure.Close"/>), or when the record is made.</summary>
+    public ApplicationOutcome? Outcome
+    {
+        get => _outcome;
+        init => _outcome = value;
+    }
 
     public string? Notes { get; set; }
 
     public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
+
+    internal void Conclude(ApplicationOutcome outcome) => _outcome = outcome;
 }
 
 public enum ProcedureKind
@@ -96,7 +106,10 @@ public enum ProcedureKind
     SpontaneousPool,
 }
 
-/// <summary>A vacancy, or the standing pool of spontaneous applications. Closing it starts RET-APP-* for its applicants.</summary>
+/// <summary>
+/// A vacancy, or the standing pool of spontaneous applications. Closing it starts RET-APP-* for its applicants; it is
+/// closed and reopened only through <see cref="Close"/> and <see cref="Reopen"/>.
+/// </summary>
 public sealed class SelectionProcedure
 {
     public int Id { get; set; }
@@ -110,11 +123,60 @@ public sealed class SelectionProcedure
     public DateOnly OpenedOn { get; set; }
 
     /// <summary>Null while open; set on closing, cleared on reopening.</summary>
-    public DateOnly? EndedOn { get; set; }
+    public DateOnly? EndedOn { get; private set; }
 
     public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 
     public bool IsOpen => EndedOn is null;
+
+    /// <summary>
+    /// Closes an open procedure on <paramref name="endedOn"/> (between its opening and <paramref name="today"/>) with an outcome
+    /// for every one of its <paramref name="applications"/>, keyed by applicant; every missing outcome and a wrong date are
+    /// reported together, and nothing changes unless all are right.
+    /// </summary>
+    public void Close(DateOnly endedOn, DateOnly today, IReadOnlyCollection<Application> applications, IReadOnlyDictionary<int, ApplicationOutcome> outcomes)
+    {
+        if (!IsOpen)
+        {
+            throw new RuleViolationException("ProcedureClosed", "This procedure is already closed.");
+        }
+
+        var v = new Validator();
+        if (endedOn > today || endedOn < OpenedOn)
+        {
+            v.Add("EndedOn", "EndDateInvalid");
+        }
+
+        foreach (var application in applications)
+        {
+            if (!outcomes.TryGetValue(application.ApplicantId, out var outcome) || !Enum.IsDefined(outcome))
+            {
+                v.Add($"Outcome[{application.ApplicantId}]", "OutcomeRequired");
+            }
+        }
+
+        v.ThrowIfInvalid();
+        foreach (var application in applications)
+        {
+            application.Conclude(outcomes[application.ApplicantId]);
+        }
+
+        EndedOn = endedOn;
+    }
+
+    /// <summary>
+    /// Reopens a closed procedure: its applicants have no expiry again until it closes anew. Their earlier outcomes no
+    /// longer stand; the service clears them in one statement.
+    /// </summary>
+    public void Reopen()
+    {
+        if (IsOpen)
+        {
+            throw new RuleViolationException("ProcedureOpen", "This procedure is still open.");
+        }
+
+        EndedOn = null;
+    }
 }
 
 /// <summary>

@@ -118,35 +118,10 @@ public sealed class ProcedureService(IDbContextFactory<CrmDbContext> dbFactory, 
         await dbFactory.InTransactionAsync(EntityType, async db =>
         {
             var procedure = await db.SelectionProcedures.FirstOrDefaultAsync(p => p.Id == id, cancellationToken) ?? throw new RecordNotFoundException(EntityType);
-            if (!procedure.IsOpen)
-            {
-                throw new RuleViolationException("ProcedureClosed", "This procedure is already closed.");
-            }
-
             var today = BrusselsTime.Today(time);
             var end = endedOn ?? today;
-            var v = new Validator();
-            if (end > today || end < procedure.OpenedOn)
-            {
-                v.Add("EndedOn", "EndDateInvalid");
-            }
-
             var applications = await db.Applications.Where(a => a.ProcedureId == id).ToListAsync(cancellationToken);
-
-            foreach (var application in applications)
-            {
-                if (outcomes.TryGetValue(application.ApplicantId, out var outcome) && Enum.IsDefined(outcome))
-                {
-                    application.Outcome = outcome;
-                }
-                else
-                {
-                    v.Add($"Outcome[{application.ApplicantId}]", "OutcomeRequired");
-                }
-            }
-
-            v.ThrowIfInvalid();
-            procedure.EndedOn = end;
+            procedure.Close(end, today, applications, outcomes);
             db.ExpectVersion(procedure, version, x => procedure.ConcurrencyStamp = x);
             await db.SaveChangesAsync(cancellationToken);
             await trail.RecordAsync(db, actor, "Procedure.Closed", EntityType, id.ToString(CultureInfo.InvariantCulture),
@@ -162,14 +137,9 @@ public sealed class ProcedureService(IDbContextFactory<CrmDbContext> dbFactory, 
         await dbFactory.InTransactionAsync(EntityType, async db =>
         {
             var procedure = await db.SelectionProcedures.FirstOrDefaultAsync(p => p.Id == id, cancellationToken) ?? throw new RecordNotFoundException(EntityType);
-            if (procedure.IsOpen)
-            {
-                throw new RuleViolationException("ProcedureOpen", "This procedure is still open.");
-            }
-
+            procedure.Reopen();
             // The earlier outcomes no longer stand: they are given again when the procedure closes anew.
             await db.Applications.Where(a => a.ProcedureId == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.Outcome, (ApplicationOutcome?)null), cancellationToken);
-            procedure.EndedOn = null;
             db.ExpectVersion(procedure, version, x => procedure.ConcurrencyStamp = x);
             await db.SaveChangesAsync(cancellationToken);
             await trail.RecordAsync(db, actor, "Procedure.Reopened", EntityType, id.ToString(CultureInfo.InvariantCulture), cancellationToken: cancellationToken);

@@ -1,14 +1,19 @@
 using Cisa.Crm.Core.Common;
+using Cisa.Crm.Core.Errors;
+using Cisa.Crm.Core.Security;
 
 namespace Cisa.Crm.Core.Companies;
 
 /// <summary>
 /// A company the firm deals with or wants to. Company data is not personal data; the people
-/// at a company (prospects, partner contacts) are kept in their own features.
+/// at a company (prospects, partner contacts) are kept in their own features. Its type is chosen when it is
+/// created; afterwards it changes only through <see cref="Win"/> or <see cref="ChangeType"/>, which keep the history.
 /// </summary>
 public sealed class Company
 {
+    private readonly List<CompanyTypeChange> _typeHistory = [];
     private string _name = "";
+    private CompanyType _type;
 
     public int Id { get; set; }
 
@@ -28,7 +33,11 @@ public sealed class Company
     /// <summary>Belgian enterprise number (KBO/BCE) in the form <c>0860.244.894</c>, when known.</summary>
     public string? EnterpriseNumber { get; set; }
 
-    public CompanyType Type { get; set; }
+    public CompanyType Type
+    {
+        get => _type;
+        init => _type = value;
+    }
 
     public string? Sector { get; set; }
 
@@ -61,7 +70,30 @@ public sealed class Company
     /// <summary>Changes on every save; a save based on an older read is refused as a conflict.</summary>
     public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 
-    public List<CompanyTypeChange> TypeHistory { get; } = [];
+    public IReadOnlyCollection<CompanyTypeChange> TypeHistory => _typeHistory;
+
+    /// <summary>A won prospect company becomes a customer; only a prospect can be won.</summary>
+    public void Win(CrmActor by, DateTime atUtc)
+    {
+        if (Type != CompanyType.Prospect)
+        {
+            throw new RuleViolationException("CompanyNotProspect", "Only a prospect company can be won.");
+        }
+
+        ChangeType(CompanyType.Customer, by, atUtc);
+    }
+
+    /// <summary>An edit of the relationship (e.g. customer → supplier): a change of type is kept in the history, the same type is no change.</summary>
+    public void ChangeType(CompanyType to, CrmActor by, DateTime atUtc)
+    {
+        if (to == Type)
+        {
+            return;
+        }
+
+        _typeHistory.Add(new CompanyTypeChange { From = Type, To = to, ChangedById = by.Id, ChangedByName = by.DisplayName, ChangedAtUtc = atUtc });
+        _type = to;
+    }
 }
 
 /// <summary>One change of relationship (e.g. prospect → customer when won), kept as history.</summary>

@@ -29,6 +29,8 @@ internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
         builder.HasIndex(c => c.EnterpriseNumber).IsUnique().HasFilter("\"EnterpriseNumber\" IS NOT NULL");
 
         builder.HasMany(c => c.TypeHistory).WithOne().HasForeignKey(h => h.CompanyId).OnDelete(DeleteBehavior.Cascade);
+        // Read-only outside the entity: EF fills and tracks the list behind it.
+        builder.Navigation(c => c.TypeHistory).HasField("_typeHistory").UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }
 

@@ -119,8 +119,8 @@ public sealed class CompanyService(IDbContextFactory<CrmDbContext> dbFactory, IC
 
         var valid = await ValidateAsync(db, input, existingId: null, cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
-        var company = new Company { Name = valid.Name!, CreatedAtUtc = now, UpdatedAtUtc = now };
-        Apply(company, valid, new FieldChanges());
+        var company = new Company { Name = valid.Name!, Type = valid.Type, CreatedAtUtc = now, UpdatedAtUtc = now };
+        Apply(company, valid, new FieldChanges(), actor, now);
         db.Companies.Add(company);
         await db.SaveChangesAsync(cancellationToken);
         await trail.RecordAsync(db, actor, "Company.Created", nameof(Company), company.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"type={company.Type}", cancellationToken);
@@ -141,18 +141,12 @@ public sealed class CompanyService(IDbContextFactory<CrmDbContext> dbFactory, IC
                 // Contact persons belong to customers and suppliers; a prospect has prospects instead.
                 throw new CrmValidationException([new FieldError(nameof(CompanyInput.Type), "HasPartnerContacts")]);
             }
-            var previousType = company.Type;
             var previousNameKey = company.NameKey;
             var changes = new FieldChanges();
-            Apply(company, valid, changes);
+            Apply(company, valid, changes, actor, time.GetUtcNow().UtcDateTime);
             if (!changes.Any)
             {
                 return company.ConcurrencyStamp;
-            }
-
-            if (company.Type != previousType)
-            {
-                company.TypeHistory.Add(NewTypeChange(previousType, company.Type, actor));
             }
 
             company.UpdatedAtUtc = time.GetUtcNow().UtcDateTime;
@@ -178,13 +172,7 @@ public sealed class CompanyService(IDbContextFactory<CrmDbContext> dbFactory, IC
         return await dbFactory.InTransactionAsync(nameof(Company), async db =>
         {
             var company = await db.Companies.FirstOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw new RecordNotFoundException(nameof(Company));
-            if (company.Type != CompanyType.Prospect)
-            {
-                throw new RuleViolationException("CompanyNotProspect", "Only a prospect company can be won.");
-            }
-
-            company.TypeHistory.Add(NewTypeChange(company.Type, CompanyType.Customer, actor));
-            company.Type = CompanyType.Customer;
+            company.Win(actor, time.GetUtcNow().UtcDateTime);
             company.UpdatedAtUtc = time.GetUtcNow().UtcDateTime;
             db.ExpectVersion(company, version, v => company.ConcurrencyStamp = v);
             await db.SaveChangesAsync(cancellationToken);
@@ -231,9 +219,6 @@ public sealed class CompanyService(IDbContextFactory<CrmDbContext> dbFactory, IC
 
         return companies;
     }
-
-    private CompanyTypeChange NewTypeChange(CompanyType from, CompanyType to, CrmActor actor) =>
-        new() { From = from, To = to, ChangedById = actor.Id, ChangedByName = actor.DisplayName, ChangedAtUtc = time.GetUtcNow().UtcDateTime };
 
     private static async Task<CompanyInput> ValidateAsync(CrmDbContext db, CompanyInput input, int? existingId, CancellationToken cancellationToken)
     {
@@ -313,11 +298,11 @@ public sealed class CompanyService(IDbContextFactory<CrmDbContext> dbFactory, IC
             : null;
     }
 
-    private static void Apply(Company company, CompanyInput input, FieldChanges changes)
+    private static void Apply(Company company, CompanyInput input, FieldChanges changes, CrmActor actor, DateTime now)
     {
         changes.Apply(nameof(Company.Name), company.Name, input.Name!, v => company.Name = v);
         changes.Apply(nameof(Company.EnterpriseNumber), company.EnterpriseNumber, input.EnterpriseNumber, v => company.EnterpriseNumber = v);
-        changes.Apply(nameof(Company.Type), company.Type, input.Type, v => company.Type = v);
+        changes.Apply(nameof(Company.Type), company.Type, input.Type, v => company.ChangeType(v, actor, now));
         changes.Apply(nameof(Company.Sector), company.Sector, input.Sector, v => company.Sector = v);
         changes.Apply(nameof(Company.Street), company.Street, input.Street, v => company.Street = v);
         changes.Apply(nameof(Company.PostalCode), company.PostalCode, input.PostalCode, v => company.PostalCode = v);

@@ -38,7 +38,28 @@ public abstract class Person
     public string LastNameKey { get; private set; } = "";
 
     /// <summary>DSR-RESTRICT: stored but not processed — read-only, no calls or disclosures, out of lists and exports.</summary>
-    public bool IsRestricted { get; set; }
+    public bool IsRestricted { get; private set; }
 
-    public DateTime? RestrictedAtUtc { get; set; }
+    /// <summary>When the restriction now in force was placed; null exactly when <see cref="IsRestricted"/> is false.</summary>
+    public DateTime? RestrictedAtUtc { get; private set; }
+
+    /// <summary>
+    /// DSR-RESTRICT: locks the record from <paramref name="atUtc"/>. Allowed in any state: a later request that restricts an
+    /// already restricted record renews the date, as it always has.
+    /// </summary>
+    public void Restrict(DateTime atUtc)
+    {
+        IsRestricted = true;
+        RestrictedAtUtc = atUtc;
+    }
+
+    /// <summary>
+    /// DSR-RESTRICT: lifts the lock. Allowed in any state (lifting an unrestricted record changes nothing), so a second
+    /// click from a stale page is not an error; the reason and the audit are the service's.
+    /// </summary>
+    public void LiftRestriction()
+    {
+        IsRestricted = false;
+        RestrictedAtUtc = null;
+    }
 }

@@ -5,6 +5,7 @@ using Cisa.Crm.Core.Data;
 using Cisa.Crm.Demo;
 using Cisa.Crm.Core.Privacy;
 using Cisa.Crm.Core.Privacy.Requests;
+using Cisa.Crm.Core.Security;
 using Cisa.Crm.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -179,13 +180,15 @@ public sealed class SubjectRequestAccessTests(LocalAppFixture app) : IClassFixtu
             RequesterEmail = DemoRequests.BothPrivateEmail,
             Language = ReplyLanguage.English,
             RequestText = "What do you hold about me?",
-            Status = verified ? RequestStatus.Verified : RequestStatus.Received,
-            IdentityMethod = verified ? IdentityMethod.KnownContactDetails : null,
-            IdentityVerifiedAtUtc = verified ? now : null,
             CreatedById = "test",
             CreatedByName = "Test",
             CreatedAtUtc = now,
         };
+        if (verified)
+        {
+            request.Verify(IdentityMethod.KnownContactDetails, null, new CrmActor("test", "Test", []), now);
+        }
+
         db.SubjectRequests.Add(request);
         await db.SaveChangesAsync();
         db.RequestMatches.AddRange(

@@ -16,8 +16,15 @@ internal static class PersonChanges
     public static async Task<string> SetRestrictedAsync(CrmDbContext db, PersonRef person, bool restricted, DateTime now, CancellationToken cancellationToken)
     {
         var record = await LoadAsync(db, person, cancellationToken);
-        record.IsRestricted = restricted;
-        record.RestrictedAtUtc = restricted ? now : null;
+        if (restricted)
+        {
+            record.Restrict(now);
+        }
+        else
+        {
+            record.LiftRestriction();
+        }
+
         db.Entry(record).Property("ConcurrencyStamp").CurrentValue = Guid.NewGuid();
         await db.SaveChangesAsync(cancellationToken);
         return restricted ? "restricted" : "unrestricted";

@@ -35,7 +35,7 @@ public sealed class RequestRecordsService(
         return await dbFactory.InTransactionAsync(EntityType, async db =>
         {
             var request = await FindAsync(db, id, cancellationToken);
-            RequireOpen(request);
+            request.EnsureOpen();
             var found = await search.FindAsync(db, query, cancellationToken);
             var confirmed = (await db.RequestMatches.Where(m => m.RequestId == id).Select(m => new { m.Category, m.PersonId }).ToListAsync(cancellationToken))
                 .Select(m => new PersonRef(m.Category, m.PersonId)).ToHashSet();
@@ -51,11 +51,7 @@ public sealed class RequestRecordsService(
         await dbFactory.InTransactionAsync(EntityType, async db =>
         {
             var request = await FindAsync(db, id, cancellationToken);
-            RequireOpen(request);
-            if (request.Status == RequestStatus.Executed)
-            {
-                throw WrongState();
-            }
+            request.EnsureCanConfirmMatch();
 
             if ((await PersonDirectory.LabelsAsync(db, [person], cancellationToken)).Count == 0)
             {
@@ -92,10 +88,10 @@ public sealed class RequestRecordsService(
         await dbFactory.InTransactionAsync(EntityType, async db =>
         {
             var request = await FindAsync(db, id, cancellationToken);
-            RequireOpen(request);
+            request.EnsureOpen();
             if (await db.RequestDecisions.AnyAsync(d => d.RequestId == id && d.Category == person.Category && d.PersonId == person.Id && d.ExecutedAtUtc != null, cancellationToken))
             {
-                throw WrongState();
+                throw SubjectRequest.WrongState();
             }
 
             await db.RequestDecisions.Where(d => d.RequestId == id && d.Category == person.Category && d.PersonId == person.Id).ExecuteDeleteAsync(cancellationToken);
@@ -114,11 +110,7 @@ public sealed class RequestRecordsService(
         await dbFactory.InTransactionAsync(EntityType, async db =>
         {
             var request = await FindAsync(db, id, cancellationToken);
-            RequireVerified(request);
-            if (request.Status != RequestStatus.Verified)
-            {
-                throw WrongState();
-            }
+            request.EnsureCanDecide();
 
             var person = input.Person;
             if (!await db.RequestMatches.AnyAsync(m => m.RequestId == id && m.Category == person.Category && m.PersonId == person.Id, cancellationToken))
@@ -147,11 +139,7 @@ public sealed class RequestRecordsService(
         return await dbFactory.InTransactionAsync(EntityType, async db =>
         {
             var request = await FindAsync(db, id, cancellationToken, tracked: true);
-            RequireVerified(request);
-            if (request.Status != RequestStatus.Verified)
-            {
-                throw WrongState();
-            }
+            request.EnsureCanDecide();
 
             var decisions = await db.RequestDecisions.Where(d => d.RequestId == id && d.ExecutedAtUtc == null).ToListAsync(cancellationToken);
             if (decisions.Count == 0)
@@ -184,8 +172,7 @@ public sealed class RequestRecordsService(
                 audit.Add(new AuditRecord("SubjectRequest." + decision.Action, person.Category.ToString(), Key(person.Id), $"request={id};{decision.Result}"));
             }
 
-            request.Status = RequestStatus.Executed;
-            request.ExecutedAtUtc = now;
+            request.Execute(now);
             request.ConcurrencyStamp = Guid.NewGuid();
             db.Entry(request).Property(r => r.ConcurrencyStamp).OriginalValue = version;
             await db.SaveChangesAsync(cancellationToken);

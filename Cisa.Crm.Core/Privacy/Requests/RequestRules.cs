@@ -30,33 +30,5 @@ internal static class RequestRules
         return await requests.SingleOrDefaultAsync(r => r.Id == id, cancellationToken) ?? throw new RecordNotFoundException(EntityType);
     }
 
-    public static void RequireStatus(SubjectRequest request, RequestStatus status)
-    {
-        if (request.Status != status)
-        {
-            throw WrongState();
-        }
-    }
-
-    public static void RequireOpen(SubjectRequest request)
-    {
-        if (!request.IsOpen)
-        {
-            throw new RuleViolationException("RequestClosed", "This request is closed.");
-        }
-    }
-
-    /// <summary>DSR-IDENTITY: nothing is disclosed, changed or erased before the requester's identity is verified.</summary>
-    public static void RequireVerified(SubjectRequest request)
-    {
-        if (request.IdentityVerifiedAtUtc is null)
-        {
-            throw new RuleViolationException("IdentityNotVerified", "The requester's identity must be verified first.");
-        }
-    }
-
-    public static RuleViolationException WrongState() =>
-        new("RequestWrongState", "This step is not possible in the request's current state.");
-
     public static string Key(int id) => id.ToString(CultureInfo.InvariantCulture);
 }

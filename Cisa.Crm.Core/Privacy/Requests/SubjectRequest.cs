@@ -1,3 +1,6 @@
+using Cisa.Crm.Core.Errors;
+using Cisa.Crm.Core.Security;
+
 namespace Cisa.Crm.Core.Privacy.Requests;
 
 /// <summary>The rights a person can invoke (DSR-RIGHTS); one request may invoke several.</summary>
@@ -68,6 +71,9 @@ public enum ReplyLanguage
 /// A data-subject request from intake to answer (DSR-*): the rights invoked, how and when it arrived,
 /// the requester's details as given, identity verification, the Art. 12(3) deadline with its extension,
 /// and the outcome. Its matches, decisions and notifications hang off it.
+/// The status and what each step records change only through the step's method (<see cref="Verify"/>,
+/// <see cref="Extend"/>, <see cref="Execute"/>, <see cref="Refuse"/>, <see cref="Answer"/>), which refuses a step
+/// the current state does not allow; the services around them check permissions, save and audit.
 /// </summary>
 public sealed class SubjectRequest
 {
@@ -97,34 +103,34 @@ public sealed class SubjectRequest
 
     public required string RequestText { get; set; }
 
-    public RequestStatus Status { get; set; }
+    public RequestStatus Status { get; private set; }
 
     /// <summary>DSR-DEADLINE: one calendar month after receipt.</summary>
     public DateOnly DueOn { get; set; }
 
     /// <summary>Up to two more months, recorded before <see cref="DueOn"/> with a reason and the date the requester was told.</summary>
-    public DateOnly? ExtendedDueOn { get; set; }
+    public DateOnly? ExtendedDueOn { get; private set; }
 
-    public string? ExtensionReason { get; set; }
+    public string? ExtensionReason { get; private set; }
 
-    public DateOnly? ExtensionToldOn { get; set; }
+    public DateOnly? ExtensionToldOn { get; private set; }
 
-    public IdentityMethod? IdentityMethod { get; set; }
+    public IdentityMethod? IdentityMethod { get; private set; }
 
-    public string? IdentityNote { get; set; }
+    public string? IdentityNote { get; private set; }
 
-    public DateTime? IdentityVerifiedAtUtc { get; set; }
+    public DateTime? IdentityVerifiedAtUtc { get; private set; }
 
-    public string? IdentityVerifiedById { get; set; }
+    public string? IdentityVerifiedById { get; private set; }
 
-    public string? IdentityVerifiedByName { get; set; }
+    public string? IdentityVerifiedByName { get; private set; }
 
-    public DateTime? ExecutedAtUtc { get; set; }
+    public DateTime? ExecutedAtUtc { get; private set; }
 
-    public DateOnly? ClosedOn { get; set; }
+    public DateOnly? ClosedOn { get; private set; }
 
     /// <summary>The reply as sent (answered) or the reason for refusing.</summary>
-    public string? Outcome { get; set; }
+    public string? Outcome { get; private set; }
 
     public required string CreatedById { get; set; }
 
@@ -137,6 +143,129 @@ public sealed class SubjectRequest
     public DateOnly EffectiveDueOn => ExtendedDueOn ?? DueOn;
 
     public bool IsOpen => Status is RequestStatus.Received or RequestStatus.Verified or RequestStatus.Executed;
+
+    /// <summary>Received → Verified (DSR-IDENTITY): how, when and by whom the requester's identity was verified.</summary>
+    public void Verify(IdentityMethod method, string? note, CrmActor by, DateTime atUtc)
+    {
+        if (Status != RequestStatus.Received)
+        {
+            throw WrongState();
+        }
+
+        IdentityMethod = method;
+        IdentityNote = note;
+        IdentityVerifiedAtUtc = atUtc;
+        IdentityVerifiedById = by.Id;
+        IdentityVerifiedByName = by.DisplayName;
+        Status = RequestStatus.Verified;
+    }
+
+    /// <summary>
+    /// DSR-DEADLINE: one extension of <paramref name="months"/> months, decided on <paramref name="today"/> and told to the
+    /// requester on <paramref name="toldOn"/>, both within the first month. Does not change the status.
+    /// </summary>
+    public void Extend(int months, string reason, DateOnly toldOn, DateOnly today)
+    {
+        EnsureOpen();
+        if (ExtendedDueOn is not null)
+        {
+            throw new RuleViolationException("AlreadyExtended", "The deadline of this request was already extended.");
+        }
+
+        if (today > DueOn || toldOn > DueOn || toldOn < ReceivedOn)
+        {
+            throw new RuleViolationException("ExtensionTooLate", "An extension must be decided and told to the requester within the first month.");
+        }
+
+        ExtendedDueOn = RequestDeadline.ExtendedDueOn(ReceivedOn, months);
+        ExtensionReason = reason;
+        ExtensionToldOn = toldOn;
+    }
+
+    /// <summary>Verified → Executed: the decisions were carried out at <paramref name="atUtc"/>; the answer is still to be sent.</summary>
+    public void Execute(DateTime atUtc)
+    {
+        EnsureCanDecide();
+        Status = RequestStatus.Executed;
+        ExecutedAtUtc = atUtc;
+    }
+
+    /// <summary>Received or Verified → Refused, with the reason, closed on <paramref name="today"/>.</summary>
+    public void Refuse(string reason, DateOnly today)
+    {
+        if (Status is not (RequestStatus.Received or RequestStatus.Verified))
+        {
+            throw WrongState();
+        }
+
+        Close(RequestStatus.Refused, reason, today);
+    }
+
+    /// <summary>
+    /// Verified or Executed → Answered, with the reply as sent, closed on <paramref name="today"/>. That every decision was
+    /// carried out first is checked by the service, which reads the decisions.
+    /// </summary>
+    public void Answer(string reply, DateOnly today)
+    {
+        if (Status is not (RequestStatus.Verified or RequestStatus.Executed))
+        {
+            throw IdentityNotVerified();
+        }
+
+        Close(RequestStatus.Answered, reply, today);
+    }
+
+    /// <summary>Matches are searched for, confirmed and removed only while the request is open.</summary>
+    public void EnsureOpen()
+    {
+        if (!IsOpen)
+        {
+            throw new RuleViolationException("RequestClosed", "This request is closed.");
+        }
+    }
+
+    /// <summary>Once executed, the set of records is fixed: no new match may join it.</summary>
+    public void EnsureCanConfirmMatch()
+    {
+        EnsureOpen();
+        if (Status == RequestStatus.Executed)
+        {
+            throw WrongState();
+        }
+    }
+
+    /// <summary>DSR-IDENTITY: nothing is disclosed, changed or erased before the requester's identity is verified.</summary>
+    public void EnsureIdentityVerified()
+    {
+        if (IdentityVerifiedAtUtc is null)
+        {
+            throw IdentityNotVerified();
+        }
+    }
+
+    /// <summary>Decisions are made and carried out between verification and execution.</summary>
+    public void EnsureCanDecide()
+    {
+        EnsureIdentityVerified();
+        if (Status != RequestStatus.Verified)
+        {
+            throw WrongState();
+        }
+    }
+
+    /// <summary>The refusal for a step the current state does not allow (resource <c>Error.RequestWrongState</c>).</summary>
+    internal static RuleViolationException WrongState() =>
+        new("RequestWrongState", "This step is not possible in the request's current state.");
+
+    private static RuleViolationException IdentityNotVerified() =>
+        new("IdentityNotVerified", "The requester's identity must be verified first.");
+
+    private void Close(RequestStatus status, string outcome, DateOnly today)
+    {
+        Status = status;
+        Outcome = outcome;
+        ClosedOn = today;
+    }
 }
 
 /// <summary>A record the privacy officer confirmed is the requester's (DSR-FIND).</summary>

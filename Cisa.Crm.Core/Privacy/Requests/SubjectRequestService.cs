@@ -80,7 +80,6 @@ public sealed class SubjectRequestService(
                 RequesterAddress = address,
                 Language = input.Language,
                 RequestText = text,
-                Status = RequestStatus.Received,
                 CreatedById = actor.Id,
                 CreatedByName = actor.DisplayName,
                 CreatedAtUtc = time.GetUtcNow().UtcDateTime,
@@ -170,13 +169,7 @@ public sealed class SubjectRequestService(
         v.ThrowIfInvalid();
         return await ChangeAsync(id, version, actor, "SubjectRequest.IdentityVerified", request =>
         {
-            RequireStatus(request, RequestStatus.Received);
-            request.IdentityMethod = how;
-            request.IdentityNote = text;
-            request.IdentityVerifiedAtUtc = time.GetUtcNow().UtcDateTime;
-            request.IdentityVerifiedById = actor.Id;
-            request.IdentityVerifiedByName = actor.DisplayName;
-            request.Status = RequestStatus.Verified;
+            request.Verify(how!.Value, text, actor, time.GetUtcNow().UtcDateTime);
             return $"method={how}";
         }, cancellationToken);
     }
@@ -202,24 +195,7 @@ public sealed class SubjectRequestService(
         v.ThrowIfInvalid();
         return await ChangeAsync(id, version, actor, "SubjectRequest.Extended", request =>
         {
-            if (!request.IsOpen)
-            {
-                throw new RuleViolationException("RequestClosed", "This request is closed.");
-            }
-
-            if (request.ExtendedDueOn is not null)
-            {
-                throw new RuleViolationException("AlreadyExtended", "The deadline of this request was already extended.");
-            }
-
-            if (today > request.DueOn || told > request.DueOn || told < request.ReceivedOn)
-            {
-                throw new RuleViolationException("ExtensionTooLate", "An extension must be decided and told to the requester within the first month.");
-            }
-
-            request.ExtendedDueOn = RequestDeadline.ExtendedDueOn(request.ReceivedOn, months);
-            request.ExtensionReason = why;
-            request.ExtensionToldOn = told;
+            request.Extend(months, why, told!.Value, today);
             return string.Create(CultureInfo.InvariantCulture, $"months={months};due={request.ExtendedDueOn:yyyy-MM-dd}");
         }, cancellationToken);
     }
@@ -233,14 +209,7 @@ public sealed class SubjectRequestService(
         v.ThrowIfInvalid();
         return await ChangeAsync(id, version, actor, "SubjectRequest.Refused", request =>
         {
-            if (request.Status is not (RequestStatus.Received or RequestStatus.Verified))
-            {
-                throw WrongState();
-            }
-
-            request.Status = RequestStatus.Refused;
-            request.Outcome = why;
-            request.ClosedOn = BrusselsTime.Today(time);
+            request.Refuse(why, BrusselsTime.Today(time));
             return null;
         }, cancellationToken, releaseHolds: true);
     }
@@ -262,14 +231,7 @@ public sealed class SubjectRequestService(
 
         return await ChangeAsync(id, version, actor, "SubjectRequest.Answered", request =>
         {
-            if (request.Status is not (RequestStatus.Verified or RequestStatus.Executed))
-            {
-                throw new RuleViolationException("IdentityNotVerified", "The requester's identity must be verified first.");
-            }
-
-            request.Status = RequestStatus.Answered;
-            request.Outcome = text;
-            request.ClosedOn = BrusselsTime.Today(time);
+            request.Answer(text, BrusselsTime.Today(time));
             return null;
         }, cancellationToken, releaseHolds: true);
     }
@@ -281,7 +243,7 @@ public sealed class SubjectRequestService(
         return await dbFactory.InTransactionAsync(EntityType, async db =>
         {
             var request = await FindAsync(db, id, cancellationToken);
-            RequireVerified(request);
+            request.EnsureIdentityVerified();
             var matches = await db.RequestMatches.AsNoTracking().Where(m => m.RequestId == id).OrderBy(m => m.Id)
                 .Select(m => new PersonRef(m.Category, m.PersonId)).ToListAsync(cancellationToken);
             var report = await new AccessReportBuilder(db, retentionOptions.Value, BrusselsTime.Today(time)).BuildAsync(request, matches, cancellationToken);

@@ -129,13 +129,12 @@ public sealed class ApplicantData(TestDatabase db)
         writer.Write(content);
     }
 
-    /// <summary>DSR-RESTRICT as the subject-request feature will set it: directly on the row.</summary>
+    /// <summary>DSR-RESTRICT as the subject-request feature sets it: through the entity's transition, without a request.</summary>
     public async Task RestrictAsync(int applicantId)
     {
         await using var context = db.CreateContext();
         var applicant = await context.Applicants.SingleAsync(p => p.Id == applicantId);
-        applicant.IsRestricted = true;
-        applicant.RestrictedAtUtc = db.Time.GetUtcNow().UtcDateTime;
+        applicant.Restrict(db.Time.GetUtcNow().UtcDateTime);
         await context.SaveChangesAsync();
     }
 

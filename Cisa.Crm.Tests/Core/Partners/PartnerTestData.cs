@@ -70,13 +70,12 @@ public sealed class PartnerData(TestDatabase db)
         Assignment = assignment,
     };
 
-    /// <summary>DSR-RESTRICT as the subject-request feature will set it: directly on the row.</summary>
+    /// <summary>DSR-RESTRICT as the subject-request feature sets it: through the entity's transition, without a request.</summary>
     public async Task RestrictAsync(int contactId)
     {
         await using var context = db.CreateContext();
         var contact = await context.PartnerContacts.SingleAsync(p => p.Id == contactId);
-        contact.IsRestricted = true;
-        contact.RestrictedAtUtc = db.Time.GetUtcNow().UtcDateTime;
+        contact.Restrict(db.Time.GetUtcNow().UtcDateTime);
         await context.SaveChangesAsync();
     }
 

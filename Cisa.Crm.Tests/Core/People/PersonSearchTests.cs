@@ -86,10 +86,7 @@ public sealed class PersonSearchTests : RetentionTestBase
     public async Task DSR_RESTRICT_a_restricted_person_is_found_and_marked()
     {
         var (prospect, _, _) = await LiesVermeulenEverywhereAsync();
-        await using (var db = await Db.Get<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync())
-        {
-            await db.Prospects.Where(p => p.Id == prospect.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.IsRestricted, true));
-        }
+        await Sales.RestrictAsync(prospect.Id);
 
         var hit = (await Search.SearchAsync("lies vermeulen")).Hits.Single(h => h.Person == prospect);
 
@@ -123,10 +120,7 @@ public sealed class PersonSearchTests : RetentionTestBase
         var (prospect, contact, applicant) = await LiesVermeulenEverywhereAsync();
         Assert.Equal(3, (await Search.SearchAsync("lies vermeulen")).Hits.Count);
 
-        await using (var db = Db.CreateContext())
-        {
-            await db.Prospects.Where(p => p.Id == prospect.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.IsRestricted, true));
-        }
+        await Sales.RestrictAsync(prospect.Id);
 
         await Partners.AsAsync(SalesPeople.Sofie, async () =>
         {

@@ -25,7 +25,11 @@ public sealed class BroadSearchTests : SalesTestBase
                     Email = $"p{i}@example.be",
                 };
                 var prospect = ProspectService.NewProspect(input, "kempen ict", SalesPeople.Sofie, now);
-                prospect.IsRestricted = i % 97 == 0;
+                if (i % 97 == 0)
+                {
+                    prospect.Restrict(now);
+                }
+
                 db.Prospects.Add(prospect);
             }
 

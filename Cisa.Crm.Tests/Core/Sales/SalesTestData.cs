@@ -100,13 +100,12 @@ public sealed class SalesData(TestDatabase db)
         FollowUpOn = followUpOn,
     };
 
-    /// <summary>DSR-RESTRICT as the subject-request feature will set it: directly on the row.</summary>
+    /// <summary>DSR-RESTRICT as the subject-request feature sets it: through the entity's transition, without a request.</summary>
     public async Task RestrictAsync(int prospectId)
     {
         await using var context = db.CreateContext();
         var prospect = await context.Prospects.SingleAsync(p => p.Id == prospectId);
-        prospect.IsRestricted = true;
-        prospect.RestrictedAtUtc = db.Time.GetUtcNow().UtcDateTime;
+        prospect.Restrict(db.Time.GetUtcNow().UtcDateTime);
         await context.SaveChangesAsync();
     }
 

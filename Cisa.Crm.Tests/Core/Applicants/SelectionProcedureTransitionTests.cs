@@ -18,7 +18,7 @@ public sealed class SelectionProcedureTransitionTests
         outcomes.ToDictionary(o => o.ApplicantId, o => o.Outcome);
 
     [Fact]
-    public void RET_APP_closing_an_open_procedure_sets_the_end_date_and_every_applicants_outcome()
+    public void RET_APP_CV_closing_an_open_procedure_sets_the_end_date_its_retention_counts_from_and_every_applicants_outcome()
     {
         var procedure = Open();
         var applications = Applications(7, 9);

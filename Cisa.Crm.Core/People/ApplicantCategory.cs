@@ -30,6 +30,12 @@ internal sealed class ApplicantCategory() : PersonCategoryBase<Applicant>(
             .Select(p => new PersonLabel(new PersonRef(PersonCategory.Applicant, p.Id), p.FirstName + " " + p.LastName, null, p.IsRestricted))
             .ToListAsync(cancellationToken);
 
+    /// <summary>The end of the applicant's last procedure (one still open has no end, so no expiry yet).</summary>
+    public override async Task<Dictionary<int, RetentionAnchor>> RetentionAnchorsAsync(CrmDbContext db, IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
+        (await db.Applications.Where(a => ids.Contains(a.ApplicantId)).GroupBy(a => a.ApplicantId)
+            .Select(g => new { Id = g.Key, Ended = g.Max(a => a.Procedure!.EndedOn) }).ToListAsync(cancellationToken))
+            .ToDictionary(a => a.Id, a => new RetentionAnchor(null, null, a.Ended));
+
     protected override (IReadOnlyList<string> Emails, IReadOnlyList<string> Phones) ContactPoints(Applicant record) =>
         (Present(record.Email), Present(record.Phone));
 

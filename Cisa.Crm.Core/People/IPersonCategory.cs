@@ -35,6 +35,9 @@ public interface IPersonCategory
 
     Task<bool> ExistsAsync(CrmDbContext db, int id, CancellationToken cancellationToken);
 
+    /// <summary>What the given records' retention counts from, for the expiry the retention preview shows.</summary>
+    Task<Dictionary<int, RetentionAnchor>> RetentionAnchorsAsync(CrmDbContext db, IReadOnlyCollection<int> ids, CancellationToken cancellationToken);
+
     /// <summary>Name, context (company) and restriction of the given records, in one query.</summary>
     Task<List<PersonLabel>> LabelsAsync(CrmDbContext db, IReadOnlyCollection<int> ids, CancellationToken cancellationToken);
 
@@ -112,6 +115,8 @@ public abstract class PersonCategoryBase<TPerson>(
         RectifyContactPoints((TPerson)record, decision, changes, now);
 
     public abstract Task<List<PersonLabel>> LabelsAsync(CrmDbContext db, IReadOnlyCollection<int> ids, CancellationToken cancellationToken);
+
+    public abstract Task<Dictionary<int, RetentionAnchor>> RetentionAnchorsAsync(CrmDbContext db, IReadOnlyCollection<int> ids, CancellationToken cancellationToken);
 
     public abstract Task<IReadOnlyList<ErasedPerson>> EraseAsync(CrmDbContext db, int[] batch, CancellationToken cancellationToken);
 

@@ -32,6 +32,10 @@ internal sealed class PartnerContactCategory() : PersonCategoryBase<PartnerConta
             .Select(p => new PersonLabel(new PersonRef(PersonCategory.PartnerContact, p.Id), p.FirstName + " " + p.LastName, p.Company!.Name, p.IsRestricted))
             .ToListAsync(cancellationToken);
 
+    public override async Task<Dictionary<int, RetentionAnchor>> RetentionAnchorsAsync(CrmDbContext db, IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
+        (await db.PartnerContacts.Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.Company!.RelationshipEndedOn }).ToListAsync(cancellationToken))
+            .ToDictionary(c => c.Id, c => new RetentionAnchor(null, null, c.RelationshipEndedOn));
+
     protected override IQueryable<PartnerContact> WithContactPoints(IQueryable<PartnerContact> people) => people.Include(p => p.Emails).Include(p => p.Phones);
 
     protected override (IReadOnlyList<string> Emails, IReadOnlyList<string> Phones) ContactPoints(PartnerContact record) =>

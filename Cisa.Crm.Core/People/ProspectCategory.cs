@@ -29,6 +29,10 @@ internal sealed class ProspectCategory() : PersonCategoryBase<Prospect>(
             .Select(p => new PersonLabel(new PersonRef(PersonCategory.Prospect, p.Id), p.FirstName + " " + p.LastName, p.Company!.Name, p.IsRestricted))
             .ToListAsync(cancellationToken);
 
+    public override async Task<Dictionary<int, RetentionAnchor>> RetentionAnchorsAsync(CrmDbContext db, IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
+        (await db.Prospects.Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.UpdatedAtUtc, p.LastCallAtUtc }).ToListAsync(cancellationToken))
+            .ToDictionary(p => p.Id, p => new RetentionAnchor(p.UpdatedAtUtc, p.LastCallAtUtc, null));
+
     protected override (IReadOnlyList<string> Emails, IReadOnlyList<string> Phones) ContactPoints(Prospect record) =>
         (Present(record.Email), Present(record.Phone, record.Mobile));
 

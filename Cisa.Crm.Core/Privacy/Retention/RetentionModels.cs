@@ -26,3 +26,9 @@ public sealed record RetentionOutlook(IReadOnlyList<RuleCount> DueNow, IReadOnly
 
 /// <summary>A retention rule as the privacy officer reads it: its id, the configured period, what it erases.</summary>
 public sealed record RetentionPolicyRow(RetentionRule Rule, string RuleId, int Years, PersonCategory Category);
+
+/// <summary>
+/// What a record's retention counts from: a prospect's last update and last call (RET-PROSPECT), or the end of the
+/// relationship or of the applicant's last procedure (RET-PARTNER, RET-APP-*).
+/// </summary>
+public sealed record RetentionAnchor(DateTime? UpdatedAtUtc, DateTime? LastCallAtUtc, DateOnly? EndedOn);

@@ -53,6 +53,19 @@ public static class RetentionPolicy
     public static (DateOnly After, DateOnly UpTo) AnchorsFallingDue(RetentionRule rule, DateOnly firstDay, DateOnly lastDay, RetentionOptions options) =>
         (LatestAnchorDueBy(rule, firstDay.AddDays(-1), options), LatestAnchorDueBy(rule, lastDay, options));
 
+    /// <summary>
+    /// The day a record listed under a rule expires, from what it counts from; null when it has no such date (an
+    /// applicant whose procedures are all open, a contact of a running relationship).
+    /// </summary>
+    public static DateOnly? DueOn(RetentionRule rule, RetentionAnchor? anchor, RetentionOptions options) => (rule, anchor) switch
+    {
+        (_, null) => null,
+        (RetentionRule.Prospect, { UpdatedAtUtc: { } updated }) => ProspectExpiry(updated, anchor.LastCallAtUtc, options),
+        // The relationship's or the last procedure's end (RET-PARTNER, RET-APP-*).
+        (_, { EndedOn: { } ended }) => Expiry(rule, ended, options),
+        _ => null,
+    };
+
     /// <summary>RET-PROSPECT's anchor: the Brussels day of the last call or the last update, whichever is later.</summary>
     public static DateOnly ProspectAnchor(DateTime updatedAtUtc, DateTime? lastCallAtUtc)
     {

@@ -34,17 +34,11 @@ public sealed class RetentionService(
     /// <summary>How far ahead a preview reaches: every period ends well within it, and the date arithmetic stays in range.</summary>
     public const int PreviewYearsAhead = 100;
 
-    public IReadOnlyList<RetentionPolicyRow> Policies()
-    {
-        var o = options.Value;
-        return
-        [
-            new(RetentionRule.ApplicantCv, RetentionRule.ApplicantCv.Id(), o.ApplicantCvYearsAfterProcedure, RetentionRule.ApplicantCv.Category()),
-            new(RetentionRule.ApplicantContact, RetentionRule.ApplicantContact.Id(), o.ApplicantContactYearsAfterProcedure, RetentionRule.ApplicantContact.Category()),
-            new(RetentionRule.Prospect, RetentionRule.Prospect.Id(), o.ProspectYearsAfterLastActivity, RetentionRule.Prospect.Category()),
-            new(RetentionRule.PartnerContact, RetentionRule.PartnerContact.Id(), o.PartnerContactYearsAfterRelationship, RetentionRule.PartnerContact.Category()),
-        ];
-    }
+    /// <summary>The rules as the policy page lists them: the CV before the rest of the applicant, as people read them.</summary>
+    public IReadOnlyList<RetentionPolicyRow> Policies() =>
+        new[] { RetentionRule.ApplicantCv, RetentionRule.ApplicantContact, RetentionRule.Prospect, RetentionRule.PartnerContact }
+            .Select(rule => new RetentionPolicyRow(rule, rule.Id(), RetentionPolicy.Years(rule, options.Value), rule.Category()))
+            .ToList();
 
     public RetentionOptions Settings => options.Value;
 
@@ -89,9 +83,9 @@ public sealed class RetentionService(
 
         var people = wanted.Select(w => new PersonRef(w.Rule.Category(), w.Id)).Concat(held.Select(h => new PersonRef(h.Hold.Category, h.Hold.PersonId))).ToList();
         var labels = await PersonDirectory.LabelsAsync(db, people, cancellationToken);
-        var dueDates = await DueDatesAsync(db, people, cancellationToken);
+        var anchors = await AnchorsAsync(db, people, cancellationToken);
         DueRecord Record(RetentionRule rule, PersonRef person, HoldRow? hold) =>
-            new(rule, labels.GetValueOrDefault(person) ?? Unknown(person), DueOn(rule, dueDates.GetValueOrDefault(person)), hold);
+            new(rule, labels.GetValueOrDefault(person) ?? Unknown(person), RetentionPolicy.DueOn(rule, anchors.GetValueOrDefault(person), options.Value), hold);
 
         return new RetentionPreview(
             asOf,
@@ -208,45 +202,20 @@ public sealed class RetentionService(
         }, cancellationToken);
     }
 
-    private DateOnly? DueOn(RetentionRule rule, DueFacts? facts)
+    /// <summary>What each record's expiry counts from, for the records on one page: each category reads its own.</summary>
+    private static async Task<Dictionary<PersonRef, RetentionAnchor>> AnchorsAsync(CrmDbContext db, IReadOnlyList<PersonRef> people, CancellationToken cancellationToken)
     {
-        var o = options.Value;
-        return (rule, facts) switch
+        var anchors = new Dictionary<PersonRef, RetentionAnchor>();
+        foreach (var group in people.GroupBy(p => p.Category))
         {
-            (_, null) => null,
-            (RetentionRule.Prospect, { UpdatedAtUtc: { } updated }) => RetentionPolicy.ProspectExpiry(updated, facts.LastCallAtUtc, o),
-            // The relationship's or the last procedure's end (RET-PARTNER, RET-APP-*).
-            (_, { EndedOn: { } ended }) => RetentionPolicy.Expiry(rule, ended, o),
-            _ => null,
-        };
-    }
-
-    private sealed record DueFacts(DateTime? UpdatedAtUtc, DateTime? LastCallAtUtc, DateOnly? EndedOn);
-
-    /// <summary>The facts the due dates are computed from, for the records on one page.</summary>
-    private static async Task<Dictionary<PersonRef, DueFacts>> DueDatesAsync(CrmDbContext db, IReadOnlyList<PersonRef> people, CancellationToken cancellationToken)
-    {
-        var facts = new Dictionary<PersonRef, DueFacts>();
-        var prospects = people.Where(p => p.Category == PersonCategory.Prospect).Select(p => p.Id).ToList();
-        foreach (var p in await db.Prospects.Where(p => prospects.Contains(p.Id)).Select(p => new { p.Id, p.UpdatedAtUtc, p.LastCallAtUtc }).ToListAsync(cancellationToken))
-        {
-            facts[new PersonRef(PersonCategory.Prospect, p.Id)] = new DueFacts(p.UpdatedAtUtc, p.LastCallAtUtc, null);
+            var category = PersonRegistry.Default[group.Key];
+            foreach (var (id, anchor) in await category.RetentionAnchorsAsync(db, group.Select(p => p.Id).Distinct().ToList(), cancellationToken))
+            {
+                anchors[new PersonRef(group.Key, id)] = anchor;
+            }
         }
 
-        var contacts = people.Where(p => p.Category == PersonCategory.PartnerContact).Select(p => p.Id).ToList();
-        foreach (var c in await db.PartnerContacts.Where(c => contacts.Contains(c.Id)).Select(c => new { c.Id, c.Company!.RelationshipEndedOn }).ToListAsync(cancellationToken))
-        {
-            facts[new PersonRef(PersonCategory.PartnerContact, c.Id)] = new DueFacts(null, null, c.RelationshipEndedOn);
-        }
-
-        var applicants = people.Where(p => p.Category == PersonCategory.Applicant).Select(p => p.Id).ToList();
-        foreach (var a in await db.Applications.Where(a => applicants.Contains(a.ApplicantId)).GroupBy(a => a.ApplicantId)
-                     .Select(g => new { Id = g.Key, Ended = g.Max(a => a.Procedure!.EndedOn) }).ToListAsync(cancellationToken))
-        {
-            facts[new PersonRef(PersonCategory.Applicant, a.Id)] = new DueFacts(null, null, a.Ended);
-        }
-
-        return facts;
+        return anchors;
     }
 
     private static HoldRow ToRow(RetentionHold hold, PersonLabel label) =>

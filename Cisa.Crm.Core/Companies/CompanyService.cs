@@ -259,11 +259,7 @@ public sealed class CompanyService(IDbContextFactory<CrmDbContext> dbFactory, IC
             v.Add(nameof(input.CountryCode), "CountryInvalid");
         }
 
-        var postalCode = v.Text(nameof(input.PostalCode), input.PostalCode, CompanyLimits.PostalCode);
-        if (postalCode is not null && country == "BE" && !IsBelgianPostalCode(postalCode))
-        {
-            v.Add(nameof(input.PostalCode), "PostalCodeInvalid");
-        }
+        var postalCode = v.PostalCode(nameof(input.PostalCode), input.PostalCode, country, CompanyLimits.PostalCode);
 
         var website = v.Text(nameof(input.Website), input.Website, CompanyLimits.Website);
         if (website is not null)
@@ -301,9 +297,6 @@ public sealed class CompanyService(IDbContextFactory<CrmDbContext> dbFactory, IC
         v.ThrowIfInvalid();
         return result;
     }
-
-    private static bool IsBelgianPostalCode(string code) =>
-        code.Length == 4 && code.All(char.IsAsciiDigit) && code[0] != '0';
 
     private static string? NormaliseWebsite(string website)
     {

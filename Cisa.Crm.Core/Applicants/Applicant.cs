@@ -1,5 +1,6 @@
 using Cisa.Crm.Core.Common;
 using Cisa.Crm.Core.Prospects;
+using Cisa.Crm.Core.Data.Bookkeeping;
 
 namespace Cisa.Crm.Core.Applicants;
 
@@ -15,7 +16,7 @@ public enum ApplicantSource
 /// A job applicant (CAT-APPLICANT): contact details, the source (SOURCE), the legitimate-interest note with
 /// an approved recruitment assessment (LI-NOTE), applications to procedures, and at most one CV.
 /// </summary>
-public sealed class Applicant : Person
+public sealed class Applicant : Person, IStamped, IVersioned
 {
     public string? Email { get; set; }
 
@@ -44,10 +45,13 @@ public sealed class Applicant : Person
 
     public string LegitimateInterestNote { get; set; } = "";
 
+    [NotAnEdit]
     public required string LegitimateInterestNoteById { get; set; }
 
+    [NotAnEdit]
     public required string LegitimateInterestNoteByName { get; set; }
 
+    [NotAnEdit]
     public DateTime LegitimateInterestNoteAtUtc { get; set; }
 
     public DateTime CreatedAtUtc { get; set; }
@@ -68,7 +72,7 @@ public enum ApplicationOutcome
 }
 
 /// <summary>An applicant in one selection procedure, with short HR notes and, once closed, the outcome.</summary>
-public sealed class Application
+public sealed class Application : IVersioned
 {
     public const int NotesMaxLength = 500;
 
@@ -96,7 +100,7 @@ public enum ProcedureKind
 }
 
 /// <summary>A vacancy, or the standing pool of spontaneous applications. Closing it starts RET-APP-* for its applicants.</summary>
-public sealed class SelectionProcedure
+public sealed class SelectionProcedure : IVersioned
 {
     public int Id { get; set; }
 

@@ -147,7 +147,7 @@ public sealed class ProcedureService(IDbContextFactory<CrmDbContext> dbFactory, 
 
             v.ThrowIfInvalid();
             procedure.EndedOn = end;
-            db.ExpectVersion(procedure, version, x => procedure.ConcurrencyStamp = x);
+            db.ExpectVersion(procedure, version);
             await db.SaveChangesAsync(cancellationToken);
             await trail.RecordAsync(db, actor, "Procedure.Closed", EntityType, id.ToString(CultureInfo.InvariantCulture),
                 $"ended={end:yyyy-MM-dd};applications={applications.Count}", cancellationToken);
@@ -170,7 +170,7 @@ public sealed class ProcedureService(IDbContextFactory<CrmDbContext> dbFactory, 
             // The earlier outcomes no longer stand: they are given again when the procedure closes anew.
             await db.Applications.Where(a => a.ProcedureId == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.Outcome, (ApplicationOutcome?)null), cancellationToken);
             procedure.EndedOn = null;
-            db.ExpectVersion(procedure, version, x => procedure.ConcurrencyStamp = x);
+            db.ExpectVersion(procedure, version);
             await db.SaveChangesAsync(cancellationToken);
             await trail.RecordAsync(db, actor, "Procedure.Reopened", EntityType, id.ToString(CultureInfo.InvariantCulture), cancellationToken: cancellationToken);
             return true;

@@ -1,3 +1,4 @@
+using Cisa.Crm.Core.Data.Bookkeeping;
 namespace Cisa.Crm.Core.Common;
 
 /// <summary>
@@ -31,12 +32,16 @@ public abstract class Person
         }
     }
 
+    [NotAnEdit]
     public string FirstNameKey { get; private set; } = "";
 
+    [NotAnEdit]
     public string LastNameKey { get; private set; } = "";
 
     /// <summary>DSR-RESTRICT: stored but not processed — read-only, no calls or disclosures, out of lists and exports.</summary>
+    [NotAnEdit]
     public bool IsRestricted { get; set; }
 
+    [NotAnEdit]
     public DateTime? RestrictedAtUtc { get; set; }
 }

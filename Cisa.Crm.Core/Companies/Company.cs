@@ -1,4 +1,5 @@
 using Cisa.Crm.Core.Common;
+using Cisa.Crm.Core.Data.Bookkeeping;
 
 namespace Cisa.Crm.Core.Companies;
 
@@ -6,7 +7,7 @@ namespace Cisa.Crm.Core.Companies;
 /// A company the firm deals with or wants to. Company data is not personal data; the people
 /// at a company (prospects, partner contacts) are kept in their own features.
 /// </summary>
-public sealed class Company
+public sealed class Company : IStamped, IVersioned
 {
     private string _name = "";
 
@@ -23,6 +24,7 @@ public sealed class Company
     }
 
     /// <summary>Lower case without accents: what the search box matches on, through an index.</summary>
+    [NotAnEdit]
     public string NameKey { get; private set; } = "";
 
     /// <summary>Belgian enterprise number (KBO/BCE) in the form <c>0860.244.894</c>, when known.</summary>

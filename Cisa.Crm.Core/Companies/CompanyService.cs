@@ -118,9 +118,8 @@ public sealed class CompanyService(IDbContextFactory<CrmDbContext> dbFactory, IC
         }
 
         var valid = await ValidateAsync(db, input, existingId: null, cancellationToken);
-        var now = time.GetUtcNow().UtcDateTime;
-        var company = new Company { Name = valid.Name!, CreatedAtUtc = now, UpdatedAtUtc = now };
-        Apply(company, valid, new FieldChanges());
+        var company = new Company { Name = valid.Name! };
+        Apply(company, valid);
         db.Companies.Add(company);
         await db.SaveChangesAsync(cancellationToken);
         await trail.RecordAsync(db, actor, "Company.Created", nameof(Company), company.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"type={company.Type}", cancellationToken);
@@ -143,8 +142,8 @@ public sealed class CompanyService(IDbContextFactory<CrmDbContext> dbFactory, IC
             }
             var previousType = company.Type;
             var previousNameKey = company.NameKey;
-            var changes = new FieldChanges();
-            Apply(company, valid, changes);
+            Apply(company, valid);
+            var changes = FieldChanges.Of(db, company);
             if (!changes.Any)
             {
                 return company.ConcurrencyStamp;
@@ -155,8 +154,7 @@ public sealed class CompanyService(IDbContextFactory<CrmDbContext> dbFactory, IC
                 company.TypeHistory.Add(NewTypeChange(previousType, company.Type, actor));
             }
 
-            company.UpdatedAtUtc = time.GetUtcNow().UtcDateTime;
-            db.ExpectVersion(company, version, v => company.ConcurrencyStamp = v);
+            db.ExpectVersion(company, version);
             await db.SaveChangesAsync(cancellationToken);
             if (company.NameKey != previousNameKey)
             {
@@ -185,8 +183,7 @@ public sealed class CompanyService(IDbContextFactory<CrmDbContext> dbFactory, IC
 
             company.TypeHistory.Add(NewTypeChange(company.Type, CompanyType.Customer, actor));
             company.Type = CompanyType.Customer;
-            company.UpdatedAtUtc = time.GetUtcNow().UtcDateTime;
-            db.ExpectVersion(company, version, v => company.ConcurrencyStamp = v);
+            db.ExpectVersion(company, version);
             await db.SaveChangesAsync(cancellationToken);
             await trail.RecordAsync(db, actor, "Company.Won", nameof(Company), id.ToString(System.Globalization.CultureInfo.InvariantCulture), "type=Prospect->Customer", cancellationToken);
             return company.ConcurrencyStamp;
@@ -306,21 +303,21 @@ public sealed class CompanyService(IDbContextFactory<CrmDbContext> dbFactory, IC
             : null;
     }
 
-    private static void Apply(Company company, CompanyInput input, FieldChanges changes)
+    private static void Apply(Company company, CompanyInput input)
     {
-        changes.Apply(nameof(Company.Name), company.Name, input.Name!, v => company.Name = v);
-        changes.Apply(nameof(Company.EnterpriseNumber), company.EnterpriseNumber, input.EnterpriseNumber, v => company.EnterpriseNumber = v);
-        changes.Apply(nameof(Company.Type), company.Type, input.Type, v => company.Type = v);
-        changes.Apply(nameof(Company.Sector), company.Sector, input.Sector, v => company.Sector = v);
-        changes.Apply(nameof(Company.Street), company.Street, input.Street, v => company.Street = v);
-        changes.Apply(nameof(Company.PostalCode), company.PostalCode, input.PostalCode, v => company.PostalCode = v);
-        changes.Apply(nameof(Company.City), company.City, input.City, v => company.City = v);
-        changes.Apply(nameof(Company.CountryCode), company.CountryCode, input.CountryCode!, v => company.CountryCode = v);
-        changes.Apply(nameof(Company.Website), company.Website, input.Website, v => company.Website = v);
-        changes.Apply(nameof(Company.AccountOwnerId), company.AccountOwnerId, input.AccountOwnerId, v => company.AccountOwnerId = v);
-        changes.Apply(nameof(Company.AccountOwnerName), company.AccountOwnerName, input.AccountOwnerName, v => company.AccountOwnerName = v);
-        changes.Apply(nameof(Company.RelationshipStartedOn), company.RelationshipStartedOn, input.RelationshipStartedOn, v => company.RelationshipStartedOn = v);
-        changes.Apply(nameof(Company.RelationshipEndedOn), company.RelationshipEndedOn, input.RelationshipEndedOn, v => company.RelationshipEndedOn = v);
+        company.Name = input.Name!;
+        company.EnterpriseNumber = input.EnterpriseNumber;
+        company.Type = input.Type;
+        company.Sector = input.Sector;
+        company.Street = input.Street;
+        company.PostalCode = input.PostalCode;
+        company.City = input.City;
+        company.CountryCode = input.CountryCode!;
+        company.Website = input.Website;
+        company.AccountOwnerId = input.AccountOwnerId;
+        company.AccountOwnerName = input.AccountOwnerName;
+        company.RelationshipStartedOn = input.RelationshipStartedOn;
+        company.RelationshipEndedOn = input.RelationshipEndedOn;
     }
 
     private static CompanyInput ToInput(Company c) => new()

@@ -217,17 +217,17 @@ public sealed class ProspectService(
 
             v.ThrowIfInvalid();
             var now = time.GetUtcNow().UtcDateTime;
-            var changes = new FieldChanges();
-            Apply(prospect, valid, changes);
+            Apply(prospect, valid);
             prospect.CompanyNameKey = companyNameKey!;
-            if (changes.Any)
+            var personFields = FieldChanges.Of(db, prospect).Count;
+            if (personFields > 0)
             {
                 await suppression.EnsureNotSuppressedAsync(db, valid.Email, [valid.Phone, valid.Mobile], cancellationToken);
             }
 
-            var personFields = changes.Count;
-            changes.Apply(nameof(Prospect.AssessmentId), prospect.AssessmentId, valid.AssessmentId!.Value, x => prospect.AssessmentId = x);
-            changes.Apply(nameof(Prospect.LegitimateInterestNote), prospect.LegitimateInterestNote, valid.LegitimateInterestNote!, x => prospect.LegitimateInterestNote = x);
+            prospect.AssessmentId = valid.AssessmentId!.Value;
+            prospect.LegitimateInterestNote = valid.LegitimateInterestNote!;
+            var changes = FieldChanges.Of(db, prospect);
             if (changes.Count > personFields)
             {
                 // LI-NOTE: the note records who wrote it and when.
@@ -241,8 +241,7 @@ public sealed class ProspectService(
                 return prospect.ConcurrencyStamp;
             }
 
-            prospect.UpdatedAtUtc = now;
-            db.ExpectVersion(prospect, version, x => prospect.ConcurrencyStamp = x);
+            db.ExpectVersion(prospect, version);
             await db.SaveChangesAsync(cancellationToken);
             await trail.RecordAsync(db, actor, "Prospect.Updated", nameof(Prospect), id.ToString(CultureInfo.InvariantCulture), changes.ToString(), cancellationToken);
             return prospect.ConcurrencyStamp;
@@ -260,12 +259,14 @@ public sealed class ProspectService(
             LegitimateInterestNoteAtUtc = now,
             OwnerId = actor.Id,
             OwnerName = actor.DisplayName,
+
+            // Set here, not by the interceptor: the bulk import inserts these with prepared SQL, which no interceptor sees.
             CreatedAtUtc = now,
             UpdatedAtUtc = now,
             AssessmentId = valid.AssessmentId!.Value,
             LegitimateInterestNote = valid.LegitimateInterestNote!,
         };
-        Apply(prospect, valid, new FieldChanges());
+        Apply(prospect, valid);
         return prospect;
     }
 
@@ -281,18 +282,18 @@ public sealed class ProspectService(
         return key;
     }
 
-    private static void Apply(Prospect p, ProspectInput input, FieldChanges changes)
+    private static void Apply(Prospect p, ProspectInput input)
     {
-        changes.Apply(nameof(Prospect.FirstName), p.FirstName, input.FirstName!, v => p.FirstName = v);
-        changes.Apply(nameof(Prospect.LastName), p.LastName, input.LastName!, v => p.LastName = v);
-        changes.Apply(nameof(Prospect.JobTitle), p.JobTitle, input.JobTitle, v => p.JobTitle = v);
-        changes.Apply(nameof(Prospect.CompanyId), p.CompanyId, input.CompanyId!.Value, v => p.CompanyId = v);
-        changes.Apply(nameof(Prospect.Email), p.Email, input.Email, v => p.Email = v);
-        changes.Apply(nameof(Prospect.Phone), p.Phone, input.Phone, v => p.Phone = v);
-        changes.Apply(nameof(Prospect.Mobile), p.Mobile, input.Mobile, v => p.Mobile = v);
-        changes.Apply(nameof(Prospect.PreferredLanguage), p.PreferredLanguage, input.PreferredLanguage, v => p.PreferredLanguage = v);
-        changes.Apply(nameof(Prospect.Source), p.Source, input.Source!.Value, v => p.Source = v);
-        changes.Apply(nameof(Prospect.SourceDetail), p.SourceDetail, input.SourceDetail, v => p.SourceDetail = v);
+        p.FirstName = input.FirstName!;
+        p.LastName = input.LastName!;
+        p.JobTitle = input.JobTitle;
+        p.CompanyId = input.CompanyId!.Value;
+        p.Email = input.Email;
+        p.Phone = input.Phone;
+        p.Mobile = input.Mobile;
+        p.PreferredLanguage = input.PreferredLanguage;
+        p.Source = input.Source!.Value;
+        p.SourceDetail = input.SourceDetail;
     }
 
     private static ProspectInput ToInput(Prospect p) => new()

@@ -184,8 +184,7 @@ public sealed class RequestRecordsService(
 
             request.Status = RequestStatus.Executed;
             request.ExecutedAtUtc = now;
-            request.ConcurrencyStamp = Guid.NewGuid();
-            db.Entry(request).Property(r => r.ConcurrencyStamp).OriginalValue = version;
+            db.ExpectVersion(request, version);
             await db.SaveChangesAsync(cancellationToken);
             audit.Add(new AuditRecord("SubjectRequest.Executed", EntityType, Key(id), string.Create(CultureInfo.InvariantCulture, $"decisions={decisions.Count}")));
             await trail.RecordManyAsync(db, actor, audit, cancellationToken);

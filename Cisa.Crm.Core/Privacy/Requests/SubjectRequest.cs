@@ -1,3 +1,5 @@
+using Cisa.Crm.Core.Data.Bookkeeping;
+
 namespace Cisa.Crm.Core.Privacy.Requests;
 
 /// <summary>The rights a person can invoke (DSR-RIGHTS); one request may invoke several.</summary>
@@ -69,7 +71,7 @@ public enum ReplyLanguage
 /// the requester's details as given, identity verification, the Art. 12(3) deadline with its extension,
 /// and the outcome. Its matches, decisions and notifications hang off it.
 /// </summary>
-public sealed class SubjectRequest
+public sealed class SubjectRequest : ICreated, IVersioned
 {
     public const int TextMaxLength = 4000;
     public const int ReasonMaxLength = 1000;

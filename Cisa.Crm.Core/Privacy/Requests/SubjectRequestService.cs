@@ -74,7 +74,6 @@ public sealed class SubjectRequestService(
                 Status = RequestStatus.Received,
                 CreatedById = actor.Id,
                 CreatedByName = actor.DisplayName,
-                CreatedAtUtc = time.GetUtcNow().UtcDateTime,
             };
             db.SubjectRequests.Add(request);
             await db.SaveChangesAsync(cancellationToken);
@@ -298,7 +297,7 @@ public sealed class SubjectRequestService(
         {
             var request = await FindAsync(db, id, cancellationToken, tracked: true);
             var details = change(request);
-            db.ExpectVersion(request, version, v => request.ConcurrencyStamp = v);
+            db.ExpectVersion(request, version);
             await db.SaveChangesAsync(cancellationToken);
             if (releaseHolds)
             {

@@ -1,6 +1,7 @@
 using Cisa.Crm.Core.Common;
 using Cisa.Crm.Core.Prospects;
 using Cisa.Crm.Core.Data.Bookkeeping;
+using Cisa.Crm.Core.LegitimateInterest;
 
 namespace Cisa.Crm.Core.Applicants;
 
@@ -43,16 +44,7 @@ public sealed class Applicant : Person, IStamped, IVersioned
 
     public int AssessmentId { get; set; }
 
-    public string LegitimateInterestNote { get; set; } = "";
-
-    [NotAnEdit]
-    public required string LegitimateInterestNoteById { get; set; }
-
-    [NotAnEdit]
-    public required string LegitimateInterestNoteByName { get; set; }
-
-    [NotAnEdit]
-    public DateTime LegitimateInterestNoteAtUtc { get; set; }
+    public LegitimateInterestNote LegitimateInterestNote { get; set; } = new();
 
     public DateTime CreatedAtUtc { get; set; }
 

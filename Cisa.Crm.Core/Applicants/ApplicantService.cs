@@ -104,7 +104,7 @@ public sealed class ApplicantService(
                 ? await db.PartnerContacts.Where(c => c.Id == contactId).Select(c => c.FirstName + " " + c.LastName).FirstOrDefaultAsync(cancellationToken)
                 : null;
             var assessment = await db.Assessments.Where(x => x.Id == a.AssessmentId).Select(x => x.Title).FirstAsync(cancellationToken);
-            return new ApplicantDetails(a.Id, ToInput(a), agency, agencyContact, assessment, a.LegitimateInterestNoteByName, a.LegitimateInterestNoteAtUtc,
+            return new ApplicantDetails(a.Id, ToInput(a), agency, agencyContact, assessment, a.LegitimateInterestNote.ByName, a.LegitimateInterestNote.AtUtc,
                 applications, cv, RetentionPolicy.ApplicantExpiry(applications.Select(x => x.ProcedureEndedOn), retention.Value), a.IsRestricted, a.ConcurrencyStamp);
         }, cancellationToken);
     }
@@ -140,10 +140,7 @@ public sealed class ApplicantService(
             v.ThrowIfInvalid();
             await suppression.EnsureNotSuppressedAsync(db, valid.Email, [valid.Phone], cancellationToken);
             var now = time.GetUtcNow().UtcDateTime;
-            var applicant = new Applicant
-            {
-                LegitimateInterestNoteById = actor.Id, LegitimateInterestNoteByName = actor.DisplayName, LegitimateInterestNoteAtUtc = now,
-            };
+            var applicant = new Applicant { LegitimateInterestNote = LegitimateInterestNote.Written("", actor, now) };
             Apply(applicant, valid);
             ApplyLegitimateInterest(applicant, valid);
             applicant.Applications.Add(new Application { ProcedureId = procedure!.Id, AppliedOn = BrusselsTime.Today(time) });
@@ -189,9 +186,7 @@ public sealed class ApplicantService(
             var now = time.GetUtcNow().UtcDateTime;
             if (noteChanged)
             {
-                applicant.LegitimateInterestNoteById = actor.Id;
-                applicant.LegitimateInterestNoteByName = actor.DisplayName;
-                applicant.LegitimateInterestNoteAtUtc = now;
+                applicant.LegitimateInterestNote.Sign(actor, now);
             }
 
             db.ExpectVersion(applicant, version);
@@ -335,13 +330,13 @@ public sealed class ApplicantService(
     private static void ApplyLegitimateInterest(Applicant a, ApplicantInput input)
     {
         a.AssessmentId = input.AssessmentId!.Value;
-        a.LegitimateInterestNote = input.LegitimateInterestNote!;
+        a.LegitimateInterestNote.Text = input.LegitimateInterestNote!;
     }
 
     private static ApplicantInput ToInput(Applicant a) => new()
     {
         FirstName = a.FirstName, LastName = a.LastName, Email = a.Email, Phone = a.Phone, Street = a.Street, PostalCode = a.PostalCode,
         City = a.City, CountryCode = a.CountryCode, PreferredLanguage = a.PreferredLanguage, Source = a.Source, AgencyId = a.AgencyId,
-        AgencyContactId = a.AgencyContactId, AssessmentId = a.AssessmentId, LegitimateInterestNote = a.LegitimateInterestNote,
+        AgencyContactId = a.AgencyContactId, AssessmentId = a.AssessmentId, LegitimateInterestNote = a.LegitimateInterestNote.Text,
     };
 }

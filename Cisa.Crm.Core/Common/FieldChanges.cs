@@ -29,6 +29,8 @@ public sealed class FieldChanges
         var entry = db.Entry(entity);
         var named = entry.Properties.Where(p => p.IsModified && IsField(p.Metadata.PropertyInfo))
             .Select(p => (Member: p.Metadata.PropertyInfo, p.Metadata.Name))
+            .Concat(entry.ComplexProperties.Where(c => c.Properties.Any(p => p.IsModified && IsField(p.Metadata.PropertyInfo)))
+                .Select(c => (Member: c.Metadata.PropertyInfo, c.Metadata.Name)))
             .Concat(entry.Collections.Where(c => PartsChanged(db, c)).Select(c => (Member: c.Metadata.PropertyInfo, c.Metadata.Name)));
         var changes = new FieldChanges();
         changes._names.AddRange(named.OrderBy(n => Depth(n.Member)).ThenBy(n => n.Member!.MetadataToken).Select(n => n.Name));

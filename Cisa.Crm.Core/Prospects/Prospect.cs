@@ -66,16 +66,7 @@ public sealed class Prospect : Person, IStamped, IVersioned
     public LegitimateInterestAssessment? Assessment { get; set; }
 
     /// <summary>Why this person fits the assessment (LI-NOTE's per-person line).</summary>
-    public string LegitimateInterestNote { get; set; } = "";
-
-    [NotAnEdit]
-    public required string LegitimateInterestNoteById { get; set; }
-
-    [NotAnEdit]
-    public required string LegitimateInterestNoteByName { get; set; }
-
-    [NotAnEdit]
-    public DateTime LegitimateInterestNoteAtUtc { get; set; }
+    public LegitimateInterestNote LegitimateInterestNote { get; set; } = new();
 
     /// <summary>The sales person who follows this prospect up.</summary>
     public required string OwnerId { get; set; }

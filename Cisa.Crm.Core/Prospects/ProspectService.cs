@@ -7,6 +7,7 @@ using Cisa.Crm.Core.Errors;
 using Cisa.Crm.Core.Privacy.Suppression;
 using Cisa.Crm.Core.Security;
 using Cisa.Crm.Core.Time;
+using Cisa.Crm.Core.LegitimateInterest;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cisa.Crm.Core.Prospects;
@@ -111,7 +112,7 @@ public sealed class ProspectService(
             await trail.RecordAsync(db, actor, "Prospect.Viewed", nameof(Prospect), id.ToString(CultureInfo.InvariantCulture), cancellationToken: cancellationToken);
             var p = found.Prospect;
             return new ProspectDetails(p.Id, ToInput(p), found.CompanyName, found.AssessmentTitle, today >= found.AssessmentDue,
-                p.LegitimateInterestNoteByName, p.LegitimateInterestNoteAtUtc, p.OwnerName, p.CreatedAtUtc, p.UpdatedAtUtc,
+                p.LegitimateInterestNote.ByName, p.LegitimateInterestNote.AtUtc, p.OwnerName, p.CreatedAtUtc, p.UpdatedAtUtc,
                 p.LastCallAtUtc, p.FollowUpOn, p.IsRestricted, p.ConcurrencyStamp);
         }, cancellationToken);
         return details;
@@ -226,14 +227,11 @@ public sealed class ProspectService(
             }
 
             prospect.AssessmentId = valid.AssessmentId!.Value;
-            prospect.LegitimateInterestNote = valid.LegitimateInterestNote!;
+            prospect.LegitimateInterestNote.Text = valid.LegitimateInterestNote!;
             var changes = FieldChanges.Of(db, prospect);
             if (changes.Count > personFields)
             {
-                // LI-NOTE: the note records who wrote it and when.
-                prospect.LegitimateInterestNoteById = actor.Id;
-                prospect.LegitimateInterestNoteByName = actor.DisplayName;
-                prospect.LegitimateInterestNoteAtUtc = now;
+                prospect.LegitimateInterestNote.Sign(actor, now);
             }
 
             if (!changes.Any)
@@ -254,9 +252,6 @@ public sealed class ProspectService(
         var prospect = new Prospect
         {
             CompanyNameKey = companyNameKey,
-            LegitimateInterestNoteById = actor.Id,
-            LegitimateInterestNoteByName = actor.DisplayName,
-            LegitimateInterestNoteAtUtc = now,
             OwnerId = actor.Id,
             OwnerName = actor.DisplayName,
 
@@ -264,7 +259,7 @@ public sealed class ProspectService(
             CreatedAtUtc = now,
             UpdatedAtUtc = now,
             AssessmentId = valid.AssessmentId!.Value,
-            LegitimateInterestNote = valid.LegitimateInterestNote!,
+            LegitimateInterestNote = LegitimateInterestNote.Written(valid.LegitimateInterestNote!, actor, now),
         };
         Apply(prospect, valid);
         return prospect;
@@ -300,6 +295,6 @@ public sealed class ProspectService(
     {
         FirstName = p.FirstName, LastName = p.LastName, JobTitle = p.JobTitle, CompanyId = p.CompanyId, Email = p.Email,
         Phone = p.Phone, Mobile = p.Mobile, PreferredLanguage = p.PreferredLanguage, Source = p.Source, SourceDetail = p.SourceDetail,
-        AssessmentId = p.AssessmentId, LegitimateInterestNote = p.LegitimateInterestNote,
+        AssessmentId = p.AssessmentId, LegitimateInterestNote = p.LegitimateInterestNote.Text,
     };
 }

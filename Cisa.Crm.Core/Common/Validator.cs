@@ -37,30 +37,12 @@ public sealed class Validator
     /// An e-mail address as the whole CRM stores it: trimmed, at most <paramref name="maxLength"/>, normalised by
     /// <see cref="ContactNormaliser.NormaliseEmail"/>. Null when empty, and null with "EmailInvalid" when it is not an address.
     /// </summary>
-    public string? Email(string field, string? value, int maxLength = ContactLimits.Email)
-    {
-        var text = Text(field, value, maxLength);
-        var email = ContactNormaliser.NormaliseEmail(text);
-        if (text is not null && email is null)
-        {
-            Add(field, "EmailInvalid");
-        }
-
-        return email;
-    }
+    public string? Email(string field, string? value, int maxLength = ContactLimits.Email) =>
+        Normalised(field, value, maxLength, ContactNormaliser.NormaliseEmail, "EmailInvalid");
 
     /// <summary>A phone number in E.164 (<see cref="ContactNormaliser.NormalisePhone"/>); null when empty, null with "PhoneInvalid" when not a number.</summary>
-    public string? Phone(string field, string? value, int maxLength = ContactLimits.Phone)
-    {
-        var text = Text(field, value, maxLength);
-        var phone = ContactNormaliser.NormalisePhone(text);
-        if (text is not null && phone is null)
-        {
-            Add(field, "PhoneInvalid");
-        }
-
-        return phone;
-    }
+    public string? Phone(string field, string? value, int maxLength = ContactLimits.Phone) =>
+        Normalised(field, value, maxLength, ContactNormaliser.NormalisePhone, "PhoneInvalid");
 
     /// <summary>
     /// A postal code, trimmed; in Belgium (<paramref name="countryCode"/> "BE") four digits not starting with 0,
@@ -96,6 +78,19 @@ public sealed class Validator
         {
             throw new CrmValidationException(_errors.ToList());
         }
+    }
+
+    /// <summary>The text trimmed and length-checked, then normalised; text that does not normalise gets <paramref name="invalidCode"/>.</summary>
+    private string? Normalised(string field, string? value, int maxLength, Func<string?, string?> normalise, string invalidCode)
+    {
+        var text = Text(field, value, maxLength);
+        var normalised = normalise(text);
+        if (text is not null && normalised is null)
+        {
+            Add(field, invalidCode);
+        }
+
+        return normalised;
     }
 }
 

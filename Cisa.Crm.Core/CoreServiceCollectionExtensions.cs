@@ -3,6 +3,7 @@ using Cisa.Crm.Core.Audit;
 using Cisa.Crm.Core.Common.Import;
 using Cisa.Crm.Core.Companies;
 using Cisa.Crm.Core.Data;
+using Cisa.Crm.Core.Data.Bookkeeping;
 using Cisa.Crm.Core.Data.Sqlite;
 using Cisa.Crm.Core.LegitimateInterest;
 using Cisa.Crm.Core.Partners;
@@ -31,7 +32,9 @@ public static class CoreServiceCollectionExtensions
     public static IServiceCollection AddCrmCoreServices(this IServiceCollection services, string sqliteConnectionString)
     {
         // Pooled: every service call takes a context and gives it back, and a new one costs more than the list's quick queries.
-        services.AddPooledDbContextFactory<CrmDbContext>(options => options.UseSqlite(sqliteConnectionString).AddInterceptors(new SqliteSecureDeleteInterceptor()));
+        // The bookkeeping interceptor stamps times from the registered TimeProvider (a test's fake clock too).
+        services.AddPooledDbContextFactory<CrmDbContext>((provider, options) => options.UseSqlite(sqliteConnectionString)
+            .AddInterceptors(new SqliteSecureDeleteInterceptor(), new BookkeepingInterceptor(provider.GetRequiredService<TimeProvider>())));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<SuppressionList>();

@@ -51,10 +51,7 @@ internal static class DemoRecruitment
                 AgencyId = source == ApplicantSource.RecruitmentAgency ? agency.Id : null,
                 AgencyContactId = source == ApplicantSource.RecruitmentAgency ? agencyContact.Id : null,
                 AssessmentId = assessmentId,
-                LegitimateInterestNote = "Profiel past bij de ICT-functies waarvoor we aanwerven.",
-                LegitimateInterestNoteById = DemoStaff.HR.Id,
-                LegitimateInterestNoteByName = DemoStaff.HR.Name,
-                LegitimateInterestNoteAtUtc = now.AddDays(-random.Int(5, 300)),
+                LegitimateInterestNote = new() { Text = "Profiel past bij de ICT-functies waarvoor we aanwerven.", ById = DemoStaff.HR.Id, ByName = DemoStaff.HR.Name, AtUtc = now.AddDays(-random.Int(5, 300)) },
                 CreatedAtUtc = now.AddDays(-random.Int(5, 300)),
                 UpdatedAtUtc = now,
             };

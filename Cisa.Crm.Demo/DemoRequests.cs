@@ -57,10 +57,7 @@ internal static class DemoRequests
             City = "Westerlo",
             Source = ApplicantSource.Spontaneous,
             AssessmentId = recruitmentAssessmentId,
-            LegitimateInterestNote = "Spontane sollicitatie als projectcoördinator; ervaring met klantenopvolging.",
-            LegitimateInterestNoteById = DemoStaff.HR.Id,
-            LegitimateInterestNoteByName = DemoStaff.HR.Name,
-            LegitimateInterestNoteAtUtc = now.AddDays(-60),
+            LegitimateInterestNote = new() { Text = "Spontane sollicitatie als projectcoördinator; ervaring met klantenopvolging.", ById = DemoStaff.HR.Id, ByName = DemoStaff.HR.Name, AtUtc = now.AddDays(-60) },
             CreatedAtUtc = now.AddDays(-60),
             UpdatedAtUtc = now.AddDays(-60),
         };

@@ -2,6 +2,8 @@ using Cisa.Crm.Core.Common;
 using Cisa.Crm.Core.Errors;
 using Cisa.Crm.Core.People;
 using Cisa.Crm.Core.Prospects;
+using Cisa.Crm.Core.Data.Bookkeeping;
+using Cisa.Crm.Core.LegitimateInterest;
 
 namespace Cisa.Crm.Core.Applicants;
 
@@ -17,7 +19,7 @@ public enum ApplicantSource
 /// A job applicant (CAT-APPLICANT): contact details, the source (SOURCE), the legitimate-interest note with
 /// an approved recruitment assessment (LI-NOTE), applications to procedures, and at most one CV.
 /// </summary>
-public sealed class Applicant : Person
+public sealed class Applicant : Person, IStamped, IVersioned
 {
     public string? Email { get; set; }
 
@@ -44,13 +46,7 @@ public sealed class Applicant : Person
 
     public int AssessmentId { get; set; }
 
-    public string LegitimateInterestNote { get; set; } = "";
-
-    public required string LegitimateInterestNoteById { get; set; }
-
-    public required string LegitimateInterestNoteByName { get; set; }
-
-    public DateTime LegitimateInterestNoteAtUtc { get; set; }
+    public LegitimateInterestNote LegitimateInterestNote { get; set; } = new();
 
     public DateTime CreatedAtUtc { get; set; }
 
@@ -70,7 +66,7 @@ public enum ApplicationOutcome
 }
 
 /// <summary>An applicant in one selection procedure, with short HR notes and, once closed, the outcome.</summary>
-public sealed class Application
+public sealed class Application : IVersioned
 {
     public const int NotesMaxLength = 500;
 
@@ -110,7 +106,7 @@ public enum ProcedureKind
 /// A vacancy, or the standing pool of spontaneous applications. Closing it starts RET-APP-* for its applicants; it is
 /// closed and reopened only through <see cref="Close"/> and <see cref="Reopen"/>.
 /// </summary>
-public sealed class SelectionProcedure
+public sealed class SelectionProcedure : IVersioned
 {
     public int Id { get; set; }
 

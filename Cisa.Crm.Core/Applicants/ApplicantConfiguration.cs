@@ -23,9 +23,7 @@ internal sealed class ApplicantConfiguration : IEntityTypeConfiguration<Applican
         builder.Property(p => p.CountryCode).HasMaxLength(2).IsRequired();
         builder.Property(p => p.PreferredLanguage).HasConversion<string>().HasMaxLength(10);
         builder.Property(p => p.Source).HasConversion<string>().HasMaxLength(20);
-        builder.Property(p => p.LegitimateInterestNote).HasMaxLength(AssessmentLimits.PersonNote).IsRequired();
-        builder.Property(p => p.LegitimateInterestNoteById).HasMaxLength(128);
-        builder.Property(p => p.LegitimateInterestNoteByName).HasMaxLength(200);
+        builder.ComplexProperty(p => p.LegitimateInterestNote, LegitimateInterestNote.Map);
         builder.Property(p => p.ConcurrencyStamp).IsConcurrencyToken();
 
         builder.HasOne<Company>().WithMany().HasForeignKey(p => p.AgencyId).OnDelete(DeleteBehavior.Restrict);

@@ -12,31 +12,15 @@ public static class ApplicantRules
     public static (ApplicantInput Valid, Validator Errors) CheckFields(ApplicantInput input)
     {
         var v = new Validator();
-        var emailText = v.Text(nameof(input.Email), input.Email, 254);
-        var email = ContactNormaliser.NormaliseEmail(emailText);
-        if (emailText is not null && email is null)
-        {
-            v.Add(nameof(input.Email), "EmailInvalid");
-        }
-
-        var phoneText = v.Text(nameof(input.Phone), input.Phone, 40);
-        var phone = ContactNormaliser.NormalisePhone(phoneText);
-        if (phoneText is not null && phone is null)
-        {
-            v.Add(nameof(input.Phone), "PhoneInvalid");
-        }
-
-        if (emailText is null && phoneText is null)
+        var email = v.Email(nameof(input.Email), input.Email);
+        var phone = v.Phone(nameof(input.Phone), input.Phone);
+        if (string.IsNullOrWhiteSpace(input.Email) && string.IsNullOrWhiteSpace(input.Phone))
         {
             v.Add(nameof(input.Email), "ContactRequired");
         }
 
         var country = (v.Text(nameof(input.CountryCode), input.CountryCode, 2) ?? "BE").ToUpperInvariant();
-        var postalCode = v.Text(nameof(input.PostalCode), input.PostalCode, CompanyLimits.PostalCode);
-        if (postalCode is not null && country == "BE" && !(postalCode.Length == 4 && postalCode.All(char.IsAsciiDigit) && postalCode[0] != '0'))
-        {
-            v.Add(nameof(input.PostalCode), "PostalCodeInvalid");
-        }
+        var postalCode = v.PostalCode(nameof(input.PostalCode), input.PostalCode, country, CompanyLimits.PostalCode);
 
         if (input.Source is null || !Enum.IsDefined(input.Source.Value))
         {

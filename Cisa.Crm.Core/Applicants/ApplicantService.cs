@@ -105,7 +105,7 @@ public sealed class ApplicantService(
                 ? await db.PartnerContacts.Where(c => c.Id == contactId).Select(c => c.FirstName + " " + c.LastName).FirstOrDefaultAsync(cancellationToken)
                 : null;
             var assessment = await db.Assessments.Where(x => x.Id == a.AssessmentId).Select(x => x.Title).FirstAsync(cancellationToken);
-            return new ApplicantDetails(a.Id, ToInput(a), agency, agencyContact, assessment, a.LegitimateInterestNoteByName, a.LegitimateInterestNoteAtUtc,
+            return new ApplicantDetails(a.Id, ToInput(a), agency, agencyContact, assessment, a.LegitimateInterestNote.ByName, a.LegitimateInterestNote.AtUtc,
                 applications, cv, RetentionPolicy.ApplicantExpiry(applications.Select(x => x.ProcedureEndedOn), retention.Value), a.IsRestricted, a.ConcurrencyStamp);
         }, cancellationToken);
     }
@@ -141,14 +141,9 @@ public sealed class ApplicantService(
             v.ThrowIfInvalid();
             await suppression.EnsureNotSuppressedAsync(db, valid.Email, [valid.Phone], cancellationToken);
             var now = time.GetUtcNow().UtcDateTime;
-            var applicant = new Applicant
-            {
-                LegitimateInterestNoteById = actor.Id, LegitimateInterestNoteByName = actor.DisplayName, LegitimateInterestNoteAtUtc = now,
-                CreatedAtUtc = now, UpdatedAtUtc = now,
-            };
-            var created = new FieldChanges();
-            Apply(applicant, valid, created);
-            ApplyLegitimateInterest(applicant, valid, created);
+            var applicant = new Applicant { LegitimateInterestNote = LegitimateInterestNote.Written("", actor, now) };
+            Apply(applicant, valid);
+            ApplyLegitimateInterest(applicant, valid);
             applicant.Applications.Add(new Application { ProcedureId = procedure!.Id, AppliedOn = BrusselsTime.Today(time) });
             db.Applicants.Add(applicant);
             await db.SaveChangesAsync(cancellationToken);
@@ -178,9 +173,11 @@ public sealed class ApplicantService(
             }
 
             v.ThrowIfInvalid();
-            var changes = new FieldChanges();
-            Apply(applicant, valid, changes);
-            var noteChanged = ApplyLegitimateInterest(applicant, valid, changes);
+            Apply(applicant, valid);
+            var personFields = FieldChanges.Of(db, applicant).Count;
+            ApplyLegitimateInterest(applicant, valid);
+            var changes = FieldChanges.Of(db, applicant);
+            var noteChanged = changes.Count > personFields;
             if (!changes.Any)
             {
                 return applicant.ConcurrencyStamp;
@@ -190,13 +187,10 @@ public sealed class ApplicantService(
             var now = time.GetUtcNow().UtcDateTime;
             if (noteChanged)
             {
-                applicant.LegitimateInterestNoteById = actor.Id;
-                applicant.LegitimateInterestNoteByName = actor.DisplayName;
-                applicant.LegitimateInterestNoteAtUtc = now;
+                applicant.LegitimateInterestNote.Sign(actor, now);
             }
 
-            applicant.UpdatedAtUtc = now;
-            db.ExpectVersion(applicant, version, x => applicant.ConcurrencyStamp = x);
+            db.ExpectVersion(applicant, version);
             await db.SaveChangesAsync(cancellationToken);
             await trail.RecordAsync(db, actor, "Applicant.Updated", EntityType, id.ToString(CultureInfo.InvariantCulture), changes.ToString(), cancellationToken);
             return applicant.ConcurrencyStamp;
@@ -241,7 +235,7 @@ public sealed class ApplicantService(
             var application = await db.Applications.FirstOrDefaultAsync(a => a.Id == applicationId, cancellationToken) ?? throw new RecordNotFoundException("Application");
             RestrictionGuard.EnsureNotRestricted(await db.Applicants.FirstAsync(a => a.Id == application.ApplicantId, cancellationToken));
             application.Notes = text;
-            db.ExpectVersion(application, version, x => application.ConcurrencyStamp = x);
+            db.ExpectVersion(application, version);
             await db.SaveChangesAsync(cancellationToken);
             await trail.RecordAsync(db, actor, "Application.NotesChanged", EntityType, application.ApplicantId.ToString(CultureInfo.InvariantCulture),
                 $"application={applicationId}", cancellationToken);
@@ -317,35 +311,33 @@ public sealed class ApplicantService(
         await AssessmentRules.CheckAsync(db, valid.AssessmentId, AssessmentPurpose.Recruitment, isNewAssessment, BrusselsTime.Today(time), v, cancellationToken);
     }
 
-    private static void Apply(Applicant a, ApplicantInput input, FieldChanges changes)
+    private static void Apply(Applicant a, ApplicantInput input)
     {
-        changes.Apply(nameof(Applicant.FirstName), a.FirstName, input.FirstName!, v => a.FirstName = v);
-        changes.Apply(nameof(Applicant.LastName), a.LastName, input.LastName!, v => a.LastName = v);
-        changes.Apply(nameof(Applicant.Email), a.Email, input.Email, v => a.Email = v);
-        changes.Apply(nameof(Applicant.Phone), a.Phone, input.Phone, v => a.Phone = v);
-        changes.Apply(nameof(Applicant.Street), a.Street, input.Street, v => a.Street = v);
-        changes.Apply(nameof(Applicant.PostalCode), a.PostalCode, input.PostalCode, v => a.PostalCode = v);
-        changes.Apply(nameof(Applicant.City), a.City, input.City, v => a.City = v);
-        changes.Apply(nameof(Applicant.CountryCode), a.CountryCode, input.CountryCode!, v => a.CountryCode = v);
-        changes.Apply(nameof(Applicant.PreferredLanguage), a.PreferredLanguage, input.PreferredLanguage, v => a.PreferredLanguage = v);
-        changes.Apply(nameof(Applicant.Source), a.Source, input.Source!.Value, v => a.Source = v);
-        changes.Apply(nameof(Applicant.AgencyId), a.AgencyId, input.AgencyId, v => a.AgencyId = v);
-        changes.Apply(nameof(Applicant.AgencyContactId), a.AgencyContactId, input.AgencyContactId, v => a.AgencyContactId = v);
+        a.FirstName = input.FirstName!;
+        a.LastName = input.LastName!;
+        a.Email = input.Email;
+        a.Phone = input.Phone;
+        a.Street = input.Street;
+        a.PostalCode = input.PostalCode;
+        a.City = input.City;
+        a.CountryCode = input.CountryCode!;
+        a.PreferredLanguage = input.PreferredLanguage;
+        a.Source = input.Source!.Value;
+        a.AgencyId = input.AgencyId;
+        a.AgencyContactId = input.AgencyContactId;
     }
 
-    /// <summary>LI-NOTE: applies the assessment and the per-person line; returns whether either changed.</summary>
-    private static bool ApplyLegitimateInterest(Applicant a, ApplicantInput input, FieldChanges changes)
+    /// <summary>LI-NOTE: applies the assessment and the per-person line.</summary>
+    private static void ApplyLegitimateInterest(Applicant a, ApplicantInput input)
     {
-        var before = changes.Count;
-        changes.Apply(nameof(Applicant.AssessmentId), a.AssessmentId, input.AssessmentId!.Value, v => a.AssessmentId = v);
-        changes.Apply(nameof(Applicant.LegitimateInterestNote), a.LegitimateInterestNote, input.LegitimateInterestNote!, v => a.LegitimateInterestNote = v);
-        return changes.Count > before;
+        a.AssessmentId = input.AssessmentId!.Value;
+        a.LegitimateInterestNote.Text = input.LegitimateInterestNote!;
     }
 
     private static ApplicantInput ToInput(Applicant a) => new()
     {
         FirstName = a.FirstName, LastName = a.LastName, Email = a.Email, Phone = a.Phone, Street = a.Street, PostalCode = a.PostalCode,
         City = a.City, CountryCode = a.CountryCode, PreferredLanguage = a.PreferredLanguage, Source = a.Source, AgencyId = a.AgencyId,
-        AgencyContactId = a.AgencyContactId, AssessmentId = a.AssessmentId, LegitimateInterestNote = a.LegitimateInterestNote,
+        AgencyContactId = a.AgencyContactId, AssessmentId = a.AssessmentId, LegitimateInterestNote = a.LegitimateInterestNote.Text,
     };
 }

@@ -122,7 +122,7 @@ public sealed class ProcedureService(IDbContextFactory<CrmDbContext> dbFactory, 
             var end = endedOn ?? today;
             var applications = await db.Applications.Where(a => a.ProcedureId == id).ToListAsync(cancellationToken);
             procedure.Close(end, today, applications, outcomes);
-            db.ExpectVersion(procedure, version, x => procedure.ConcurrencyStamp = x);
+            db.ExpectVersion(procedure, version);
             await db.SaveChangesAsync(cancellationToken);
             await trail.RecordAsync(db, actor, "Procedure.Closed", EntityType, id.ToString(CultureInfo.InvariantCulture),
                 $"ended={end:yyyy-MM-dd};applications={applications.Count}", cancellationToken);
@@ -140,7 +140,7 @@ public sealed class ProcedureService(IDbContextFactory<CrmDbContext> dbFactory, 
             procedure.Reopen();
             // The earlier outcomes no longer stand: they are given again when the procedure closes anew.
             await db.Applications.Where(a => a.ProcedureId == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.Outcome, (ApplicationOutcome?)null), cancellationToken);
-            db.ExpectVersion(procedure, version, x => procedure.ConcurrencyStamp = x);
+            db.ExpectVersion(procedure, version);
             await db.SaveChangesAsync(cancellationToken);
             await trail.RecordAsync(db, actor, "Procedure.Reopened", EntityType, id.ToString(CultureInfo.InvariantCulture), cancellationToken: cancellationToken);
             return true;

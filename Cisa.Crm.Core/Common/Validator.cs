@@ -33,6 +33,32 @@ public sealed class Validator
         return trimmed;
     }
 
+    /// <summary>
+    /// An e-mail address as the whole CRM stores it: trimmed, at most <paramref name="maxLength"/>, normalised by
+    /// <see cref="ContactNormaliser.NormaliseEmail"/>. Null when empty, and null with "EmailInvalid" when it is not an address.
+    /// </summary>
+    public string? Email(string field, string? value, int maxLength = ContactLimits.Email) =>
+        Normalised(field, value, maxLength, ContactNormaliser.NormaliseEmail, "EmailInvalid");
+
+    /// <summary>A phone number in E.164 (<see cref="ContactNormaliser.NormalisePhone"/>); null when empty, null with "PhoneInvalid" when not a number.</summary>
+    public string? Phone(string field, string? value, int maxLength = ContactLimits.Phone) =>
+        Normalised(field, value, maxLength, ContactNormaliser.NormalisePhone, "PhoneInvalid");
+
+    /// <summary>
+    /// A postal code, trimmed; in Belgium (<paramref name="countryCode"/> "BE") four digits not starting with 0,
+    /// else "PostalCodeInvalid". Other countries' codes are only length-checked.
+    /// </summary>
+    public string? PostalCode(string field, string? value, string countryCode, int maxLength, bool required = false)
+    {
+        var code = Text(field, value, maxLength, required);
+        if (code is not null && countryCode == "BE" && !(code.Length == 4 && code.All(char.IsAsciiDigit) && code[0] != '0'))
+        {
+            Add(field, "PostalCodeInvalid");
+        }
+
+        return code;
+    }
+
     public string RequiredText(string field, string? value, int maxLength) => Text(field, value, maxLength, required: true) ?? "";
 
     public T? Required<T>(string field, T? value)
@@ -53,4 +79,24 @@ public sealed class Validator
             throw new CrmValidationException(_errors.ToList());
         }
     }
+
+    /// <summary>The text trimmed and length-checked, then normalised; text that does not normalise gets <paramref name="invalidCode"/>.</summary>
+    private string? Normalised(string field, string? value, int maxLength, Func<string?, string?> normalise, string invalidCode)
+    {
+        var text = Text(field, value, maxLength);
+        var normalised = normalise(text);
+        if (text is not null && normalised is null)
+        {
+            Add(field, invalidCode);
+        }
+
+        return normalised;
+    }
+}
+
+/// <summary>The longest e-mail address (RFC 5321) and phone number text the CRM accepts, for every person category.</summary>
+public static class ContactLimits
+{
+    public const int Email = 254;
+    public const int Phone = 40;
 }

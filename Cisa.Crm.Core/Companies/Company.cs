@@ -1,6 +1,7 @@
 using Cisa.Crm.Core.Common;
 using Cisa.Crm.Core.Errors;
 using Cisa.Crm.Core.Security;
+using Cisa.Crm.Core.Data.Bookkeeping;
 
 namespace Cisa.Crm.Core.Companies;
 
@@ -9,7 +10,7 @@ namespace Cisa.Crm.Core.Companies;
 /// at a company (prospects, partner contacts) are kept in their own features. Its type is chosen when it is
 /// created; afterwards it changes only through <see cref="Win"/> or <see cref="ChangeType"/>, which keep the history.
 /// </summary>
-public sealed class Company
+public sealed class Company : IStamped, IVersioned
 {
     private readonly List<CompanyTypeChange> _typeHistory = [];
     private string _name = "";
@@ -28,6 +29,7 @@ public sealed class Company
     }
 
     /// <summary>Lower case without accents: what the search box matches on, through an index.</summary>
+    [NotAnEdit]
     public string NameKey { get; private set; } = "";
 
     /// <summary>Belgian enterprise number (KBO/BCE) in the form <c>0860.244.894</c>, when known.</summary>

@@ -118,9 +118,8 @@ public sealed class CompanyService(IDbContextFactory<CrmDbContext> dbFactory, IC
         }
 
         var valid = await ValidateAsync(db, input, existingId: null, cancellationToken);
-        var now = time.GetUtcNow().UtcDateTime;
-        var company = new Company { Name = valid.Name!, Type = valid.Type, CreatedAtUtc = now, UpdatedAtUtc = now };
-        Apply(company, valid, new FieldChanges(), actor, now);
+        var company = new Company { Name = valid.Name!, Type = valid.Type };
+        Apply(company, valid, actor, time.GetUtcNow().UtcDateTime);
         db.Companies.Add(company);
         await db.SaveChangesAsync(cancellationToken);
         await trail.RecordAsync(db, actor, "Company.Created", nameof(Company), company.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"type={company.Type}", cancellationToken);
@@ -142,15 +141,14 @@ public sealed class CompanyService(IDbContextFactory<CrmDbContext> dbFactory, IC
                 throw new CrmValidationException([new FieldError(nameof(CompanyInput.Type), "HasPartnerContacts")]);
             }
             var previousNameKey = company.NameKey;
-            var changes = new FieldChanges();
-            Apply(company, valid, changes, actor, time.GetUtcNow().UtcDateTime);
+            Apply(company, valid, actor, time.GetUtcNow().UtcDateTime);
+            var changes = FieldChanges.Of(db, company);
             if (!changes.Any)
             {
                 return company.ConcurrencyStamp;
             }
 
-            company.UpdatedAtUtc = time.GetUtcNow().UtcDateTime;
-            db.ExpectVersion(company, version, v => company.ConcurrencyStamp = v);
+            db.ExpectVersion(company, version);
             await db.SaveChangesAsync(cancellationToken);
             if (company.NameKey != previousNameKey)
             {
@@ -173,8 +171,7 @@ public sealed class CompanyService(IDbContextFactory<CrmDbContext> dbFactory, IC
         {
             var company = await db.Companies.FirstOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw new RecordNotFoundException(nameof(Company));
             company.Win(actor, time.GetUtcNow().UtcDateTime);
-            company.UpdatedAtUtc = time.GetUtcNow().UtcDateTime;
-            db.ExpectVersion(company, version, v => company.ConcurrencyStamp = v);
+            db.ExpectVersion(company, version);
             await db.SaveChangesAsync(cancellationToken);
             await trail.RecordAsync(db, actor, "Company.Won", nameof(Company), id.ToString(System.Globalization.CultureInfo.InvariantCulture), "type=Prospect->Customer", cancellationToken);
             return company.ConcurrencyStamp;
@@ -244,11 +241,7 @@ public sealed class CompanyService(IDbContextFactory<CrmDbContext> dbFactory, IC
             v.Add(nameof(input.CountryCode), "CountryInvalid");
         }
 
-        var postalCode = v.Text(nameof(input.PostalCode), input.PostalCode, CompanyLimits.PostalCode);
-        if (postalCode is not null && country == "BE" && !IsBelgianPostalCode(postalCode))
-        {
-            v.Add(nameof(input.PostalCode), "PostalCodeInvalid");
-        }
+        var postalCode = v.PostalCode(nameof(input.PostalCode), input.PostalCode, country, CompanyLimits.PostalCode);
 
         var website = v.Text(nameof(input.Website), input.Website, CompanyLimits.Website);
         if (website is not null)
@@ -287,9 +280,6 @@ public sealed class CompanyService(IDbContextFactory<CrmDbContext> dbFactory, IC
         return result;
     }
 
-    private static bool IsBelgianPostalCode(string code) =>
-        code.Length == 4 && code.All(char.IsAsciiDigit) && code[0] != '0';
-
     private static string? NormaliseWebsite(string website)
     {
         var candidate = website.Contains("://", StringComparison.Ordinal) ? website : "https://" + website;
@@ -298,21 +288,21 @@ public sealed class CompanyService(IDbContextFactory<CrmDbContext> dbFactory, IC
             : null;
     }
 
-    private static void Apply(Company company, CompanyInput input, FieldChanges changes, CrmActor actor, DateTime now)
+    private static void Apply(Company company, CompanyInput input, CrmActor actor, DateTime now)
     {
-        changes.Apply(nameof(Company.Name), company.Name, input.Name!, v => company.Name = v);
-        changes.Apply(nameof(Company.EnterpriseNumber), company.EnterpriseNumber, input.EnterpriseNumber, v => company.EnterpriseNumber = v);
-        changes.Apply(nameof(Company.Type), company.Type, input.Type, v => company.ChangeType(v, actor, now));
-        changes.Apply(nameof(Company.Sector), company.Sector, input.Sector, v => company.Sector = v);
-        changes.Apply(nameof(Company.Street), company.Street, input.Street, v => company.Street = v);
-        changes.Apply(nameof(Company.PostalCode), company.PostalCode, input.PostalCode, v => company.PostalCode = v);
-        changes.Apply(nameof(Company.City), company.City, input.City, v => company.City = v);
-        changes.Apply(nameof(Company.CountryCode), company.CountryCode, input.CountryCode!, v => company.CountryCode = v);
-        changes.Apply(nameof(Company.Website), company.Website, input.Website, v => company.Website = v);
-        changes.Apply(nameof(Company.AccountOwnerId), company.AccountOwnerId, input.AccountOwnerId, v => company.AccountOwnerId = v);
-        changes.Apply(nameof(Company.AccountOwnerName), company.AccountOwnerName, input.AccountOwnerName, v => company.AccountOwnerName = v);
-        changes.Apply(nameof(Company.RelationshipStartedOn), company.RelationshipStartedOn, input.RelationshipStartedOn, v => company.RelationshipStartedOn = v);
-        changes.Apply(nameof(Company.RelationshipEndedOn), company.RelationshipEndedOn, input.RelationshipEndedOn, v => company.RelationshipEndedOn = v);
+        company.Name = input.Name!;
+        company.EnterpriseNumber = input.EnterpriseNumber;
+        company.ChangeType(input.Type, actor, now);
+        company.Sector = input.Sector;
+        company.Street = input.Street;
+        company.PostalCode = input.PostalCode;
+        company.City = input.City;
+        company.CountryCode = input.CountryCode!;
+        company.Website = input.Website;
+        company.AccountOwnerId = input.AccountOwnerId;
+        company.AccountOwnerName = input.AccountOwnerName;
+        company.RelationshipStartedOn = input.RelationshipStartedOn;
+        company.RelationshipEndedOn = input.RelationshipEndedOn;
     }
 
     private static CompanyInput ToInput(Company c) => new()

@@ -32,11 +32,17 @@ public static class CrmWrite
         }
     }
 
-    /// <summary>Makes the save conditional on the version the user edited, and gives the row a new version.</summary>
-    public static void ExpectVersion<TEntity>(this CrmDbContext db, TEntity entity, Guid editedVersion, Action<Guid> setNewVersion)
-        where TEntity : class
+    /// <summary>
+    /// Makes the save conditional on the version the user edited; the save gives the row its new version
+    /// (<see cref="Bookkeeping.BookkeepingInterceptor"/>).
+    /// </summary>
+    public static void ExpectVersion<TEntity>(this CrmDbContext db, TEntity entity, Guid editedVersion)
+        where TEntity : class, Bookkeeping.IVersioned
     {
-        db.Entry(entity).Property("ConcurrencyStamp").OriginalValue = editedVersion;
-        setNewVersion(Guid.NewGuid());
+        var version = db.Entry(entity).Property(e => e.ConcurrencyStamp);
+        version.OriginalValue = editedVersion;
+
+        // Marks the save as an edit, which the interceptor gives a new version and updated time.
+        version.IsModified = true;
     }
 }

@@ -116,15 +116,15 @@ public sealed class AssessmentService(IDbContextFactory<CrmDbContext> dbFactory,
         return await dbFactory.InTransactionAsync("Assessment", async db =>
         {
             var a = await db.Assessments.FirstOrDefaultAsync(x => x.Id == id, cancellationToken) ?? throw new RecordNotFoundException("Assessment");
-            var changes = new FieldChanges();
-            changes.Apply(nameof(a.Title), a.Title, valid.Title!, v => a.Title = v);
-            changes.Apply(nameof(a.InterestPursued), a.InterestPursued, valid.InterestPursued!, v => a.InterestPursued = v);
-            changes.Apply(nameof(a.Necessity), a.Necessity, valid.Necessity!, v => a.Necessity = v);
-            changes.Apply(nameof(a.BalancingTest), a.BalancingTest, valid.BalancingTest!, v => a.BalancingTest = v);
-            changes.Apply(nameof(a.Safeguards), a.Safeguards, valid.Safeguards!, v => a.Safeguards = v);
-            changes.Apply(nameof(a.ReviewDueOn), a.ReviewDueOn, valid.ReviewDueOn!.Value, v => a.ReviewDueOn = v);
+            a.Title = valid.Title!;
+            a.InterestPursued = valid.InterestPursued!;
+            a.Necessity = valid.Necessity!;
+            a.BalancingTest = valid.BalancingTest!;
+            a.Safeguards = valid.Safeguards!;
+            a.ReviewDueOn = valid.ReviewDueOn!.Value;
+            var changes = FieldChanges.Of(db, a);
             a.LastReviewedAtUtc = time.GetUtcNow().UtcDateTime;
-            db.ExpectVersion(a, version, v => a.ConcurrencyStamp = v);
+            db.ExpectVersion(a, version);
             await db.SaveChangesAsync(cancellationToken);
             await trail.RecordAsync(db, actor, "Assessment.Reviewed", "Assessment", id.ToString(CultureInfo.InvariantCulture), changes.ToString(), cancellationToken);
             return a.ConcurrencyStamp;

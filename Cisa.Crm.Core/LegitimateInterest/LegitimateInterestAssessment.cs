@@ -1,3 +1,5 @@
+using Cisa.Crm.Core.Data.Bookkeeping;
+
 namespace Cisa.Crm.Core.LegitimateInterest;
 
 /// <summary>Which processing an assessment covers.</summary>
@@ -15,7 +17,7 @@ public enum AssessmentPurpose
 /// processing is necessary, the balancing test and the safeguards, with a review date (LI-REVIEW).
 /// A person processed under legitimate interest references one, plus a line of their own.
 /// </summary>
-public sealed class LegitimateInterestAssessment
+public sealed class LegitimateInterestAssessment : IVersioned
 {
     public int Id { get; set; }
 
@@ -40,6 +42,7 @@ public sealed class LegitimateInterestAssessment
 
     public DateTime ApprovedAtUtc { get; set; }
 
+    [NotAnEdit]
     public DateTime? LastReviewedAtUtc { get; set; }
 
     public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();

@@ -2,6 +2,7 @@ using Cisa.Crm.Core.Common;
 using Cisa.Crm.Core.Companies;
 using Cisa.Crm.Core.People;
 using Cisa.Crm.Core.Prospects;
+using Cisa.Crm.Core.Data.Bookkeeping;
 
 namespace Cisa.Crm.Core.Partners;
 
@@ -25,7 +26,7 @@ public enum PhoneKind
 /// A contact person at a customer or supplier (CAT-PARTNER): name, function, e-mail addresses, phone
 /// numbers and postal addresses, kept while the relationship runs and for RET-PARTNER after it ends.
 /// </summary>
-public sealed class PartnerContact : Person
+public sealed class PartnerContact : Person, IStamped, IVersioned
 {
 
     public int CompanyId { get; set; }
@@ -55,7 +56,7 @@ public sealed class PartnerContact : Person
 }
 
 /// <summary>One e-mail address, normalised (lower case).</summary>
-public sealed class PartnerContactEmail
+public sealed class PartnerContactEmail : IPartOfRecord
 {
     public long Id { get; set; }
 
@@ -65,7 +66,7 @@ public sealed class PartnerContactEmail
 }
 
 /// <summary>One phone number in E.164, office or mobile.</summary>
-public sealed class PartnerContactPhone
+public sealed class PartnerContactPhone : IPartOfRecord
 {
     public long Id { get; set; }
 
@@ -77,7 +78,7 @@ public sealed class PartnerContactPhone
 }
 
 /// <summary>One postal address; Belgian postcodes are checked, other countries allowed.</summary>
-public sealed class PartnerContactAddress
+public sealed class PartnerContactAddress : IPartOfRecord
 {
     public long Id { get; set; }
 

@@ -20,8 +20,7 @@ public sealed class PartnerContactCsvService(
     IDbContextFactory<CrmDbContext> dbFactory,
     ICurrentActor currentActor,
     AuditTrail trail,
-    PersonImport import,
-    TimeProvider time)
+    PersonImport import)
 {
     public const int MaxExportRows = 100_000;
     public static readonly string[] Columns =
@@ -50,8 +49,7 @@ public sealed class PartnerContactCsvService(
         return await dbFactory.InTransactionAsync(PartnerContactService.EntityType, async db =>
         {
             var rows = await AnalyseAsync(db, csv, defaultBasis, cancellationToken);
-            var now = time.GetUtcNow().UtcDateTime;
-            var contacts = rows.Where(r => r.Result.Status == ImportRowStatus.Valid).Select(r => PartnerContactService.NewContact(r.Input, now)).ToList();
+            var contacts = rows.Where(r => r.Result.Status == ImportRowStatus.Valid).Select(r => PartnerContactService.NewContact(r.Input)).ToList();
             db.PartnerContacts.AddRange(contacts);
             await db.SaveChangesAsync(cancellationToken);
             var skipped = rows.Count - contacts.Count;

@@ -16,18 +16,12 @@ public static class PartnerContactRules
         for (var i = 0; i < input.Emails.Count; i++)
         {
             var field = $"Emails[{i}]";
-            var text = v.Text(field, input.Emails[i], 254);
-            if (text is null)
+            if (v.Email(field, input.Emails[i]) is not { } email)
             {
                 continue;
             }
 
-            var email = ContactNormaliser.NormaliseEmail(text);
-            if (email is null)
-            {
-                v.Add(field, "EmailInvalid");
-            }
-            else if (emails.Contains(email))
+            if (emails.Contains(email))
             {
                 v.Add(field, "DuplicateInList");
             }
@@ -41,18 +35,12 @@ public static class PartnerContactRules
         for (var i = 0; i < input.Phones.Count; i++)
         {
             var field = $"Phones[{i}]";
-            var text = v.Text(field, input.Phones[i].Number, 40);
-            if (text is null)
+            if (v.Phone(field, input.Phones[i].Number) is not { } number)
             {
                 continue;
             }
 
-            var number = ContactNormaliser.NormalisePhone(text);
-            if (number is null)
-            {
-                v.Add(field, "PhoneInvalid");
-            }
-            else if (phones.Any(p => p.Number == number))
+            if (phones.Any(p => p.Number == number))
             {
                 v.Add(field, "DuplicateInList");
             }
@@ -72,11 +60,7 @@ public static class PartnerContactRules
             }
 
             var country = (v.Text($"Addresses[{i}].CountryCode", a.CountryCode, 2) ?? "BE").ToUpperInvariant();
-            var postalCode = v.RequiredText($"Addresses[{i}].PostalCode", a.PostalCode, CompanyLimits.PostalCode);
-            if (country == "BE" && postalCode.Length > 0 && !(postalCode.Length == 4 && postalCode.All(char.IsAsciiDigit) && postalCode[0] != '0'))
-            {
-                v.Add($"Addresses[{i}].PostalCode", "PostalCodeInvalid");
-            }
+            var postalCode = v.PostalCode($"Addresses[{i}].PostalCode", a.PostalCode, country, CompanyLimits.PostalCode, required: true) ?? "";
 
             if (country.Length != 2 || !country.All(char.IsAsciiLetterUpper))
             {

@@ -90,7 +90,7 @@ public sealed class PartnerContactService(
 
             v.ThrowIfInvalid();
             await EnsureNotSuppressedAsync(db, valid, cancellationToken);
-            var contact = NewContact(valid, time.GetUtcNow().UtcDateTime);
+            var contact = NewContact(valid);
             db.PartnerContacts.Add(contact);
             await db.SaveChangesAsync(cancellationToken);
             await trail.RecordAsync(db, actor, "PartnerContact.Created", EntityType, contact.Id.ToString(CultureInfo.InvariantCulture),
@@ -119,26 +119,25 @@ public sealed class PartnerContactService(
             }
 
             v.ThrowIfInvalid();
-            var changes = new FieldChanges();
-            Apply(contact, valid, changes);
+            Apply(contact, valid);
+            var changes = FieldChanges.Of(db, contact);
             if (!changes.Any)
             {
                 return contact.ConcurrencyStamp;
             }
 
             await EnsureNotSuppressedAsync(db, valid, cancellationToken);
-            contact.UpdatedAtUtc = time.GetUtcNow().UtcDateTime;
-            db.ExpectVersion(contact, version, x => contact.ConcurrencyStamp = x);
+            db.ExpectVersion(contact, version);
             await db.SaveChangesAsync(cancellationToken);
             await trail.RecordAsync(db, actor, "PartnerContact.Updated", EntityType, id.ToString(CultureInfo.InvariantCulture), changes.ToString(), cancellationToken);
             return contact.ConcurrencyStamp;
         }, cancellationToken);
     }
 
-    internal static PartnerContact NewContact(PartnerContactInput valid, DateTime now)
+    internal static PartnerContact NewContact(PartnerContactInput valid)
     {
-        var contact = new PartnerContact { CreatedAtUtc = now, UpdatedAtUtc = now };
-        Apply(contact, valid, new FieldChanges());
+        var contact = new PartnerContact();
+        Apply(contact, valid);
         return contact;
     }
 
@@ -150,33 +149,31 @@ public sealed class PartnerContactService(
         }
     }
 
-    private static void Apply(PartnerContact c, PartnerContactInput input, FieldChanges changes)
+    private static void Apply(PartnerContact c, PartnerContactInput input)
     {
-        changes.Apply(nameof(PartnerContact.FirstName), c.FirstName, input.FirstName!, v => c.FirstName = v);
-        changes.Apply(nameof(PartnerContact.LastName), c.LastName, input.LastName!, v => c.LastName = v);
-        changes.Apply(nameof(PartnerContact.JobFunction), c.JobFunction, input.JobFunction, v => c.JobFunction = v);
-        changes.Apply(nameof(PartnerContact.CompanyId), c.CompanyId, input.CompanyId!.Value, v => c.CompanyId = v);
-        changes.Apply(nameof(PartnerContact.PreferredLanguage), c.PreferredLanguage, input.PreferredLanguage, v => c.PreferredLanguage = v);
-        changes.Apply(nameof(PartnerContact.LawfulBasis), c.LawfulBasis, input.LawfulBasis!.Value, v => c.LawfulBasis = v);
-        changes.Apply(nameof(PartnerContact.Notes), c.Notes, input.Notes, v => c.Notes = v);
+        c.FirstName = input.FirstName!;
+        c.LastName = input.LastName!;
+        c.JobFunction = input.JobFunction;
+        c.CompanyId = input.CompanyId!.Value;
+        c.PreferredLanguage = input.PreferredLanguage;
+        c.LawfulBasis = input.LawfulBasis!.Value;
+        c.Notes = input.Notes;
 
-        var emails = input.Emails.Select(e => e!).ToList();
-        changes.Apply(nameof(PartnerContact.Emails), string.Join('|', c.Emails.Select(e => e.Address)), string.Join('|', emails), _ =>
+        Replace(c.Emails, input.Emails.Select(e => new PartnerContactEmail { Address = e! }), e => e.Address);
+        Replace(c.Phones, input.Phones.Select(p => new PartnerContactPhone { Kind = p.Kind, Number = p.Number! }), p => $"{p.Kind}:{p.Number}");
+        Replace(c.Addresses, input.Addresses.Select(a => new PartnerContactAddress { Street = a.Street!, PostalCode = a.PostalCode!, City = a.City!, CountryCode = a.CountryCode ?? "BE" }),
+            a => $"{a.Street}/{a.PostalCode}/{a.City}/{a.CountryCode}");
+    }
+
+    /// <summary>A list is replaced only when it differs, so an unchanged form saves nothing and the audit names only what changed.</summary>
+    private static void Replace<T>(List<T> current, IEnumerable<T> wanted, Func<T, string> key)
+    {
+        var list = wanted.ToList();
+        if (!current.Select(key).SequenceEqual(list.Select(key)))
         {
-            c.Emails.Clear();
-            c.Emails.AddRange(emails.Select(e => new PartnerContactEmail { Address = e }));
-        });
-        changes.Apply(nameof(PartnerContact.Phones), string.Join('|', c.Phones.Select(p => $"{p.Kind}:{p.Number}")), string.Join('|', input.Phones.Select(p => $"{p.Kind}:{p.Number}")), _ =>
-        {
-            c.Phones.Clear();
-            c.Phones.AddRange(input.Phones.Select(p => new PartnerContactPhone { Kind = p.Kind, Number = p.Number! }));
-        });
-        changes.Apply(nameof(PartnerContact.Addresses), string.Join('|', c.Addresses.Select(a => $"{a.Street}/{a.PostalCode}/{a.City}/{a.CountryCode}")),
-            string.Join('|', input.Addresses.Select(a => $"{a.Street}/{a.PostalCode}/{a.City}/{a.CountryCode}")), _ =>
-        {
-            c.Addresses.Clear();
-            c.Addresses.AddRange(input.Addresses.Select(a => new PartnerContactAddress { Street = a.Street!, PostalCode = a.PostalCode!, City = a.City!, CountryCode = a.CountryCode ?? "BE" }));
-        });
+            current.Clear();
+            current.AddRange(list);
+        }
     }
 
     private static PartnerContactInput ToInput(PartnerContact c) => new()

@@ -119,7 +119,7 @@ internal sealed class ApplicantCategory() : PersonCategoryBase<Applicant>(
             new(T("Language"), AccessReportTexts.Name(language, a.PreferredLanguage)),
             new(T("Purpose"), T("Purpose.Applicant")),
             new(T("LawfulBasis"), T("Basis.LegitimateInterest")),
-            new(T("LegitimateInterest"), $"{assessment} — {a.LegitimateInterestNote}"),
+            new(T("LegitimateInterest"), $"{assessment} — {a.LegitimateInterestNote.Text}"),
             new(T("Source"), source),
             new(T("Recipients"), T("Recipients.None")),
             new(T("Cv"), cv is null ? T("None") : T("Cv.Held", cv.FileName, AccessReportTexts.Date(language, DateOnly.FromDateTime(BrusselsTime.FromUtc(cv.UploadedAtUtc))))),

@@ -1,4 +1,5 @@
 using Cisa.Crm.Core.Common;
+using Cisa.Crm.Core.Data.Bookkeeping;
 
 namespace Cisa.Crm.Core.People;
 
@@ -33,14 +34,18 @@ public abstract class Person
         }
     }
 
+    [NotAnEdit]
     public string FirstNameKey { get; private set; } = "";
 
+    [NotAnEdit]
     public string LastNameKey { get; private set; } = "";
 
     /// <summary>DSR-RESTRICT: stored but not processed — read-only, no calls or disclosures, out of lists and exports.</summary>
+    [NotAnEdit]
     public bool IsRestricted { get; private set; }
 
     /// <summary>When the restriction now in force was placed; null exactly when <see cref="IsRestricted"/> is false.</summary>
+    [NotAnEdit]
     public DateTime? RestrictedAtUtc { get; private set; }
 
     /// <summary>

@@ -98,7 +98,7 @@ internal sealed class ProspectCategory() : PersonCategoryBase<Prospect>(
             new(T("Language"), AccessReportTexts.Name(language, prospect.PreferredLanguage)),
             new(T("Purpose"), T("Purpose.Prospect")),
             new(T("LawfulBasis"), T("Basis.LegitimateInterest")),
-            new(T("LegitimateInterest"), $"{p.InterestPursued} — {prospect.LegitimateInterestNote}"),
+            new(T("LegitimateInterest"), $"{p.InterestPursued} — {prospect.LegitimateInterestNote.Text}"),
             new(T("Source"), source),
             new(T("Recipients"), T("Recipients.None")),
             new(T("Retention"), T("Retention.Prospect", retention.ProspectYearsAfterLastActivity,

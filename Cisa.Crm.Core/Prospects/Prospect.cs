@@ -2,6 +2,7 @@ using Cisa.Crm.Core.Common;
 using Cisa.Crm.Core.Companies;
 using Cisa.Crm.Core.LegitimateInterest;
 using Cisa.Crm.Core.People;
+using Cisa.Crm.Core.Data.Bookkeeping;
 
 namespace Cisa.Crm.Core.Prospects;
 
@@ -21,7 +22,7 @@ public enum ProspectSource
 /// legitimate interest: never without an approved assessment and a line of its own (LI-NOTE), always
 /// with the source of the data (SOURCE).
 /// </summary>
-public sealed class Prospect : Person
+public sealed class Prospect : Person, IStamped, IVersioned
 {
 
     public string? JobTitle { get; set; }
@@ -35,6 +36,7 @@ public sealed class Prospect : Person
     /// instead of sorting every prospect by the joined name. Set with <see cref="CompanyId"/>; a rename of the company
     /// rewrites it (<see cref="Companies.CompanyService"/>).
     /// </summary>
+    [NotAnEdit]
     public string CompanyNameKey { get; set; } = "";
 
     /// <summary>Business e-mail, normalised (lower case).</summary>
@@ -58,13 +60,7 @@ public sealed class Prospect : Person
     public LegitimateInterestAssessment? Assessment { get; set; }
 
     /// <summary>Why this person fits the assessment (LI-NOTE's per-person line).</summary>
-    public string LegitimateInterestNote { get; set; } = "";
-
-    public required string LegitimateInterestNoteById { get; set; }
-
-    public required string LegitimateInterestNoteByName { get; set; }
-
-    public DateTime LegitimateInterestNoteAtUtc { get; set; }
+    public LegitimateInterestNote LegitimateInterestNote { get; set; } = new();
 
     /// <summary>The sales person who follows this prospect up.</summary>
     public required string OwnerId { get; set; }
@@ -76,11 +72,14 @@ public sealed class Prospect : Person
     public DateTime UpdatedAtUtc { get; set; }
 
     /// <summary>When the last call took place; with <see cref="UpdatedAtUtc"/> it drives RET-PROSPECT.</summary>
+    [NotAnEdit]
     public DateTime? LastCallAtUtc { get; set; }
 
     /// <summary>The follow-up date of the latest call (a later call replaces it).</summary>
+    [NotAnEdit]
     public DateOnly? FollowUpOn { get; set; }
 
+    [NotAnEdit]
     public string? FollowUpOwnerId { get; set; }
 
     public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();

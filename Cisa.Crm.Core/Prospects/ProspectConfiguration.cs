@@ -21,9 +21,7 @@ internal sealed class ProspectConfiguration : IEntityTypeConfiguration<Prospect>
         builder.Property(p => p.PreferredLanguage).HasConversion<string>().HasMaxLength(10);
         builder.Property(p => p.Source).HasConversion<string>().HasMaxLength(20);
         builder.Property(p => p.SourceDetail).HasMaxLength(ProspectLimits.SourceDetail);
-        builder.Property(p => p.LegitimateInterestNote).HasMaxLength(LegitimateInterest.AssessmentLimits.PersonNote).IsRequired();
-        builder.Property(p => p.LegitimateInterestNoteById).HasMaxLength(128);
-        builder.Property(p => p.LegitimateInterestNoteByName).HasMaxLength(200);
+        builder.ComplexProperty(p => p.LegitimateInterestNote, LegitimateInterest.LegitimateInterestNote.Map);
         builder.Property(p => p.OwnerId).HasMaxLength(128);
         builder.Property(p => p.OwnerName).HasMaxLength(200);
         builder.Property(p => p.FollowUpOwnerId).HasMaxLength(128);

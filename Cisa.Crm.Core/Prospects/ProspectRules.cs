@@ -18,16 +18,10 @@ public sealed class ProspectRules(TimeProvider time)
     public (ProspectInput Valid, Validator Errors) CheckFields(ProspectInput input)
     {
         var v = new Validator();
-        var email = v.Text(nameof(input.Email), input.Email, ProspectLimits.Email);
-        var normalisedEmail = ContactNormaliser.NormaliseEmail(email);
-        if (email is not null && normalisedEmail is null)
-        {
-            v.Add(nameof(input.Email), "EmailInvalid");
-        }
-
-        var phone = NormalisePhone(v, nameof(input.Phone), input.Phone);
-        var mobile = NormalisePhone(v, nameof(input.Mobile), input.Mobile);
-        if (email is null && string.IsNullOrWhiteSpace(input.Phone) && string.IsNullOrWhiteSpace(input.Mobile))
+        var email = v.Email(nameof(input.Email), input.Email, ProspectLimits.Email);
+        var phone = v.Phone(nameof(input.Phone), input.Phone, ProspectLimits.Phone);
+        var mobile = v.Phone(nameof(input.Mobile), input.Mobile, ProspectLimits.Phone);
+        if (string.IsNullOrWhiteSpace(input.Email) && string.IsNullOrWhiteSpace(input.Phone) && string.IsNullOrWhiteSpace(input.Mobile))
         {
             v.Add(nameof(input.Email), "ContactRequired");
         }
@@ -65,7 +59,7 @@ public sealed class ProspectRules(TimeProvider time)
             FirstName = v.RequiredText(nameof(input.FirstName), input.FirstName, ProspectLimits.Name),
             LastName = v.RequiredText(nameof(input.LastName), input.LastName, ProspectLimits.Name),
             JobTitle = v.Text(nameof(input.JobTitle), input.JobTitle, ProspectLimits.JobTitle),
-            Email = normalisedEmail,
+            Email = email,
             Phone = phone,
             Mobile = mobile,
             SourceDetail = sourceDetail,
@@ -105,22 +99,5 @@ public sealed class ProspectRules(TimeProvider time)
                 v.Add(field, "DuplicatePhone");
             }
         }
-    }
-
-    private static string? NormalisePhone(Validator v, string field, string? input)
-    {
-        var text = v.Text(field, input, ProspectLimits.Phone);
-        if (text is null)
-        {
-            return null;
-        }
-
-        var normalised = ContactNormaliser.NormalisePhone(text);
-        if (normalised is null)
-        {
-            v.Add(field, "PhoneInvalid");
-        }
-
-        return normalised;
     }
 }

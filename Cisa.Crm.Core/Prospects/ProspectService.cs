@@ -8,6 +8,7 @@ using Cisa.Crm.Core.People;
 using Cisa.Crm.Core.Privacy.Suppression;
 using Cisa.Crm.Core.Security;
 using Cisa.Crm.Core.Time;
+using Cisa.Crm.Core.LegitimateInterest;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cisa.Crm.Core.Prospects;
@@ -112,7 +113,7 @@ public sealed class ProspectService(
             await trail.RecordAsync(db, actor, "Prospect.Viewed", nameof(Prospect), id.ToString(CultureInfo.InvariantCulture), cancellationToken: cancellationToken);
             var p = found.Prospect;
             return new ProspectDetails(p.Id, ToInput(p), found.CompanyName, found.AssessmentTitle, today >= found.AssessmentDue,
-                p.LegitimateInterestNoteByName, p.LegitimateInterestNoteAtUtc, p.OwnerName, p.CreatedAtUtc, p.UpdatedAtUtc,
+                p.LegitimateInterestNote.ByName, p.LegitimateInterestNote.AtUtc, p.OwnerName, p.CreatedAtUtc, p.UpdatedAtUtc,
                 p.LastCallAtUtc, p.FollowUpOn, p.IsRestricted, p.ConcurrencyStamp);
         }, cancellationToken);
         return details;
@@ -218,23 +219,20 @@ public sealed class ProspectService(
 
             v.ThrowIfInvalid();
             var now = time.GetUtcNow().UtcDateTime;
-            var changes = new FieldChanges();
-            Apply(prospect, valid, changes);
+            Apply(prospect, valid);
             prospect.CompanyNameKey = companyNameKey!;
-            if (changes.Any)
+            var personFields = FieldChanges.Of(db, prospect).Count;
+            if (personFields > 0)
             {
                 await suppression.EnsureNotSuppressedAsync(db, valid.Email, [valid.Phone, valid.Mobile], cancellationToken);
             }
 
-            var personFields = changes.Count;
-            changes.Apply(nameof(Prospect.AssessmentId), prospect.AssessmentId, valid.AssessmentId!.Value, x => prospect.AssessmentId = x);
-            changes.Apply(nameof(Prospect.LegitimateInterestNote), prospect.LegitimateInterestNote, valid.LegitimateInterestNote!, x => prospect.LegitimateInterestNote = x);
+            prospect.AssessmentId = valid.AssessmentId!.Value;
+            prospect.LegitimateInterestNote.Text = valid.LegitimateInterestNote!;
+            var changes = FieldChanges.Of(db, prospect);
             if (changes.Count > personFields)
             {
-                // LI-NOTE: the note records who wrote it and when.
-                prospect.LegitimateInterestNoteById = actor.Id;
-                prospect.LegitimateInterestNoteByName = actor.DisplayName;
-                prospect.LegitimateInterestNoteAtUtc = now;
+                prospect.LegitimateInterestNote.Sign(actor, now);
             }
 
             if (!changes.Any)
@@ -242,8 +240,7 @@ public sealed class ProspectService(
                 return prospect.ConcurrencyStamp;
             }
 
-            prospect.UpdatedAtUtc = now;
-            db.ExpectVersion(prospect, version, x => prospect.ConcurrencyStamp = x);
+            db.ExpectVersion(prospect, version);
             await db.SaveChangesAsync(cancellationToken);
             await trail.RecordAsync(db, actor, "Prospect.Updated", nameof(Prospect), id.ToString(CultureInfo.InvariantCulture), changes.ToString(), cancellationToken);
             return prospect.ConcurrencyStamp;
@@ -256,17 +253,16 @@ public sealed class ProspectService(
         var prospect = new Prospect
         {
             CompanyNameKey = companyNameKey,
-            LegitimateInterestNoteById = actor.Id,
-            LegitimateInterestNoteByName = actor.DisplayName,
-            LegitimateInterestNoteAtUtc = now,
             OwnerId = actor.Id,
             OwnerName = actor.DisplayName,
+
+            // Set here, not by the interceptor: the bulk import inserts these with prepared SQL, which no interceptor sees.
             CreatedAtUtc = now,
             UpdatedAtUtc = now,
             AssessmentId = valid.AssessmentId!.Value,
-            LegitimateInterestNote = valid.LegitimateInterestNote!,
+            LegitimateInterestNote = LegitimateInterestNote.Written(valid.LegitimateInterestNote!, actor, now),
         };
-        Apply(prospect, valid, new FieldChanges());
+        Apply(prospect, valid);
         return prospect;
     }
 
@@ -282,24 +278,24 @@ public sealed class ProspectService(
         return key;
     }
 
-    private static void Apply(Prospect p, ProspectInput input, FieldChanges changes)
+    private static void Apply(Prospect p, ProspectInput input)
     {
-        changes.Apply(nameof(Prospect.FirstName), p.FirstName, input.FirstName!, v => p.FirstName = v);
-        changes.Apply(nameof(Prospect.LastName), p.LastName, input.LastName!, v => p.LastName = v);
-        changes.Apply(nameof(Prospect.JobTitle), p.JobTitle, input.JobTitle, v => p.JobTitle = v);
-        changes.Apply(nameof(Prospect.CompanyId), p.CompanyId, input.CompanyId!.Value, v => p.CompanyId = v);
-        changes.Apply(nameof(Prospect.Email), p.Email, input.Email, v => p.Email = v);
-        changes.Apply(nameof(Prospect.Phone), p.Phone, input.Phone, v => p.Phone = v);
-        changes.Apply(nameof(Prospect.Mobile), p.Mobile, input.Mobile, v => p.Mobile = v);
-        changes.Apply(nameof(Prospect.PreferredLanguage), p.PreferredLanguage, input.PreferredLanguage, v => p.PreferredLanguage = v);
-        changes.Apply(nameof(Prospect.Source), p.Source, input.Source!.Value, v => p.Source = v);
-        changes.Apply(nameof(Prospect.SourceDetail), p.SourceDetail, input.SourceDetail, v => p.SourceDetail = v);
+        p.FirstName = input.FirstName!;
+        p.LastName = input.LastName!;
+        p.JobTitle = input.JobTitle;
+        p.CompanyId = input.CompanyId!.Value;
+        p.Email = input.Email;
+        p.Phone = input.Phone;
+        p.Mobile = input.Mobile;
+        p.PreferredLanguage = input.PreferredLanguage;
+        p.Source = input.Source!.Value;
+        p.SourceDetail = input.SourceDetail;
     }
 
     private static ProspectInput ToInput(Prospect p) => new()
     {
         FirstName = p.FirstName, LastName = p.LastName, JobTitle = p.JobTitle, CompanyId = p.CompanyId, Email = p.Email,
         Phone = p.Phone, Mobile = p.Mobile, PreferredLanguage = p.PreferredLanguage, Source = p.Source, SourceDetail = p.SourceDetail,
-        AssessmentId = p.AssessmentId, LegitimateInterestNote = p.LegitimateInterestNote,
+        AssessmentId = p.AssessmentId, LegitimateInterestNote = p.LegitimateInterestNote.Text,
     };
 }

@@ -1,14 +1,22 @@
 using System.Collections;
 using System.Globalization;
+using System.Reflection;
 using System.Resources;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Cisa.Crm.Core.Applicants;
 using Cisa.Crm.Core.Audit;
+using Cisa.Crm.Core.Companies;
+using Cisa.Crm.Core.Data.Bookkeeping;
+using Cisa.Crm.Core.LegitimateInterest;
+using Cisa.Crm.Core.Partners;
 using Cisa.Crm.Core.Errors;
 using Cisa.Crm.Core.Privacy;
 using Cisa.Crm.Core.Privacy.Retention;
 using Cisa.Crm.Core.Security;
 using Cisa.Crm.Core.Privacy.Requests;
+using Cisa.Crm.Core.Prospects;
+using Cisa.Crm.Core.Prospects.Calls;
 using Cisa.Crm.Tests.Support;
 using Cisa.Crm.Web.Localization;
 
@@ -148,7 +156,19 @@ public sealed partial class TextsTests
         // FieldChanges.Apply("Name", ...) and Apply(nameof(X.Name), ...): the names the trail lists as changed.
         var fields = sources.SelectMany(s => ChangedField().Matches(s).Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value))
             .ToHashSet(StringComparer.Ordinal);
+
+        // FieldChanges.Of reads the rest from EF's change tracker: on the records edited field by field, every property
+        // the core changes on a loaded record (x.Name = ...) unless it is bookkeeping, and every list of parts.
+        var assigned = sources.SelectMany(s => AssignedProperty().Matches(s).Select(m => m.Groups[1].Value)).ToHashSet(StringComparer.Ordinal);
+        Type[] edited = [typeof(Prospect), typeof(Company), typeof(Applicant), typeof(PartnerContact), typeof(Call), typeof(LegitimateInterestAssessment)];
+        fields.UnionWith(edited.SelectMany(t => t.GetProperties())
+            .Where(p => p.Name is not ("Id" or nameof(IStamped.CreatedAtUtc) or nameof(IStamped.UpdatedAtUtc) or nameof(IVersioned.ConcurrencyStamp))
+                && p.GetCustomAttribute<NotAnEditAttribute>() is null)
+            .Where(p => assigned.Contains(p.Name) || IsListOfParts(p.PropertyType))
+            .Select(p => p.Name));
         Assert.Contains("LastName", fields);
+        Assert.Contains("Report", fields);
+        Assert.Contains("Emails", fields);
         Assert.All(fields, f => Assert.Contains($"Field.{f}", texts));
     }
 
@@ -232,6 +252,13 @@ public sealed partial class TextsTests
 
     [GeneratedRegex(@"RecordAsync\(db, [A-Za-z.]+, ""([A-Za-z]+\.[A-Za-z]+)""")]
     private static partial Regex ActionLiteral();
+
+    private static bool IsListOfParts(Type type) =>
+        type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>) && type.GetGenericArguments()[0].IsAssignableTo(typeof(IPartOfRecord));
+
+    // "prospect.Email = ..." on a loaded record.
+    [GeneratedRegex(@"\w\.([A-Z][A-Za-z]+) = ")]
+    private static partial Regex AssignedProperty();
 
     [GeneratedRegex(@"changes\.Apply(?:<[^>]+>)?\((?:nameof\((?:[A-Za-z]+\.)*([A-Za-z]+)\)|""([A-Za-z]+)"")")]
     private static partial Regex ChangedField();

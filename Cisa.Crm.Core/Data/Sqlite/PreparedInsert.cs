@@ -45,7 +45,7 @@ public sealed class PreparedInsert<TEntity> : IAsyncDisposable
         for (var i = 0; i < _columns.Length; i++)
         {
             var column = _columns[i];
-            var value = column.Getter.GetClrValue(entity);
+            var value = column.Getter.GetClrValueUsingContainingEntity(entity);
             _statement.Bind(i + 1, value is null ? null : column.Converter?.ConvertToProvider(value) ?? value, column.AsText);
         }
 
@@ -80,7 +80,9 @@ public static class PreparedInsert
         var connection = db.Database.GetDbConnection() as SqliteConnection
             ?? throw new NotSupportedException("A prepared insert reads the new key the SQLite way (last_insert_rowid).");
         var columns = new List<InsertColumn>();
-        foreach (var property in entityType.GetProperties().Where(p => p != key.keyProperty))
+        // A complex type's members (the legitimate-interest note) are columns of the same table.
+        foreach (var property in entityType.GetProperties().Where(p => p != key.keyProperty)
+            .Concat(entityType.GetComplexProperties().SelectMany(c => c.ComplexType.GetProperties())))
         {
             if (property.IsShadowProperty() || property.GetColumnName(table) is not { } name)
             {

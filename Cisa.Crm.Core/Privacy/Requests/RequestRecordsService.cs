@@ -173,8 +173,7 @@ public sealed class RequestRecordsService(
             }
 
             request.Execute(now);
-            request.ConcurrencyStamp = Guid.NewGuid();
-            db.Entry(request).Property(r => r.ConcurrencyStamp).OriginalValue = version;
+            db.ExpectVersion(request, version);
             await db.SaveChangesAsync(cancellationToken);
             audit.Add(new AuditRecord("SubjectRequest.Executed", EntityType, Key(id), string.Create(CultureInfo.InvariantCulture, $"decisions={decisions.Count}")));
             await trail.RecordManyAsync(db, actor, audit, cancellationToken);
@@ -270,21 +269,9 @@ public sealed class RequestRecordsService(
         {
             decision.NewFirstName = v.Text(nameof(input.NewFirstName), input.NewFirstName, 100);
             decision.NewLastName = v.Text(nameof(input.NewLastName), input.NewLastName, 100);
-            var email = v.Text(nameof(input.NewEmail), input.NewEmail, 254);
-            decision.NewEmail = email is null ? null : ContactNormaliser.NormaliseEmail(email);
-            if (email is not null && decision.NewEmail is null)
-            {
-                v.Add(nameof(input.NewEmail), "EmailInvalid");
-            }
-
-            var phone = v.Text(nameof(input.NewPhone), input.NewPhone, 40);
-            decision.NewPhone = phone is null ? null : ContactNormaliser.NormalisePhone(phone);
-            if (phone is not null && decision.NewPhone is null)
-            {
-                v.Add(nameof(input.NewPhone), "PhoneInvalid");
-            }
-
-            if (decision.NewFirstName is null && decision.NewLastName is null && email is null && phone is null)
+            decision.NewEmail = v.Email(nameof(input.NewEmail), input.NewEmail);
+            decision.NewPhone = v.Phone(nameof(input.NewPhone), input.NewPhone);
+            if (decision.NewFirstName is null && decision.NewLastName is null && string.IsNullOrWhiteSpace(input.NewEmail) && string.IsNullOrWhiteSpace(input.NewPhone))
             {
                 v.Add(nameof(input.NewFirstName), "RectificationEmpty");
             }

@@ -1,5 +1,6 @@
 using Cisa.Crm.Core.Errors;
 using Cisa.Crm.Core.Security;
+using Cisa.Crm.Core.Data.Bookkeeping;
 
 namespace Cisa.Crm.Core.Privacy.Requests;
 
@@ -75,7 +76,7 @@ public enum ReplyLanguage
 /// <see cref="Extend"/>, <see cref="Execute"/>, <see cref="Refuse"/>, <see cref="Answer"/>), which refuses a step
 /// the current state does not allow; the services around them check permissions, save and audit.
 /// </summary>
-public sealed class SubjectRequest
+public sealed class SubjectRequest : ICreated, IVersioned
 {
     public const int TextMaxLength = 4000;
     public const int ReasonMaxLength = 1000;

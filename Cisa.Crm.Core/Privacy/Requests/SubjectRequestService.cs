@@ -46,17 +46,8 @@ public sealed class SubjectRequestService(
         }
 
         var name = v.RequiredText(nameof(input.RequesterName), input.RequesterName, 200);
-        var email = v.Text(nameof(input.RequesterEmail), input.RequesterEmail, 254);
-        if (email is not null && ContactNormaliser.NormaliseEmail(email) is null)
-        {
-            v.Add(nameof(input.RequesterEmail), "EmailInvalid");
-        }
-
-        var phone = v.Text(nameof(input.RequesterPhone), input.RequesterPhone, 40);
-        if (phone is not null && ContactNormaliser.NormalisePhone(phone) is null)
-        {
-            v.Add(nameof(input.RequesterPhone), "PhoneInvalid");
-        }
+        var email = v.Email(nameof(input.RequesterEmail), input.RequesterEmail);
+        var phone = v.Phone(nameof(input.RequesterPhone), input.RequesterPhone);
 
         var address = v.Text(nameof(input.RequesterAddress), input.RequesterAddress, 300);
         var text = v.RequiredText(nameof(input.RequestText), input.RequestText, SubjectRequest.TextMaxLength);
@@ -75,14 +66,13 @@ public sealed class SubjectRequestService(
                 ReceivedOn = received,
                 DueOn = RequestDeadline.DueOn(received),
                 RequesterName = name,
-                RequesterEmail = email is null ? null : ContactNormaliser.NormaliseEmail(email),
-                RequesterPhone = phone is null ? null : ContactNormaliser.NormalisePhone(phone),
+                RequesterEmail = email,
+                RequesterPhone = phone,
                 RequesterAddress = address,
                 Language = input.Language,
                 RequestText = text,
                 CreatedById = actor.Id,
                 CreatedByName = actor.DisplayName,
-                CreatedAtUtc = time.GetUtcNow().UtcDateTime,
             };
             db.SubjectRequests.Add(request);
             await db.SaveChangesAsync(cancellationToken);
@@ -269,7 +259,7 @@ public sealed class SubjectRequestService(
         {
             var request = await FindAsync(db, id, cancellationToken, tracked: true);
             var details = change(request);
-            db.ExpectVersion(request, version, v => request.ConcurrencyStamp = v);
+            db.ExpectVersion(request, version);
             await db.SaveChangesAsync(cancellationToken);
             if (releaseHolds)
             {

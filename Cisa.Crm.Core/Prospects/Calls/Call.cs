@@ -1,3 +1,5 @@
+using Cisa.Crm.Core.Data.Bookkeeping;
+
 namespace Cisa.Crm.Core.Prospects.Calls;
 
 public enum CallDirection
@@ -21,7 +23,7 @@ public enum CallOutcome
 /// One phone call with a prospect: the time of the call and a short, factual report, as the policy
 /// says (CAT-PROSPECT, MINIMISE). Stamped with who logged it; every edit is audited.
 /// </summary>
-public sealed class Call
+public sealed class Call : IStamped, IVersioned
 {
     /// <summary>MINIMISE: a call report is short.</summary>
     public const int ReportMaxLength = 500;

@@ -43,17 +43,14 @@ public sealed class CallLogService(IDbContextFactory<CrmDbContext> dbFactory, IC
         {
             var prospect = await db.Prospects.FirstOrDefaultAsync(p => p.Id == prospectId, cancellationToken) ?? throw new RecordNotFoundException(nameof(Prospect));
             RestrictionGuard.EnsureNotRestricted(prospect);
-            var now = time.GetUtcNow().UtcDateTime;
             var call = new Call
             {
                 ProspectId = prospectId,
                 CompanyId = prospect.CompanyId,
                 LoggedById = actor.Id,
                 LoggedByName = actor.DisplayName,
-                CreatedAtUtc = now,
-                UpdatedAtUtc = now,
             };
-            Apply(call, valid, new FieldChanges());
+            Apply(call, valid);
             db.Calls.Add(call);
             await db.SaveChangesAsync(cancellationToken);
             await RefreshProspectAsync(db, prospect, cancellationToken);
@@ -78,15 +75,14 @@ public sealed class CallLogService(IDbContextFactory<CrmDbContext> dbFactory, IC
                 throw new RuleViolationException("CallNotYours", "Only the person who logged a call can change it.");
             }
 
-            var changes = new FieldChanges();
-            Apply(call, valid, changes);
+            Apply(call, valid);
+            var changes = FieldChanges.Of(db, call);
             if (!changes.Any)
             {
                 return call.ConcurrencyStamp;
             }
 
-            call.UpdatedAtUtc = time.GetUtcNow().UtcDateTime;
-            db.ExpectVersion(call, version, v => call.ConcurrencyStamp = v);
+            db.ExpectVersion(call, version);
             await db.SaveChangesAsync(cancellationToken);
             await RefreshProspectAsync(db, prospect, cancellationToken);
             await trail.RecordAsync(db, actor, "Call.Edited", nameof(Call), callId.ToString(CultureInfo.InvariantCulture), changes.ToString(), cancellationToken);
@@ -193,14 +189,14 @@ public sealed class CallLogService(IDbContextFactory<CrmDbContext> dbFactory, IC
         return (occurredAtUtc, input with { Report = report });
     }
 
-    private static void Apply(Call call, (DateTime OccurredAtUtc, CallInput Input) valid, FieldChanges changes)
+    private static void Apply(Call call, (DateTime OccurredAtUtc, CallInput Input) valid)
     {
         var (occurredAtUtc, input) = valid;
-        changes.Apply(nameof(Call.OccurredAtUtc), call.OccurredAtUtc, occurredAtUtc, v => call.OccurredAtUtc = v);
-        changes.Apply(nameof(Call.Direction), call.Direction, input.Direction, v => call.Direction = v);
-        changes.Apply(nameof(Call.Outcome), call.Outcome, input.Outcome!.Value, v => call.Outcome = v);
-        changes.Apply(nameof(Call.DurationMinutes), call.DurationMinutes, input.DurationMinutes, v => call.DurationMinutes = v);
-        changes.Apply(nameof(Call.Report), call.Report, input.Report!, v => call.Report = v);
-        changes.Apply(nameof(Call.FollowUpOn), call.FollowUpOn, input.FollowUpOn, v => call.FollowUpOn = v);
+        call.OccurredAtUtc = occurredAtUtc;
+        call.Direction = input.Direction;
+        call.Outcome = input.Outcome!.Value;
+        call.DurationMinutes = input.DurationMinutes;
+        call.Report = input.Report!;
+        call.FollowUpOn = input.FollowUpOn;
     }
 }

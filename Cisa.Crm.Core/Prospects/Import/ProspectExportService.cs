@@ -27,7 +27,7 @@ public sealed class ProspectExportService(IDbContextFactory<CrmDbContext> dbFact
             var rows = await prospects.Take(MaxRows).Select(p => new
             {
                 p.FirstName, p.LastName, p.JobTitle, Company = p.Company!.Name, p.Company.EnterpriseNumber, p.Email, p.Phone, p.Mobile,
-                p.PreferredLanguage, p.Source, p.SourceDetail, p.LegitimateInterestNote,
+                p.PreferredLanguage, p.Source, p.SourceDetail, LegitimateInterestNote = p.LegitimateInterestNote.Text,
             }).ToListAsync(cancellationToken);
             var csv = CrmCsv.Write(ProspectImportService.Columns, rows.Select(r => (IReadOnlyList<string?>)
             [

@@ -84,8 +84,8 @@ public sealed class ImportExportTests : SalesTestBase
         Assert.Equal("+3214213456", lotte.Phone);
         Assert.Equal(ProspectSource.LinkedIn, lotte.Source);
         Assert.Equal(AssessmentId, lotte.AssessmentId);
-        Assert.Equal(SalesData.Note, lotte.LegitimateInterestNote);
-        Assert.Equal("sales-1", lotte.LegitimateInterestNoteById);
+        Assert.Equal(SalesData.Note, lotte.LegitimateInterestNote.Text);
+        Assert.Equal("sales-1", lotte.LegitimateInterestNote.ById);
         Assert.Equal(2, await check.Prospects.CountAsync());
         Assert.Equal(auditBefore + 1, await check.AuditEntries.CountAsync());
         var entry = Assert.Single(await Data.AuditAsync("Prospect.Imported"));
@@ -147,7 +147,7 @@ public sealed class ImportExportTests : SalesTestBase
         await Import.ImportAsync(Stream(csv), new ImportBatch(AssessmentId, SalesData.Note));
 
         await using var check = Db.CreateContext();
-        Assert.Equal("Met her at the Herentals ICT fair.", (await check.Prospects.AsNoTracking().SingleAsync(p => p.LastName == "Janssens")).LegitimateInterestNote);
+        Assert.Equal("Met her at the Herentals ICT fair.", (await check.Prospects.AsNoTracking().SingleAsync(p => p.LastName == "Janssens")).LegitimateInterestNote.Text);
     }
 
     [Fact]

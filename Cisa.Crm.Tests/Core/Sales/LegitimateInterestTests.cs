@@ -77,7 +77,7 @@ public sealed class LegitimateInterestTests : SalesTestBase
         Assert.Equal(SalesData.Note, details.Input.LegitimateInterestNote);
         Assert.Equal("Prospecting IT decision makers", details.AssessmentTitle);
         Assert.Equal("Sofie", details.LegitimateInterestNoteByName);
-        Assert.Equal("sales-1", row.LegitimateInterestNoteById);
+        Assert.Equal("sales-1", row.LegitimateInterestNote.ById);
         Assert.Equal(new DateTime(2026, 3, 14, 9, 30, 0, DateTimeKind.Utc), details.LegitimateInterestNoteAtUtc);
     }
 
@@ -95,7 +95,7 @@ public sealed class LegitimateInterestTests : SalesTestBase
         var row = await Data.ProspectRowAsync(id);
         Assert.Equal("Now also responsible for security; fits the SOC offer.", after.Input.LegitimateInterestNote);
         Assert.Equal("Tom", after.LegitimateInterestNoteByName);
-        Assert.Equal("sales-2", row.LegitimateInterestNoteById);
+        Assert.Equal("sales-2", row.LegitimateInterestNote.ById);
         Assert.Equal(new DateTime(2026, 3, 16, 9, 30, 0, DateTimeKind.Utc), after.LegitimateInterestNoteAtUtc);
         Assert.Equal("Sofie", after.OwnerName);
     }

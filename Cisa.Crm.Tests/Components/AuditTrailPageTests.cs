@@ -3,12 +3,12 @@ using Cisa.Crm.Core.Audit;
 using Cisa.Crm.Demo;
 using Cisa.Crm.Core.Privacy.Retention;
 using Cisa.Crm.Core.Prospects.Calls;
-using Cisa.Crm.Tests.Core.Sales;
 using Cisa.Crm.Tests.Support;
 using Cisa.Crm.Web.Components.Pages.Audit;
 using Cisa.Crm.Web.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Cisa.Crm.Tests.Core.Prospects;
 
 namespace Cisa.Crm.Tests.Components;
 

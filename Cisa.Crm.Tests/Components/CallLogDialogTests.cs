@@ -1,12 +1,12 @@
 using Bunit;
 using Cisa.Crm.Core.Prospects.Calls;
-using Cisa.Crm.Tests.Core.Sales;
 using Cisa.Crm.Tests.Support;
 using Cisa.Crm.Web.Components.Pages.Prospects;
 using Cisa.Crm.Web.Components.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Extensions;
+using Cisa.Crm.Tests.Core.Prospects;
 
 namespace Cisa.Crm.Tests.Components;
 

@@ -2,10 +2,10 @@ using Bunit;
 using Cisa.Crm.Core.Companies;
 using Cisa.Crm.Core.Partners;
 using Cisa.Crm.Tests.Core.Partners;
-using Cisa.Crm.Tests.Core.Sales;
 using Cisa.Crm.Tests.Support;
 using Cisa.Crm.Web.Components.Pages.Partners;
 using Microsoft.Extensions.DependencyInjection;
+using Cisa.Crm.Tests.Core.Prospects;
 
 namespace Cisa.Crm.Tests.Components;
 

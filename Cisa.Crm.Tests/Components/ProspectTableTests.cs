@@ -3,10 +3,10 @@ using Bunit;
 using Cisa.Crm.Core.Common;
 using Cisa.Crm.Core.Prospects;
 using Cisa.Crm.Core.Prospects.Calls;
-using Cisa.Crm.Tests.Core.Sales;
 using Cisa.Crm.Tests.Support;
 using Cisa.Crm.Web.Components.Pages.Prospects;
 using Microsoft.Extensions.DependencyInjection;
+using Cisa.Crm.Tests.Core.Prospects;
 
 namespace Cisa.Crm.Tests.Components;
 

@@ -3,6 +3,7 @@ using Cisa.Crm.Demo;
 using Cisa.Crm.Core.Privacy.Retention;
 using Cisa.Crm.Tests.Support;
 using Cisa.Crm.Web.Components.Pages.Privacy;
+using Cisa.Crm.Web.Components.Pages.Privacy.Retention;
 using Cisa.Crm.Web.Retention;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;

@@ -4,6 +4,7 @@ using Cisa.Crm.Core.Data;
 using Cisa.Crm.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Cisa.Crm.Tests.Core.Prospects;
 
 namespace Cisa.Crm.Tests.Integration;
 

@@ -1,12 +1,12 @@
 using System.Collections.Concurrent;
 using Cisa.Crm.Core.Errors;
 using Cisa.Crm.Core.Privacy.Retention;
-using Cisa.Crm.Tests.Core.Retention;
-using Cisa.Crm.Tests.Core.Sales;
 using Cisa.Crm.Tests.Support;
 using Cisa.Crm.Web.Retention;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Cisa.Crm.Tests.Core.Privacy.Retention;
+using Cisa.Crm.Tests.Core.Prospects;
 
 namespace Cisa.Crm.Tests.Integration;
 

@@ -2,8 +2,8 @@ using Cisa.Crm.Core.Applicants;
 using Cisa.Crm.Core.Common;
 using Cisa.Crm.Core.Errors;
 using Cisa.Crm.Core.Security;
-using Cisa.Crm.Tests.Core.Sales;
 using Cisa.Crm.Tests.Support;
+using Cisa.Crm.Tests.Core.Prospects;
 
 namespace Cisa.Crm.Tests.Core.Applicants;
 

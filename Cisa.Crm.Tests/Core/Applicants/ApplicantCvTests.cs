@@ -1,6 +1,7 @@
 using System.Text;
 using Cisa.Crm.Core.Applicants;
 using Cisa.Crm.Core.Errors;
+using Cisa.Crm.Tests.Core.Prospects;
 
 namespace Cisa.Crm.Tests.Core.Applicants;
 
@@ -188,7 +189,7 @@ public sealed class ApplicantCvTests : ApplicantTestBase
     public async Task LOG_ACTIONS_a_download_by_the_privacy_officer_is_audited_under_their_name()
     {
         await Applicants.UploadCvAsync(_applicant, "cv.pdf", ApplicantData.Pdf());
-        ActAs(Sales.SalesPeople.PrivacyOfficer);
+        ActAs(SalesPeople.PrivacyOfficer);
 
         await Applicants.DownloadCvAsync(_applicant);
 

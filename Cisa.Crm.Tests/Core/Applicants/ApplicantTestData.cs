@@ -7,9 +7,9 @@ using Cisa.Crm.Core.LegitimateInterest;
 using Cisa.Crm.Core.Privacy.Suppression;
 using Cisa.Crm.Core.Security;
 using Cisa.Crm.Tests.Core.Partners;
-using Cisa.Crm.Tests.Core.Sales;
 using Cisa.Crm.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Cisa.Crm.Tests.Core.Prospects;
 
 namespace Cisa.Crm.Tests.Core.Applicants;
 

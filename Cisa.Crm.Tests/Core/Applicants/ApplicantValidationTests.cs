@@ -2,6 +2,7 @@ using Cisa.Crm.Core.Applicants;
 using Cisa.Crm.Core.Companies;
 using Cisa.Crm.Core.Errors;
 using Cisa.Crm.Core.LegitimateInterest;
+using Cisa.Crm.Tests.Core.Prospects;
 
 namespace Cisa.Crm.Tests.Core.Applicants;
 
@@ -170,8 +171,8 @@ public sealed class ApplicantValidationTests : ApplicantTestBase
     [Fact]
     public async Task LI_NOTE_a_prospecting_assessment_is_refused_for_an_applicant()
     {
-        var prospecting = await Data.AsAsync(Sales.SalesPeople.PrivacyOfficer,
-            () => Db.Get<AssessmentService>().CreateAsync(Sales.SalesData.Assessment("Prospecting IT decision makers")));
+        var prospecting = await Data.AsAsync(SalesPeople.PrivacyOfficer,
+            () => Db.Get<AssessmentService>().CreateAsync(SalesData.Assessment("Prospecting IT decision makers")));
 
         var refusal = await RefusedAsync(NewApplicant() with { AssessmentId = prospecting });
 

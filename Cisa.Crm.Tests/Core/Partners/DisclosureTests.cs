@@ -1,7 +1,7 @@
 using Cisa.Crm.Core.Companies;
 using Cisa.Crm.Core.Errors;
 using Cisa.Crm.Core.Partners;
-using Cisa.Crm.Tests.Core.Sales;
+using Cisa.Crm.Tests.Core.Prospects;
 
 namespace Cisa.Crm.Tests.Core.Partners;
 

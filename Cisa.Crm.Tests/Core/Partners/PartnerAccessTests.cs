@@ -4,7 +4,7 @@ using Cisa.Crm.Core.Companies;
 using Cisa.Crm.Core.Errors;
 using Cisa.Crm.Core.Partners;
 using Cisa.Crm.Core.Security;
-using Cisa.Crm.Tests.Core.Sales;
+using Cisa.Crm.Tests.Core.Prospects;
 
 namespace Cisa.Crm.Tests.Core.Partners;
 

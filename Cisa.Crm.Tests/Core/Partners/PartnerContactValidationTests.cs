@@ -3,7 +3,7 @@ using Cisa.Crm.Core.Errors;
 using Cisa.Crm.Core.Partners;
 using Cisa.Crm.Core.People;
 using Cisa.Crm.Core.Prospects;
-using Cisa.Crm.Tests.Core.Sales;
+using Cisa.Crm.Tests.Core.Prospects;
 
 namespace Cisa.Crm.Tests.Core.Partners;
 

@@ -2,7 +2,7 @@ using Cisa.Crm.Core.Common;
 using Cisa.Crm.Core.Common.Import;
 using Cisa.Crm.Core.Errors;
 using Cisa.Crm.Core.Partners;
-using Cisa.Crm.Tests.Core.Sales;
+using Cisa.Crm.Tests.Core.Prospects;
 
 namespace Cisa.Crm.Tests.Core.Partners;
 

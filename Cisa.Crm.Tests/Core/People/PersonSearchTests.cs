@@ -3,10 +3,10 @@ using Cisa.Crm.Core.Data.Sqlite;
 using Cisa.Crm.Core.People;
 using Cisa.Crm.Core.Privacy;
 using Cisa.Crm.Core.Security;
-using Cisa.Crm.Tests.Core.Retention;
-using Cisa.Crm.Tests.Core.Sales;
 using Cisa.Crm.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Cisa.Crm.Tests.Core.Privacy.Retention;
+using Cisa.Crm.Tests.Core.Prospects;
 
 namespace Cisa.Crm.Tests.Core.People;
 

@@ -1,0 +1,251 @@
+using Cisa.Crm.Core.Audit;
+using Cisa.Crm.Core.Common;
+using Cisa.Crm.Core.Errors;
+using Cisa.Crm.Core.Security;
+using Cisa.Crm.Tests.Support;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cisa.Crm.Tests.Core.Audit;
+
+public sealed class AuditTrailTests : IAsyncLifetime
+{
+    private TestDatabase _db = null!;
+
+    public async Task InitializeAsync()
+    {
+        _db = await TestDatabase.CreateAsync();
+        _db.Actor.Current = SettableActor.WithRole(CrmRoles.PrivacyAdmin, "privacy-1", "Privacy Officer");
+    }
+
+    public async Task DisposeAsync() => await _db.DisposeAsync();
+
+    private Task RecordAsync(string action, string? entityId = null) =>
+        _db.Get<AuditTrail>().RecordEventAsync(SettableActor.WithRole(CrmRoles.Sales, "sales-1", "Sales Person"), action, "Company", entityId, "fields=Name");
+
+    [Fact]
+    public async Task LOG_ACTIONS_entries_are_numbered_chained_and_stamped_with_the_clock()
+    {
+        await RecordAsync("Company.Update", "7");
+        _db.Time.Advance(TimeSpan.FromMinutes(5));
+        await RecordAsync("Company.Update", "8");
+
+        await using var context = _db.CreateContext();
+        var entries = await context.AuditEntries.OrderBy(e => e.Id).ToListAsync();
+        Assert.Equal([1L, 2L], entries.Select(e => e.Id));
+        Assert.Equal(AuditEntry.GenesisHash, entries[0].PreviousHash);
+        Assert.Equal(entries[0].Hash, entries[1].PreviousHash);
+        Assert.Equal(new DateTime(2026, 3, 14, 9, 35, 0, DateTimeKind.Utc), entries[1].OccurredAtUtc);
+        Assert.Equal(DateTimeKind.Utc, entries[1].OccurredAtUtc.Kind);
+        Assert.Equal("sales-1", entries[1].ActorId);
+    }
+
+    [Fact]
+    public async Task LOG_ACTIONS_an_intact_chain_verifies_and_the_check_itself_is_recorded()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            await RecordAsync("Company.Update", i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        var report = await _db.Get<AuditLog>().VerifyChainAsync();
+
+        Assert.True(report.IsIntact, report.Problem);
+        Assert.Equal(5, report.EntriesChecked);
+        await using var context = _db.CreateContext();
+        Assert.Equal(AuditActions.AuditChainVerified, (await context.AuditEntries.OrderBy(e => e.Id).LastAsync()).Action);
+    }
+
+    [Fact]
+    public async Task LOG_ACTIONS_the_database_refuses_to_update_or_delete_an_entry()
+    {
+        await RecordAsync("Company.Update", "1");
+        await using var context = _db.CreateContext();
+
+        var update = await Assert.ThrowsAsync<SqliteException>(() =>
+            context.Database.ExecuteSqlRawAsync("UPDATE AuditEntries SET Action = 'Nothing' WHERE Id = 1"));
+        var delete = await Assert.ThrowsAsync<SqliteException>(() =>
+            context.Database.ExecuteSqlRawAsync("DELETE FROM AuditEntries WHERE Id = 1"));
+
+        Assert.Contains("append-only", update.Message);
+        Assert.Contains("append-only", delete.Message);
+    }
+
+    [Fact]
+    public async Task LOG_ACTIONS_a_tampered_entry_is_detected()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            await RecordAsync("Company.Update", i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        await BypassTriggersAsync("UPDATE AuditEntries SET EntityId = '999' WHERE Id = 2");
+
+        var report = await _db.Get<AuditLog>().VerifyChainAsync();
+        Assert.False(report.IsIntact);
+        Assert.Equal(2, report.BrokenAtId);
+        Assert.Equal(AuditChainProblem.Altered, report.Kind);
+    }
+
+    [Fact]
+    public async Task LOG_ACTIONS_a_forger_without_the_key_cannot_rebuild_a_chain_that_verifies()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            await RecordAsync("Company.Update", i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        // Someone with write access to the file edits entry 2 and recomputes the hashes with a key of their own.
+        await using (var context = _db.CreateContext())
+        {
+            var entries = await context.AuditEntries.AsNoTracking().OrderBy(e => e.Id).ToListAsync();
+            var forgedKey = System.Text.Encoding.UTF8.GetBytes("not-the-real-key-not-the-real-key!");
+            var previous = entries[0].Hash;
+            await context.Database.ExecuteSqlRawAsync("DROP TRIGGER AuditEntries_NoUpdate;");
+            foreach (var entry in entries.Skip(1))
+            {
+                var forged = AuditEntry.Create(entry.Id, entry.OccurredAtUtc, entry.ActorId, entry.ActorName, entry.Action,
+                    entry.EntityType, entry.Id == 2 ? "999" : entry.EntityId, entry.Details, previous, forgedKey);
+                await context.Database.ExecuteSqlAsync($"UPDATE AuditEntries SET EntityId = {forged.EntityId}, PreviousHash = {forged.PreviousHash}, Hash = {forged.Hash} WHERE Id = {entry.Id}");
+                previous = forged.Hash;
+            }
+        }
+
+        var report = await _db.Get<AuditLog>().VerifyChainAsync();
+        Assert.False(report.IsIntact);
+        Assert.Equal(2, report.BrokenAtId);
+        Assert.Equal(AuditChainProblem.Altered, report.Kind);
+    }
+
+    [Fact]
+    public async Task LOG_ACTIONS_entries_written_while_the_chain_is_verified_are_no_false_alarm()
+    {
+        await RecordAsync("Company.Update");
+        var trail = _db.Get<AuditTrail>();
+        using var stop = new CancellationTokenSource();
+        var writer = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                await trail.RecordEventAsync(CrmActor.System, "Company.Update", "Company");
+            }
+        });
+
+        var reports = new List<AuditChainReport>();
+        for (var i = 0; i < 20; i++)
+        {
+            reports.Add(await _db.Get<AuditLog>().VerifyChainAsync());
+        }
+
+        await stop.CancelAsync();
+        await writer;
+        Assert.All(reports, r => Assert.True(r.IsIntact, r.Problem));
+    }
+
+    [Fact]
+    public async Task LOG_ACTIONS_a_deleted_entry_in_the_middle_is_detected()
+    {
+        for (var i = 0; i < 4; i++)
+        {
+            await RecordAsync("Company.Update");
+        }
+
+        await BypassTriggersAsync("DELETE FROM AuditEntries WHERE Id = 3");
+
+        var report = await _db.Get<AuditLog>().VerifyChainAsync();
+        Assert.False(report.IsIntact);
+        Assert.Equal(3, report.BrokenAtId);
+        Assert.Equal(AuditChainProblem.Missing, report.Kind);
+    }
+
+    [Fact]
+    public async Task LOG_ACTIONS_entries_removed_from_the_end_are_detected()
+    {
+        for (var i = 0; i < 4; i++)
+        {
+            await RecordAsync("Company.Update");
+        }
+
+        await BypassTriggersAsync("DELETE FROM AuditEntries WHERE Id >= 3");
+
+        var report = await _db.Get<AuditLog>().VerifyChainAsync();
+        Assert.False(report.IsIntact);
+        Assert.Equal(3, report.BrokenAtId);
+        Assert.Equal(AuditChainProblem.CutFromEnd, report.Kind);
+        Assert.Equal(4, report.LastRemovedId);
+    }
+
+    [Fact]
+    public async Task LOG_ACTIONS_an_entry_is_written_only_inside_the_transaction_of_its_change()
+    {
+        await using var context = _db.CreateContext();
+        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            _db.Get<AuditTrail>().RecordAsync(context, CrmActor.System, "Company.Update", "Company"));
+    }
+
+    [Fact]
+    public async Task LOG_ACTIONS_a_rolled_back_change_leaves_no_audit_entry_and_no_gap()
+    {
+        await using (var context = _db.CreateContext())
+        {
+            await using var transaction = await context.Database.BeginTransactionAsync();
+            await _db.Get<AuditTrail>().RecordAsync(context, CrmActor.System, "Company.Update", "Company", "1");
+            await transaction.RollbackAsync();
+        }
+
+        await RecordAsync("Company.Update", "2");
+
+        var report = await _db.Get<AuditLog>().VerifyChainAsync();
+        Assert.True(report.IsIntact, report.Problem);
+        Assert.Equal(1, report.EntriesChecked);
+    }
+
+    [Fact]
+    public async Task LOG_ACTIONS_the_browser_filters_by_user_action_and_date_and_pages_newest_first()
+    {
+        var trail = _db.Get<AuditTrail>();
+        var anna = SettableActor.WithRole(CrmRoles.Sales, "anna", "Anna");
+        var bart = SettableActor.WithRole(CrmRoles.HR, "bart", "Bart");
+        for (var i = 0; i < 30; i++)
+        {
+            await trail.RecordEventAsync(i % 3 == 0 ? bart : anna, i % 2 == 0 ? AuditActions.SignIn : "Company.Update", "Company", i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            _db.Time.Advance(TimeSpan.FromHours(1));
+        }
+
+        var log = _db.Get<AuditLog>();
+        var byBart = await log.SearchAsync(new AuditFilter(ActorId: "bart"), new PageRequest(0, 50));
+        var bartSignIns = await log.SearchAsync(new AuditFilter(ActorId: "bart", Action: AuditActions.SignIn), new PageRequest(0, 50));
+        var firstDay = await log.SearchAsync(new AuditFilter(ToUtcExclusive: new DateTime(2026, 3, 15, 0, 0, 0, DateTimeKind.Utc)), new PageRequest(0, 50));
+        var secondPage = await log.SearchAsync(new AuditFilter(), new PageRequest(10, 10));
+
+        Assert.Equal(10, byBart.TotalCount);
+        Assert.Equal(5, bartSignIns.TotalCount);
+        Assert.Equal(15, firstDay.TotalCount); // 09:30 … 23:30 UTC on 14 March
+        Assert.Equal(30, secondPage.TotalCount);
+        Assert.Equal(Enumerable.Range(11, 10).Select(i => (long)i).Reverse(), secondPage.Items.Select(e => e.Id));
+    }
+
+    [Theory]
+    [InlineData(CrmRoles.Sales)]
+    [InlineData(CrmRoles.HR)]
+    [InlineData(null)]
+    public async Task LOG_ACTIONS_only_the_privacy_officer_reads_or_verifies_the_trail(string? role)
+    {
+        _db.Actor.Current = SettableActor.WithRole(role);
+        var log = _db.Get<AuditLog>();
+
+        var read = await Assert.ThrowsAsync<PermissionDeniedException>(() => log.SearchAsync(new AuditFilter(), new PageRequest(0, 10)));
+        var verify = await Assert.ThrowsAsync<PermissionDeniedException>(() => log.VerifyChainAsync());
+
+        Assert.Equal(Permission.AuditRead, read.Permission);
+        Assert.Equal(Permission.AuditVerify, verify.Permission);
+    }
+
+    /// <summary>Simulates someone editing the file directly: drop the guards, change rows, put the guards back.</summary>
+    private async Task BypassTriggersAsync(string sql)
+    {
+        await using var context = _db.CreateContext();
+        await context.Database.ExecuteSqlRawAsync("DROP TRIGGER AuditEntries_NoUpdate; DROP TRIGGER AuditEntries_NoDelete;");
+        await context.Database.ExecuteSqlRawAsync(sql);
+    }
+}

@@ -104,7 +104,8 @@ public sealed partial class AppTexts
                 }
 
                 var store = StoreObjectIdentifier.Table(table, entity.GetSchema());
-                foreach (var property in entity.GetProperties().Where(p => p.ClrType == typeof(string) && p.GetValueConverter() is null))
+                // Flattened: a complex type's columns (the legitimate-interest note's text) are what people typed too.
+                foreach (var property in entity.GetFlattenedProperties().Where(p => p.ClrType == typeof(string) && p.GetValueConverter() is null))
                 {
                     if (property.GetColumnName(store) is not { } column)
                     {

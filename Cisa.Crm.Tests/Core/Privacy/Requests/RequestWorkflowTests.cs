@@ -186,6 +186,7 @@ public sealed class RequestWorkflowTests : SubjectRequestTestBase
         Assert.Equal(2, record.Lists.Single(l => l.Heading == "Telefoongesprekken").Rows.Count);
         Assert.Contains(record.Entries, e => e.Label == "Rechtsgrond" && e.Value.Contains("6.1.f", StringComparison.Ordinal));
         Assert.Contains(record.Entries, e => e.Label == "Bewaartermijn" && e.Value.Contains("14 maart 2028", StringComparison.Ordinal));
+        Assert.Contains(record.Entries, e => e.Label == "Ons gerechtvaardigd belang" && e.Value.EndsWith(" — " + SalesData.Note, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -200,8 +200,8 @@ public sealed class RestrictionAndSuppressionTests : SalesTestBase
         var batch = new ImportBatch(AssessmentId, SalesData.Note);
         var import = Db.Get<ProspectImportService>();
 
-        var preview = await import.PreviewAsync(ImportExportTests.Stream(Csv), batch);
-        var summary = await import.ImportAsync(ImportExportTests.Stream(Csv), batch);
+        var preview = await import.PreviewAsync(ProspectImportTests.Stream(Csv), batch);
+        var summary = await import.ImportAsync(ProspectImportTests.Stream(Csv), batch);
 
         Assert.Equal([ImportRowStatus.Suppressed, ImportRowStatus.Suppressed, ImportRowStatus.Valid], preview.Rows.Select(r => r.Status));
         Assert.Equal(1, summary.Imported);

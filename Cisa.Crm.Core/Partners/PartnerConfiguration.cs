@@ -1,4 +1,5 @@
 using Cisa.Crm.Core.Companies;
+using Cisa.Crm.Core.People;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -8,11 +9,7 @@ internal sealed class PartnerContactConfiguration : IEntityTypeConfiguration<Par
 {
     public void Configure(EntityTypeBuilder<PartnerContact> builder)
     {
-        builder.ToTable("PartnerContacts");
-        builder.Property(p => p.FirstName).HasMaxLength(PartnerLimits.Name).IsRequired();
-        builder.Property(p => p.LastName).HasMaxLength(PartnerLimits.Name).IsRequired();
-        builder.Property(p => p.FirstNameKey).HasMaxLength(PartnerLimits.Name).IsRequired();
-        builder.Property(p => p.LastNameKey).HasMaxLength(PartnerLimits.Name).IsRequired();
+        builder.MapPerson("PartnerContacts", PartnerLimits.Name);
         builder.Property(p => p.JobFunction).HasMaxLength(PartnerLimits.JobFunction);
         builder.Property(p => p.PreferredLanguage).HasConversion<string>().HasMaxLength(10);
         builder.Property(p => p.LawfulBasis).HasConversion<string>().HasMaxLength(20);
@@ -24,11 +21,6 @@ internal sealed class PartnerContactConfiguration : IEntityTypeConfiguration<Par
         builder.HasMany(p => p.Phones).WithOne().HasForeignKey(e => e.PartnerContactId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.Addresses).WithOne().HasForeignKey(e => e.PartnerContactId).OnDelete(DeleteBehavior.Cascade);
 
-        builder.HasIndex(p => new { p.IsRestricted, p.LastNameKey, p.FirstNameKey });
-        // With the first name: the person search seeks a whole surname plus a first-name prefix ("peeters ja").
-        builder.HasIndex(p => new { p.LastNameKey, p.FirstNameKey });
-        // With the surname: the person search seeks a whole first name plus a surname prefix ("jan peet").
-        builder.HasIndex(p => new { p.FirstNameKey, p.LastNameKey });
         builder.HasIndex(p => new { p.CompanyId, p.IsRestricted, p.LastNameKey, p.FirstNameKey });
         builder.HasIndex(p => new { p.IsRestricted, p.UpdatedAtUtc });
     }

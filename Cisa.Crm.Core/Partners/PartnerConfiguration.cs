@@ -26,14 +26,24 @@ internal sealed class PartnerContactConfiguration : IEntityTypeConfiguration<Par
     }
 }
 
+/// <summary>What every list of a contact has in common: a table of its own, indexed by the contact it belongs to.</summary>
+internal static class PartnerContactPartMapping
+{
+    public static void MapContactPart<TPart>(this EntityTypeBuilder<TPart> builder, string table)
+        where TPart : PartnerContactPart
+    {
+        builder.ToTable(table);
+        builder.HasIndex(e => e.PartnerContactId);
+    }
+}
+
 internal sealed class PartnerContactEmailConfiguration : IEntityTypeConfiguration<PartnerContactEmail>
 {
     public void Configure(EntityTypeBuilder<PartnerContactEmail> builder)
     {
-        builder.ToTable("PartnerContactEmails");
+        builder.MapContactPart("PartnerContactEmails");
         builder.Property(e => e.Address).HasMaxLength(254).IsRequired();
         builder.HasIndex(e => e.Address);
-        builder.HasIndex(e => e.PartnerContactId);
     }
 }
 
@@ -41,11 +51,10 @@ internal sealed class PartnerContactPhoneConfiguration : IEntityTypeConfiguratio
 {
     public void Configure(EntityTypeBuilder<PartnerContactPhone> builder)
     {
-        builder.ToTable("PartnerContactPhones");
+        builder.MapContactPart("PartnerContactPhones");
         builder.Property(e => e.Kind).HasConversion<string>().HasMaxLength(10);
         builder.Property(e => e.Number).HasMaxLength(20).IsRequired();
         builder.HasIndex(e => e.Number);
-        builder.HasIndex(e => e.PartnerContactId);
     }
 }
 
@@ -53,12 +62,11 @@ internal sealed class PartnerContactAddressConfiguration : IEntityTypeConfigurat
 {
     public void Configure(EntityTypeBuilder<PartnerContactAddress> builder)
     {
-        builder.ToTable("PartnerContactAddresses");
+        builder.MapContactPart("PartnerContactAddresses");
         builder.Property(e => e.Street).HasMaxLength(CompanyLimits.Street).IsRequired();
         builder.Property(e => e.PostalCode).HasMaxLength(CompanyLimits.PostalCode).IsRequired();
         builder.Property(e => e.City).HasMaxLength(CompanyLimits.City).IsRequired();
         builder.Property(e => e.CountryCode).HasMaxLength(2).IsRequired();
-        builder.HasIndex(e => e.PartnerContactId);
     }
 }
 

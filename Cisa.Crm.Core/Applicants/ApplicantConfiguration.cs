@@ -1,6 +1,7 @@
 using Cisa.Crm.Core.Companies;
 using Cisa.Crm.Core.LegitimateInterest;
 using Cisa.Crm.Core.Partners;
+using Cisa.Crm.Core.People;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -10,11 +11,7 @@ internal sealed class ApplicantConfiguration : IEntityTypeConfiguration<Applican
 {
     public void Configure(EntityTypeBuilder<Applicant> builder)
     {
-        builder.ToTable("Applicants");
-        builder.Property(p => p.FirstName).HasMaxLength(ApplicantLimits.Name).IsRequired();
-        builder.Property(p => p.LastName).HasMaxLength(ApplicantLimits.Name).IsRequired();
-        builder.Property(p => p.FirstNameKey).HasMaxLength(ApplicantLimits.Name).IsRequired();
-        builder.Property(p => p.LastNameKey).HasMaxLength(ApplicantLimits.Name).IsRequired();
+        builder.MapPerson("Applicants", ApplicantLimits.Name);
         builder.Property(p => p.Email).HasMaxLength(254);
         builder.Property(p => p.Phone).HasMaxLength(20);
         builder.Property(p => p.Street).HasMaxLength(CompanyLimits.Street);
@@ -31,11 +28,6 @@ internal sealed class ApplicantConfiguration : IEntityTypeConfiguration<Applican
         builder.HasOne<LegitimateInterestAssessment>().WithMany().HasForeignKey(p => p.AssessmentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(p => p.Applications).WithOne().HasForeignKey(a => a.ApplicantId).OnDelete(DeleteBehavior.Cascade);
 
-        builder.HasIndex(p => new { p.IsRestricted, p.LastNameKey, p.FirstNameKey });
-        // With the first name: the person search seeks a whole surname plus a first-name prefix ("peeters ja").
-        builder.HasIndex(p => new { p.LastNameKey, p.FirstNameKey });
-        // With the surname: the person search seeks a whole first name plus a surname prefix ("jan peet").
-        builder.HasIndex(p => new { p.FirstNameKey, p.LastNameKey });
         builder.HasIndex(p => p.Email);
         builder.HasIndex(p => p.Phone);
         builder.HasIndex(p => p.Source);

@@ -13,17 +13,16 @@ namespace Cisa.Crm.Core.Companies;
 public sealed class Company : IStamped, IVersioned
 {
     private readonly List<CompanyTypeChange> _typeHistory = [];
-    private string _name = "";
     private CompanyType _type;
 
     public int Id { get; set; }
 
     public required string Name
     {
-        get => _name;
+        get;
         set
         {
-            _name = value;
+            field = value;
             NameKey = ContactNormaliser.SearchKey(value);
         }
     }

@@ -1,4 +1,5 @@
 using Cisa.Crm.Core.Companies;
+using Cisa.Crm.Core.People;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -8,11 +9,7 @@ internal sealed class PartnerContactConfiguration : IEntityTypeConfiguration<Par
 {
     public void Configure(EntityTypeBuilder<PartnerContact> builder)
     {
-        builder.ToTable("PartnerContacts");
-        builder.Property(p => p.FirstName).HasMaxLength(PartnerLimits.Name).IsRequired();
-        builder.Property(p => p.LastName).HasMaxLength(PartnerLimits.Name).IsRequired();
-        builder.Property(p => p.FirstNameKey).HasMaxLength(PartnerLimits.Name).IsRequired();
-        builder.Property(p => p.LastNameKey).HasMaxLength(PartnerLimits.Name).IsRequired();
+        builder.MapPerson("PartnerContacts", PartnerLimits.Name);
         builder.Property(p => p.JobFunction).HasMaxLength(PartnerLimits.JobFunction);
         builder.Property(p => p.PreferredLanguage).HasConversion<string>().HasMaxLength(10);
         builder.Property(p => p.LawfulBasis).HasConversion<string>().HasMaxLength(20);
@@ -24,13 +21,19 @@ internal sealed class PartnerContactConfiguration : IEntityTypeConfiguration<Par
         builder.HasMany(p => p.Phones).WithOne().HasForeignKey(e => e.PartnerContactId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.Addresses).WithOne().HasForeignKey(e => e.PartnerContactId).OnDelete(DeleteBehavior.Cascade);
 
-        builder.HasIndex(p => new { p.IsRestricted, p.LastNameKey, p.FirstNameKey });
-        // With the first name: the person search seeks a whole surname plus a first-name prefix ("peeters ja").
-        builder.HasIndex(p => new { p.LastNameKey, p.FirstNameKey });
-        // With the surname: the person search seeks a whole first name plus a surname prefix ("jan peet").
-        builder.HasIndex(p => new { p.FirstNameKey, p.LastNameKey });
         builder.HasIndex(p => new { p.CompanyId, p.IsRestricted, p.LastNameKey, p.FirstNameKey });
         builder.HasIndex(p => new { p.IsRestricted, p.UpdatedAtUtc });
+    }
+}
+
+/// <summary>What every list of a contact has in common: a table of its own, indexed by the contact it belongs to.</summary>
+internal static class PartnerContactPartMapping
+{
+    public static void MapContactPart<TPart>(this EntityTypeBuilder<TPart> builder, string table)
+        where TPart : PartnerContactPart
+    {
+        builder.ToTable(table);
+        builder.HasIndex(e => e.PartnerContactId);
     }
 }
 
@@ -38,10 +41,9 @@ internal sealed class PartnerContactEmailConfiguration : IEntityTypeConfiguratio
 {
     public void Configure(EntityTypeBuilder<PartnerContactEmail> builder)
     {
-        builder.ToTable("PartnerContactEmails");
+        builder.MapContactPart("PartnerContactEmails");
         builder.Property(e => e.Address).HasMaxLength(254).IsRequired();
         builder.HasIndex(e => e.Address);
-        builder.HasIndex(e => e.PartnerContactId);
     }
 }
 
@@ -49,11 +51,10 @@ internal sealed class PartnerContactPhoneConfiguration : IEntityTypeConfiguratio
 {
     public void Configure(EntityTypeBuilder<PartnerContactPhone> builder)
     {
-        builder.ToTable("PartnerContactPhones");
+        builder.MapContactPart("PartnerContactPhones");
         builder.Property(e => e.Kind).HasConversion<string>().HasMaxLength(10);
         builder.Property(e => e.Number).HasMaxLength(20).IsRequired();
         builder.HasIndex(e => e.Number);
-        builder.HasIndex(e => e.PartnerContactId);
     }
 }
 
@@ -61,12 +62,11 @@ internal sealed class PartnerContactAddressConfiguration : IEntityTypeConfigurat
 {
     public void Configure(EntityTypeBuilder<PartnerContactAddress> builder)
     {
-        builder.ToTable("PartnerContactAddresses");
+        builder.MapContactPart("PartnerContactAddresses");
         builder.Property(e => e.Street).HasMaxLength(CompanyLimits.Street).IsRequired();
         builder.Property(e => e.PostalCode).HasMaxLength(CompanyLimits.PostalCode).IsRequired();
         builder.Property(e => e.City).HasMaxLength(CompanyLimits.City).IsRequired();
         builder.Property(e => e.CountryCode).HasMaxLength(2).IsRequired();
-        builder.HasIndex(e => e.PartnerContactId);
     }
 }
 

@@ -55,35 +55,31 @@ public sealed class PartnerContact : Person, IStamped, IVersioned
     public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 }
 
-/// <summary>One e-mail address, normalised (lower case).</summary>
-public sealed class PartnerContactEmail : IPartOfRecord
+/// <summary>One row of a partner contact's lists (e-mail addresses, phones, postal addresses), kept in a table of its own.</summary>
+public abstract class PartnerContactPart : IPartOfRecord
 {
     public long Id { get; set; }
 
     public int PartnerContactId { get; set; }
+}
 
+/// <summary>One e-mail address, normalised (lower case).</summary>
+public sealed class PartnerContactEmail : PartnerContactPart
+{
     public required string Address { get; set; }
 }
 
 /// <summary>One phone number in E.164, office or mobile.</summary>
-public sealed class PartnerContactPhone : IPartOfRecord
+public sealed class PartnerContactPhone : PartnerContactPart
 {
-    public long Id { get; set; }
-
-    public int PartnerContactId { get; set; }
-
     public PhoneKind Kind { get; set; }
 
     public required string Number { get; set; }
 }
 
 /// <summary>One postal address; Belgian postcodes are checked, other countries allowed.</summary>
-public sealed class PartnerContactAddress : IPartOfRecord
+public sealed class PartnerContactAddress : PartnerContactPart
 {
-    public long Id { get; set; }
-
-    public int PartnerContactId { get; set; }
-
     public required string Street { get; set; }
 
     public required string PostalCode { get; set; }

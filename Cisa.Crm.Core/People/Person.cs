@@ -9,30 +9,27 @@ namespace Cisa.Crm.Core.People;
 /// </summary>
 public abstract class Person
 {
-    private string _firstName = "";
-    private string _lastName = "";
-
     public int Id { get; set; }
 
     public string FirstName
     {
-        get => _firstName;
+        get;
         set
         {
-            _firstName = value;
+            field = value;
             FirstNameKey = ContactNormaliser.SearchKey(value);
         }
-    }
+    } = "";
 
     public string LastName
     {
-        get => _lastName;
+        get;
         set
         {
-            _lastName = value;
+            field = value;
             LastNameKey = ContactNormaliser.SearchKey(value);
         }
-    }
+    } = "";
 
     [NotAnEdit]
     public string FirstNameKey { get; private set; } = "";

@@ -1,3 +1,4 @@
+using Cisa.Crm.Core.People;
 using Cisa.Crm.Core.Prospects.Calls;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -8,11 +9,7 @@ internal sealed class ProspectConfiguration : IEntityTypeConfiguration<Prospect>
 {
     public void Configure(EntityTypeBuilder<Prospect> builder)
     {
-        builder.ToTable("Prospects");
-        builder.Property(p => p.FirstName).HasMaxLength(ProspectLimits.Name).IsRequired();
-        builder.Property(p => p.LastName).HasMaxLength(ProspectLimits.Name).IsRequired();
-        builder.Property(p => p.FirstNameKey).HasMaxLength(ProspectLimits.Name).IsRequired();
-        builder.Property(p => p.LastNameKey).HasMaxLength(ProspectLimits.Name).IsRequired();
+        builder.MapPerson("Prospects", ProspectLimits.Name);
         builder.Property(p => p.CompanyNameKey).HasMaxLength(Companies.CompanyLimits.Name).IsRequired();
         builder.Property(p => p.JobTitle).HasMaxLength(ProspectLimits.JobTitle);
         builder.Property(p => p.Email).HasMaxLength(ProspectLimits.Email);
@@ -32,14 +29,9 @@ internal sealed class ProspectConfiguration : IEntityTypeConfiguration<Prospect>
         // Restrict, not cascade: erasing a prospect must anonymise its calls first (PersonEraser), never drop them by accident.
         builder.HasMany<Call>().WithOne().HasForeignKey(c => c.ProspectId).OnDelete(DeleteBehavior.Restrict);
 
-        // Every filter, sort and lookup of the list, the search box and the duplicate/subject-request checks.
-        builder.HasIndex(p => new { p.IsRestricted, p.LastNameKey, p.FirstNameKey });
-        // Also the name sort when restricted prospects are shown too (no IsRestricted equality to lead with).
-        builder.HasIndex(p => new { p.LastNameKey, p.FirstNameKey });
-        // With the surname: the person search seeks a whole first name plus a surname prefix ("jan peet").
-        builder.HasIndex(p => new { p.FirstNameKey, p.LastNameKey });
-        // The company sort, both ways (descending walks the index backwards and sorts only within a company), and
-        // without the IsRestricted equality when restricted prospects are shown too.
+        // Besides the name indexes (MapPerson), every other filter, sort and lookup of the list, the search box and the
+        // duplicate/subject-request checks. The company sort, both ways (descending walks the index backwards and sorts
+        // only within a company), and without the IsRestricted equality when restricted prospects are shown too.
         builder.HasIndex(p => new { p.IsRestricted, p.CompanyNameKey, p.LastNameKey, p.FirstNameKey });
         builder.HasIndex(p => new { p.CompanyNameKey, p.LastNameKey, p.FirstNameKey });
         builder.HasIndex(p => p.Email);

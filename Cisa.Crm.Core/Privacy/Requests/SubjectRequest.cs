@@ -269,8 +269,11 @@ public sealed class SubjectRequest : ICreated, IVersioned
     }
 }
 
-/// <summary>A record the privacy officer confirmed is the requester's (DSR-FIND).</summary>
-public sealed class RequestMatch
+/// <summary>
+/// What a request holds about one of the person records it concerns (a match, a decision): the record by category and
+/// id, at most once per request (a unique index each).
+/// </summary>
+public abstract class RequestPersonRecord
 {
     public long Id { get; set; }
 
@@ -279,7 +282,11 @@ public sealed class RequestMatch
     public PersonCategory Category { get; set; }
 
     public int PersonId { get; set; }
+}
 
+/// <summary>A record the privacy officer confirmed is the requester's (DSR-FIND).</summary>
+public sealed class RequestMatch : RequestPersonRecord
+{
     public DateTime ConfirmedAtUtc { get; set; }
 
     public required string ConfirmedById { get; set; }
@@ -313,16 +320,8 @@ public enum ExemptionGround
 }
 
 /// <summary>What the privacy officer decided for one matched record; carried out with the others in one transaction.</summary>
-public sealed class RequestDecision
+public sealed class RequestDecision : RequestPersonRecord
 {
-    public long Id { get; set; }
-
-    public int RequestId { get; set; }
-
-    public PersonCategory Category { get; set; }
-
-    public int PersonId { get; set; }
-
     public DecisionAction Action { get; set; }
 
     public ExemptionGround? Ground { get; set; }

@@ -147,7 +147,7 @@ public sealed class ApplicantData(TestDatabase db)
 
 /// <summary>
 /// A fresh migrated database per test with one approved Recruitment assessment (due in 12 months) and one
-/// open vacancy (opened 1 January 2024) (and, for a class that asks, one applicant in it); the caller is Hanne of HR.
+/// open vacancy, opened 1 January 2024 (and, for a class that asks, one applicant in it); the caller is Hanne of HR.
 /// </summary>
 public abstract class ApplicantTestBase(bool withApplicant = false) : CoreTestBase<ApplicantData>(db => new ApplicantData(db), SalesPeople.Hr)
 {

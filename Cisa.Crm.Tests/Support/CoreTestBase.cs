@@ -18,3 +18,24 @@ public abstract class CoreTestBase : IAsyncLifetime
 
     protected void ActAs(CrmActor actor) => Db.Actor.Current = actor;
 }
+
+/// <summary>
+/// A <see cref="CoreTestBase"/> for one feature: builds the feature's test-data helper, lets the feature create what
+/// each of its tests starts from, then hands the database to the feature's usual caller.
+/// </summary>
+public abstract class CoreTestBase<TData>(Func<TestDatabase, TData> createData, CrmActor caller) : CoreTestBase
+    where TData : class
+{
+    protected TData Data { get; private set; } = null!;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        Data = createData(Db);
+        await SeedAsync();
+        ActAs(caller);
+    }
+
+    /// <summary>Creates, through <see cref="Data"/>, what every test of the feature starts from.</summary>
+    protected abstract Task SeedAsync();
+}

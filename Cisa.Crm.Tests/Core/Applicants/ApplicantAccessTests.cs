@@ -8,24 +8,21 @@ using Cisa.Crm.Tests.Core.Prospects;
 namespace Cisa.Crm.Tests.Core.Applicants;
 
 /// <summary>CAT-APPLICANT: only HR (and the privacy officer, reading) sees anything about applicants.</summary>
-public sealed class ApplicantAccessTests : ApplicantTestBase
+public sealed class ApplicantAccessTests() : ApplicantTestBase(withApplicant: true)
 {
-    private int _applicant;
-
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        _applicant = await CreateApplicantAsync();
-        await Data.UploadCvAsync(_applicant);
+        await Data.UploadCvAsync(ApplicantId);
     }
 
     private (string What, Func<Task> Read)[] Reads() =>
     [
         ("applicant list", () => Applicants.SearchAsync(new ApplicantQuery(), new PageRequest(0, 20))),
         ("applicant search", () => Applicants.SearchAsync("Jans", new PageRequest(0, 20))),
-        ("applicant page", () => Applicants.GetAsync(_applicant)),
+        ("applicant page", () => Applicants.GetAsync(ApplicantId)),
         ("HR dashboard", () => Applicants.OverviewAsync()),
-        ("CV download", () => Applicants.DownloadCvAsync(_applicant)),
+        ("CV download", () => Applicants.DownloadCvAsync(ApplicantId)),
         ("procedure list", () => Procedures.ListAsync()),
         ("open procedure list", () => Procedures.ListAsync(openOnly: true)),
         ("procedure page", () => Procedures.GetAsync(VacancyId)),
@@ -37,12 +34,12 @@ public sealed class ApplicantAccessTests : ApplicantTestBase
     [
         ("create applicant", () => Applicants.CreateAsync(NewApplicant())),
         ("create applicant with a CV", () => Applicants.CreateAsync(NewApplicant(), new CvUpload("cv.pdf", ApplicantData.Pdf()))),
-        ("update applicant", () => Applicants.UpdateAsync(_applicant, NewApplicant() with { FirstName = "Piet" }, applicantVersion)),
-        ("add application", () => Applicants.AddApplicationAsync(_applicant, VacancyId)),
+        ("update applicant", () => Applicants.UpdateAsync(ApplicantId, NewApplicant() with { FirstName = "Piet" }, applicantVersion)),
+        ("add application", () => Applicants.AddApplicationAsync(ApplicantId, VacancyId)),
         ("application notes", () => Applicants.SetApplicationNotesAsync(1, "Good interview.", Guid.Empty)),
-        ("upload CV", () => Applicants.UploadCvAsync(_applicant, "cv.pdf", ApplicantData.Pdf())),
+        ("upload CV", () => Applicants.UploadCvAsync(ApplicantId, "cv.pdf", ApplicantData.Pdf())),
         ("open procedure", () => Procedures.OpenAsync(new ProcedureInput(ProcedureKind.Vacancy, "Developer", null, null))),
-        ("close procedure", () => Procedures.CloseAsync(VacancyId, new Dictionary<int, ApplicationOutcome> { [_applicant] = ApplicationOutcome.Hired }, procedureVersion)),
+        ("close procedure", () => Procedures.CloseAsync(VacancyId, new Dictionary<int, ApplicationOutcome> { [ApplicantId] = ApplicationOutcome.Hired }, procedureVersion)),
         ("reopen procedure", () => Procedures.ReopenAsync(VacancyId, procedureVersion)),
     ];
 
@@ -75,7 +72,7 @@ public sealed class ApplicantAccessTests : ApplicantTestBase
     [MemberData(nameof(Outsiders))]
     public async Task CAT_APPLICANT_outsiders_are_refused_every_change(string who)
     {
-        var applicantVersion = (await Applicants.GetAsync(_applicant)).Version;
+        var applicantVersion = (await Applicants.GetAsync(ApplicantId)).Version;
         var procedureVersion = (await Data.ProcedureRowAsync(VacancyId)).ConcurrencyStamp;
         ActAs(Outsider(who));
 
@@ -99,14 +96,14 @@ public sealed class ApplicantAccessTests : ApplicantTestBase
             await read();
         }
 
-        Assert.Equal(_applicant, Assert.Single((await Applicants.SearchAsync(new ApplicantQuery(), new PageRequest(0, 20))).Items).Id);
-        Assert.Equal("%PDF-1.4", System.Text.Encoding.ASCII.GetString((await Applicants.DownloadCvAsync(_applicant)).Content, 0, 8));
+        Assert.Equal(ApplicantId, Assert.Single((await Applicants.SearchAsync(new ApplicantQuery(), new PageRequest(0, 20))).Items).Id);
+        Assert.Equal("%PDF-1.4", System.Text.Encoding.ASCII.GetString((await Applicants.DownloadCvAsync(ApplicantId)).Content, 0, 8));
     }
 
     [Fact]
     public async Task CAT_APPLICANT_the_privacy_officer_cannot_create_or_change_anything_about_applicants()
     {
-        var applicantVersion = (await Applicants.GetAsync(_applicant)).Version;
+        var applicantVersion = (await Applicants.GetAsync(ApplicantId)).Version;
         var procedureVersion = (await Data.ProcedureRowAsync(VacancyId)).ConcurrencyStamp;
         ActAs(SalesPeople.PrivacyOfficer);
 
@@ -130,15 +127,15 @@ public sealed class ApplicantAccessTests : ApplicantTestBase
 
         var second = await Procedures.OpenAsync(new ProcedureInput(ProcedureKind.Vacancy, "Developer", "Software", null));
         var other = await CreateApplicantAsync(NewApplicant(second));
-        var before = await Applicants.GetAsync(_applicant);
-        await Applicants.UpdateAsync(_applicant, before.Input with { FirstName = "Piet" }, before.Version);
-        await Applicants.AddApplicationAsync(_applicant, second);
+        var before = await Applicants.GetAsync(ApplicantId);
+        await Applicants.UpdateAsync(ApplicantId, before.Input with { FirstName = "Piet" }, before.Version);
+        await Applicants.AddApplicationAsync(ApplicantId, second);
         await Applicants.SetApplicationNotesAsync(before.Applications.Single().Id, "Strong on networking.", before.Applications.Single().Version);
         await Applicants.UploadCvAsync(other, "cv.docx", ApplicantData.Docx());
         await Data.CloseAsync(second);
         await Data.ReopenAsync(second);
 
-        var after = await Applicants.GetAsync(_applicant);
+        var after = await Applicants.GetAsync(ApplicantId);
         Assert.Equal("Piet", after.Input.FirstName);
         Assert.Equal(2, after.Applications.Count);
         Assert.Equal("Strong on networking.", after.Applications.Single(a => a.ProcedureId == VacancyId).Notes);
@@ -149,20 +146,20 @@ public sealed class ApplicantAccessTests : ApplicantTestBase
     [Fact]
     public async Task LOG_ACTIONS_opening_an_applicant_records_who_viewed_whom()
     {
-        await Applicants.GetAsync(_applicant);
+        await Applicants.GetAsync(ApplicantId);
 
         var entry = Assert.Single(await Data.AuditAsync("Applicant.Viewed"));
         Assert.Equal("hr-1", entry.ActorId);
         Assert.Equal(nameof(Applicant), entry.EntityType);
-        Assert.Equal(_applicant.ToString(System.Globalization.CultureInfo.InvariantCulture), entry.EntityId);
+        Assert.Equal(ApplicantId.ToString(System.Globalization.CultureInfo.InvariantCulture), entry.EntityId);
     }
 
     [Fact]
     public async Task LOG_ACTIONS_no_audit_entry_names_or_addresses_the_applicant()
     {
-        var before = await Applicants.GetAsync(_applicant);
-        await Applicants.UpdateAsync(_applicant, before.Input with { Email = "nieuw.adres@example.be" }, before.Version);
-        await Applicants.DownloadCvAsync(_applicant);
+        var before = await Applicants.GetAsync(ApplicantId);
+        await Applicants.UpdateAsync(ApplicantId, before.Input with { Email = "nieuw.adres@example.be" }, before.Version);
+        await Applicants.DownloadCvAsync(ApplicantId);
 
         await using var context = Db.CreateContext();
         var details = context.AuditEntries.Select(e => e.Details ?? "").ToList();

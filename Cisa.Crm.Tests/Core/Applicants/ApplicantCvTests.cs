@@ -6,29 +6,21 @@ using Cisa.Crm.Tests.Core.Prospects;
 namespace Cisa.Crm.Tests.Core.Applicants;
 
 /// <summary>CVs: checked by content, at most 10 MB, encrypted at rest, every upload and download audited (LOG-ACTIONS).</summary>
-public sealed class ApplicantCvTests : ApplicantTestBase
+public sealed class ApplicantCvTests() : ApplicantTestBase(withApplicant: true)
 {
-    private int _applicant;
-
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        _applicant = await CreateApplicantAsync();
-    }
-
     [Fact]
     public async Task CAT_APPLICANT_a_real_pdf_is_accepted_and_comes_back_unchanged()
     {
         var pdf = ApplicantData.Pdf();
         Assert.Equal("%PDF-1.4", Encoding.ASCII.GetString(pdf, 0, 8));
 
-        await Applicants.UploadCvAsync(_applicant, "Jan Janssens CV.pdf", pdf);
-        var download = await Applicants.DownloadCvAsync(_applicant);
+        await Applicants.UploadCvAsync(ApplicantId, "Jan Janssens CV.pdf", pdf);
+        var download = await Applicants.DownloadCvAsync(ApplicantId);
 
         Assert.Equal(pdf, download.Content);
         Assert.Equal("Jan Janssens CV.pdf", download.FileName);
         Assert.Equal(CvFile.Pdf, download.ContentType);
-        var info = (await Applicants.GetAsync(_applicant)).Cv;
+        var info = (await Applicants.GetAsync(ApplicantId)).Cv;
         Assert.NotNull(info);
         Assert.Equal(pdf.Length, info.SizeBytes);
         Assert.Equal("Hanne", info.UploadedByName);
@@ -39,8 +31,8 @@ public sealed class ApplicantCvTests : ApplicantTestBase
     {
         var docx = ApplicantData.Docx();
 
-        await Applicants.UploadCvAsync(_applicant, "cv.DOCX", docx);
-        var download = await Applicants.DownloadCvAsync(_applicant);
+        await Applicants.UploadCvAsync(ApplicantId, "cv.DOCX", docx);
+        var download = await Applicants.DownloadCvAsync(ApplicantId);
 
         Assert.Equal(docx, download.Content);
         Assert.Equal(CvFile.Docx, download.ContentType);
@@ -49,10 +41,10 @@ public sealed class ApplicantCvTests : ApplicantTestBase
     [Fact]
     public async Task CAT_APPLICANT_a_new_upload_replaces_the_earlier_cv()
     {
-        await Applicants.UploadCvAsync(_applicant, "old.pdf", ApplicantData.Pdf("OLD"));
-        await Applicants.UploadCvAsync(_applicant, "new.docx", ApplicantData.Docx("NEW"));
+        await Applicants.UploadCvAsync(ApplicantId, "old.pdf", ApplicantData.Pdf("OLD"));
+        await Applicants.UploadCvAsync(ApplicantId, "new.docx", ApplicantData.Docx("NEW"));
 
-        var download = await Applicants.DownloadCvAsync(_applicant);
+        var download = await Applicants.DownloadCvAsync(ApplicantId);
         Assert.Equal("new.docx", download.FileName);
         Assert.Equal(1, await Data.CountAsync<ApplicantCv>());
     }
@@ -103,13 +95,13 @@ public sealed class ApplicantCvTests : ApplicantTestBase
     [MemberData(nameof(Refused))]
     public async Task CAT_APPLICANT_a_cv_that_is_not_a_pdf_or_docx_or_is_empty_or_too_large_is_refused_and_nothing_is_stored(string fileName, string kind, string code)
     {
-        var refusal = await Assert.ThrowsAsync<CrmValidationException>(() => Applicants.UploadCvAsync(_applicant, fileName, Content(kind)));
+        var refusal = await Assert.ThrowsAsync<CrmValidationException>(() => Applicants.UploadCvAsync(ApplicantId, fileName, Content(kind)));
 
         var error = Assert.Single(refusal.Errors);
         Assert.Equal("Cv", error.Field);
         Assert.Equal(code, error.Code);
         Assert.Equal(0, await Data.CountAsync<ApplicantCv>());
-        Assert.Null((await Applicants.GetAsync(_applicant)).Cv);
+        Assert.Null((await Applicants.GetAsync(ApplicantId)).Cv);
         Assert.Empty(await Data.AuditAsync("Cv.Uploaded"));
     }
 
@@ -117,11 +109,11 @@ public sealed class ApplicantCvTests : ApplicantTestBase
     public async Task CAT_APPLICANT_a_refused_upload_leaves_the_earlier_cv_in_place()
     {
         var pdf = ApplicantData.Pdf();
-        await Applicants.UploadCvAsync(_applicant, "cv.pdf", pdf);
+        await Applicants.UploadCvAsync(ApplicantId, "cv.pdf", pdf);
 
-        await Assert.ThrowsAsync<CrmValidationException>(() => Applicants.UploadCvAsync(_applicant, "virus.exe", Content("exe")));
+        await Assert.ThrowsAsync<CrmValidationException>(() => Applicants.UploadCvAsync(ApplicantId, "virus.exe", Content("exe")));
 
-        Assert.Equal(pdf, (await Applicants.DownloadCvAsync(_applicant)).Content);
+        Assert.Equal(pdf, (await Applicants.DownloadCvAsync(ApplicantId)).Content);
         Assert.Single(await Data.AuditAsync("Cv.Uploaded"));
     }
 
@@ -131,18 +123,18 @@ public sealed class ApplicantCvTests : ApplicantTestBase
         var bytes = new byte[ApplicantCv.MaxBytes];
         "%PDF-1.4\n"u8.CopyTo(bytes);
 
-        await Applicants.UploadCvAsync(_applicant, "big.pdf", bytes);
+        await Applicants.UploadCvAsync(ApplicantId, "big.pdf", bytes);
 
-        Assert.Equal(ApplicantCv.MaxBytes, (await Applicants.GetAsync(_applicant)).Cv!.SizeBytes);
+        Assert.Equal(ApplicantCv.MaxBytes, (await Applicants.GetAsync(ApplicantId)).Cv!.SizeBytes);
     }
 
     [Fact]
     public async Task CAT_APPLICANT_the_cv_is_stored_encrypted_at_rest()
     {
         var pdf = ApplicantData.Pdf();
-        await Applicants.UploadCvAsync(_applicant, "cv.pdf", pdf);
+        await Applicants.UploadCvAsync(ApplicantId, "cv.pdf", pdf);
 
-        var stored = await Data.StoredCvAsync(_applicant);
+        var stored = await Data.StoredCvAsync(ApplicantId);
 
         Assert.NotNull(stored);
         Assert.NotEqual(pdf, stored.ProtectedContent);
@@ -158,7 +150,7 @@ public sealed class ApplicantCvTests : ApplicantTestBase
     [Fact]
     public async Task CAT_APPLICANT_a_cv_cannot_be_uploaded_for_an_unknown_applicant()
     {
-        await Assert.ThrowsAsync<RecordNotFoundException>(() => Applicants.UploadCvAsync(_applicant + 100, "cv.pdf", ApplicantData.Pdf()));
+        await Assert.ThrowsAsync<RecordNotFoundException>(() => Applicants.UploadCvAsync(ApplicantId + 100, "cv.pdf", ApplicantData.Pdf()));
 
         Assert.Equal(0, await Data.CountAsync<ApplicantCv>());
     }
@@ -166,9 +158,9 @@ public sealed class ApplicantCvTests : ApplicantTestBase
     [Fact]
     public async Task LOG_ACTIONS_the_upload_and_every_download_are_audited_without_file_name_or_content()
     {
-        await Applicants.UploadCvAsync(_applicant, "Jan Janssens CV.pdf", ApplicantData.Pdf());
-        await Applicants.DownloadCvAsync(_applicant);
-        await Applicants.DownloadCvAsync(_applicant);
+        await Applicants.UploadCvAsync(ApplicantId, "Jan Janssens CV.pdf", ApplicantData.Pdf());
+        await Applicants.DownloadCvAsync(ApplicantId);
+        await Applicants.DownloadCvAsync(ApplicantId);
 
         var upload = Assert.Single(await Data.AuditAsync("Cv.Uploaded"));
         var downloads = await Data.AuditAsync("Cv.Downloaded");
@@ -176,7 +168,7 @@ public sealed class ApplicantCvTests : ApplicantTestBase
         foreach (var entry in downloads.Prepend(upload))
         {
             Assert.Equal("hr-1", entry.ActorId);
-            Assert.Equal(_applicant.ToString(System.Globalization.CultureInfo.InvariantCulture), entry.EntityId);
+            Assert.Equal(ApplicantId.ToString(System.Globalization.CultureInfo.InvariantCulture), entry.EntityId);
             var details = entry.Details ?? "";
             Assert.DoesNotContain("Janssens", details, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain(".pdf", details, StringComparison.OrdinalIgnoreCase);
@@ -188,10 +180,10 @@ public sealed class ApplicantCvTests : ApplicantTestBase
     [Fact]
     public async Task LOG_ACTIONS_a_download_by_the_privacy_officer_is_audited_under_their_name()
     {
-        await Applicants.UploadCvAsync(_applicant, "cv.pdf", ApplicantData.Pdf());
+        await Applicants.UploadCvAsync(ApplicantId, "cv.pdf", ApplicantData.Pdf());
         ActAs(SalesPeople.PrivacyOfficer);
 
-        await Applicants.DownloadCvAsync(_applicant);
+        await Applicants.DownloadCvAsync(ApplicantId);
 
         Assert.Equal("privacy-1", Assert.Single(await Data.AuditAsync("Cv.Downloaded")).ActorId);
     }

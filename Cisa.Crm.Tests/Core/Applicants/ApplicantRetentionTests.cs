@@ -9,6 +9,17 @@ public sealed class ApplicantRetentionTests : ApplicantTestBase
 {
     private static readonly ApplicantExpiry None = new(null, null, null);
 
+    private async Task<ApplicantExpiry> ExpiryAsync(int applicantId) => (await Applicants.GetAsync(applicantId)).Expiry;
+
+    /// <summary>An applicant in the open vacancy and in a second open procedure, "Service desk", opened as long ago.</summary>
+    private async Task<(int Applicant, int Second)> InVacancyAndServiceDeskAsync()
+    {
+        var second = await Data.ProcedureAsync("Service desk", LongAgo);
+        var id = await CreateApplicantAsync();
+        await Applicants.AddApplicationAsync(id, second);
+        return (id, second);
+    }
+
     [Fact]
     public async Task RET_APP_CV_an_applicant_in_an_open_procedure_has_no_expiry_yet()
     {
@@ -26,10 +37,7 @@ public sealed class ApplicantRetentionTests : ApplicantTestBase
 
         await Data.CloseAsync(VacancyId);
 
-        var expiry = (await Applicants.GetAsync(id)).Expiry;
-        Assert.Equal(Today, expiry.LastProcedureEndedOn);
-        Assert.Equal(new DateOnly(2028, 3, 14), expiry.CvUntil);
-        Assert.Equal(new DateOnly(2031, 3, 14), expiry.ContactUntil);
+        Assert.Equal(new ApplicantExpiry(Today, new DateOnly(2028, 3, 14), new DateOnly(2031, 3, 14)), await ExpiryAsync(id));
     }
 
     [Fact]
@@ -39,7 +47,7 @@ public sealed class ApplicantRetentionTests : ApplicantTestBase
 
         await Data.CloseAsync(VacancyId, new DateOnly(2025, 10, 31));
 
-        var expiry = (await Applicants.GetAsync(id)).Expiry;
+        var expiry = await ExpiryAsync(id);
         Assert.Equal(new DateOnly(2025, 10, 31), (await Data.ProcedureRowAsync(VacancyId)).EndedOn);
         Assert.Equal(new DateOnly(2027, 10, 31), expiry.CvUntil);
         Assert.Equal(new DateOnly(2030, 10, 31), expiry.ContactUntil);
@@ -48,45 +56,34 @@ public sealed class ApplicantRetentionTests : ApplicantTestBase
     [Fact]
     public async Task RET_APP_CV_with_several_closed_procedures_the_latest_end_counts()
     {
-        var second = await Data.ProcedureAsync("Service desk", LongAgo);
-        var id = await CreateApplicantAsync();
-        await Applicants.AddApplicationAsync(id, second);
+        var (id, second) = await InVacancyAndServiceDeskAsync();
 
         await Data.CloseAsync(second);
         Db.Time.Advance(TimeSpan.FromDays(40));
         await Data.CloseAsync(VacancyId);
 
-        var expiry = (await Applicants.GetAsync(id)).Expiry;
-        Assert.Equal(new DateOnly(2026, 4, 23), expiry.LastProcedureEndedOn);
-        Assert.Equal(new DateOnly(2028, 4, 23), expiry.CvUntil);
-        Assert.Equal(new DateOnly(2031, 4, 23), expiry.ContactUntil);
+        Assert.Equal(new ApplicantExpiry(new DateOnly(2026, 4, 23), new DateOnly(2028, 4, 23), new DateOnly(2031, 4, 23)), await ExpiryAsync(id));
     }
 
     [Fact]
     public async Task RET_APP_CV_the_latest_end_counts_whatever_order_the_procedures_were_closed_in()
     {
-        var second = await Data.ProcedureAsync("Service desk", LongAgo);
-        var id = await CreateApplicantAsync();
-        await Applicants.AddApplicationAsync(id, second);
+        var (id, second) = await InVacancyAndServiceDeskAsync();
 
         await Data.CloseAsync(VacancyId, new DateOnly(2026, 1, 15));
         await Data.CloseAsync(second, new DateOnly(2025, 6, 30));
 
-        var expiry = (await Applicants.GetAsync(id)).Expiry;
-        Assert.Equal(new DateOnly(2028, 1, 15), expiry.CvUntil);
-        Assert.Equal(new DateOnly(2031, 1, 15), expiry.ContactUntil);
+        Assert.Equal(new ApplicantExpiry(new DateOnly(2026, 1, 15), new DateOnly(2028, 1, 15), new DateOnly(2031, 1, 15)), await ExpiryAsync(id));
     }
 
     [Fact]
     public async Task RET_APP_CONTACT_one_procedure_still_open_among_closed_ones_means_no_expiry()
     {
-        var second = await Data.ProcedureAsync("Service desk", LongAgo);
-        var id = await CreateApplicantAsync();
-        await Applicants.AddApplicationAsync(id, second);
+        var (id, _) = await InVacancyAndServiceDeskAsync();
 
         await Data.CloseAsync(VacancyId, new DateOnly(2025, 6, 30));
 
-        Assert.Equal(None, (await Applicants.GetAsync(id)).Expiry);
+        Assert.Equal(None, await ExpiryAsync(id));
     }
 
     [Fact]
@@ -94,21 +91,18 @@ public sealed class ApplicantRetentionTests : ApplicantTestBase
     {
         var id = await CreateApplicantAsync();
         await Data.CloseAsync(VacancyId);
-        Assert.Equal(new DateOnly(2028, 3, 14), (await Applicants.GetAsync(id)).Expiry.CvUntil);
+        Assert.Equal(new DateOnly(2028, 3, 14), (await ExpiryAsync(id)).CvUntil);
 
         Db.Time.Advance(TimeSpan.FromDays(10));
         await Data.ReopenAsync(VacancyId);
 
-        Assert.Equal(None, (await Applicants.GetAsync(id)).Expiry);
+        Assert.Equal(None, await ExpiryAsync(id));
         Assert.True((await Data.ProcedureRowAsync(VacancyId)).IsOpen);
 
         Db.Time.Advance(TimeSpan.FromDays(100));
         await Data.CloseAsync(VacancyId);
 
-        var expiry = (await Applicants.GetAsync(id)).Expiry;
-        Assert.Equal(new DateOnly(2026, 7, 2), expiry.LastProcedureEndedOn);
-        Assert.Equal(new DateOnly(2028, 7, 2), expiry.CvUntil);
-        Assert.Equal(new DateOnly(2031, 7, 2), expiry.ContactUntil);
+        Assert.Equal(new ApplicantExpiry(new DateOnly(2026, 7, 2), new DateOnly(2028, 7, 2), new DateOnly(2031, 7, 2)), await ExpiryAsync(id));
     }
 
     [Fact]
@@ -119,10 +113,7 @@ public sealed class ApplicantRetentionTests : ApplicantTestBase
 
         await Data.CloseAsync(leapVacancy, new DateOnly(2024, 2, 29));
 
-        var expiry = (await Applicants.GetAsync(id)).Expiry;
-        Assert.Equal(new DateOnly(2024, 2, 29), expiry.LastProcedureEndedOn);
-        Assert.Equal(new DateOnly(2026, 2, 28), expiry.CvUntil);
-        Assert.Equal(new DateOnly(2029, 2, 28), expiry.ContactUntil);
+        Assert.Equal(new ApplicantExpiry(new DateOnly(2024, 2, 29), new DateOnly(2026, 2, 28), new DateOnly(2029, 2, 28)), await ExpiryAsync(id));
     }
 
     [Fact]
@@ -211,7 +202,7 @@ public sealed class ApplicantRetentionTests : ApplicantTestBase
 
         Assert.Contains(refusal.For("EndedOn"), e => e.Code == "EndDateInvalid");
         Assert.True((await Data.ProcedureRowAsync(VacancyId)).IsOpen);
-        Assert.Equal(None, (await Applicants.GetAsync(id)).Expiry);
+        Assert.Equal(None, await ExpiryAsync(id));
     }
 
     [Fact]
@@ -237,7 +228,7 @@ public sealed class ApplicantRetentionTests : ApplicantTestBase
 
         Assert.Equal("ProcedureClosed", refusal.Code);
         Assert.Equal(new DateOnly(2025, 6, 30), (await Data.ProcedureRowAsync(VacancyId)).EndedOn);
-        Assert.Equal(new DateOnly(2027, 6, 30), (await Applicants.GetAsync(id)).Expiry.CvUntil);
+        Assert.Equal(new DateOnly(2027, 6, 30), (await ExpiryAsync(id)).CvUntil);
     }
 
     [Fact]
@@ -249,7 +240,7 @@ public sealed class ApplicantRetentionTests : ApplicantTestBase
 
         await Applicants.AddApplicationAsync(id, next);
 
-        Assert.Equal(None, (await Applicants.GetAsync(id)).Expiry);
+        Assert.Equal(None, await ExpiryAsync(id));
     }
 
     [Fact]

@@ -4,9 +4,9 @@ using Cisa.Crm.Core.Applicants;
 using Cisa.Crm.Core.Audit;
 using Cisa.Crm.Core.Companies;
 using Cisa.Crm.Core.LegitimateInterest;
-using Cisa.Crm.Core.Privacy.Suppression;
 using Cisa.Crm.Core.Security;
 using Cisa.Crm.Tests.Core.Partners;
+using Cisa.Crm.Tests.Core.People;
 using Cisa.Crm.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Cisa.Crm.Tests.Core.Prospects;
@@ -129,21 +129,9 @@ public sealed class ApplicantData(TestDatabase db)
         writer.Write(content);
     }
 
-    /// <summary>DSR-RESTRICT as the subject-request feature sets it: through the entity's transition, without a request.</summary>
-    public async Task RestrictAsync(int applicantId)
-    {
-        await using var context = db.CreateContext();
-        var applicant = await context.Applicants.SingleAsync(p => p.Id == applicantId);
-        applicant.Restrict(db.Time.GetUtcNow().UtcDateTime);
-        await context.SaveChangesAsync();
-    }
+    public Task RestrictAsync(int applicantId) => db.RestrictAsync<Applicant>(applicantId);
 
-    /// <summary>DSR-OBJECT: an objection puts the (normalised) e-mail address on the suppression list.</summary>
-    public async Task SuppressAsync(string? email, string? phone = null)
-    {
-        await using var context = db.CreateContext();
-        await db.Get<SuppressionList>().AddAsync(context, email, phone, "REQ-APPLICANT-1", CancellationToken.None);
-    }
+    public Task SuppressAsync(string? email, string? phone = null) => db.SuppressAsync(email, phone, "REQ-APPLICANT-1");
 
     public async Task<ApplicantCv?> StoredCvAsync(int applicantId)
     {
@@ -159,29 +147,31 @@ public sealed class ApplicantData(TestDatabase db)
 
 /// <summary>
 /// A fresh migrated database per test with one approved Recruitment assessment (due in 12 months) and one
-/// open vacancy (opened 1 January 2024); the caller is Hanne of HR.
+/// open vacancy, opened 1 January 2024 (and, for a class that asks, one applicant in it); the caller is Hanne of HR.
 /// </summary>
-public abstract class ApplicantTestBase : CoreTestBase
+public abstract class ApplicantTestBase(bool withApplicant = false) : CoreTestBase<ApplicantData>(db => new ApplicantData(db), SalesPeople.Hr)
 {
     protected static readonly DateOnly LongAgo = new(2024, 1, 1);
-
-    protected ApplicantData Data { get; private set; } = null!;
 
     protected int AssessmentId { get; private set; }
 
     protected int VacancyId { get; private set; }
 
+    /// <summary>The applicant created before each test when the class asked for one.</summary>
+    protected int ApplicantId { get; private set; }
+
     protected ApplicantService Applicants => Db.Get<ApplicantService>();
 
     protected ProcedureService Procedures => Db.Get<ProcedureService>();
 
-    public override async Task InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        await base.InitializeAsync();
-        Data = new ApplicantData(Db);
         AssessmentId = await Data.RecruitmentAssessmentAsync();
         VacancyId = await Data.ProcedureAsync(openedOn: LongAgo);
-        Db.Actor.Current = SalesPeople.Hr;
+        if (withApplicant)
+        {
+            ApplicantId = await Data.ApplicantAsync(NewApplicant());
+        }
     }
 
     protected ApplicantInput NewApplicant(int? procedureId = null, ApplicantSource source = ApplicantSource.Vacancy) =>

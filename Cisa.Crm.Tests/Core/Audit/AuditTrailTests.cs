@@ -23,6 +23,15 @@ public sealed class AuditTrailTests : IAsyncLifetime
     private Task RecordAsync(string action, string? entityId = null) =>
         _db.Get<AuditTrail>().RecordEventAsync(SettableActor.WithRole(CrmRoles.Sales, "sales-1", "Sales Person"), action, "Company", entityId, "fields=Name");
 
+    /// <summary>A chain of <paramref name="count"/> company updates, entity ids 0 to count - 1.</summary>
+    private async Task RecordManyAsync(int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            await RecordAsync("Company.Update", i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
     [Fact]
     public async Task LOG_ACTIONS_entries_are_numbered_chained_and_stamped_with_the_clock()
     {
@@ -43,10 +52,7 @@ public sealed class AuditTrailTests : IAsyncLifetime
     [Fact]
     public async Task LOG_ACTIONS_an_intact_chain_verifies_and_the_check_itself_is_recorded()
     {
-        for (var i = 0; i < 5; i++)
-        {
-            await RecordAsync("Company.Update", i.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        }
+        await RecordManyAsync(5);
 
         var report = await _db.Get<AuditLog>().VerifyChainAsync();
 
@@ -71,29 +77,29 @@ public sealed class AuditTrailTests : IAsyncLifetime
         Assert.Contains("append-only", delete.Message);
     }
 
-    [Fact]
-    public async Task LOG_ACTIONS_a_tampered_entry_is_detected()
+    /// <summary>Someone edits the file directly: one entry changed, one taken from the middle, or the newest ones cut off.</summary>
+    [Theory]
+    [InlineData(3, "UPDATE AuditEntries SET EntityId = '999' WHERE Id = 2", 2, AuditChainProblem.Altered, null)]
+    [InlineData(4, "DELETE FROM AuditEntries WHERE Id = 3", 3, AuditChainProblem.Missing, null)]
+    [InlineData(4, "DELETE FROM AuditEntries WHERE Id >= 3", 3, AuditChainProblem.CutFromEnd, 4L)]
+    public async Task LOG_ACTIONS_a_tampered_deleted_or_cut_off_entry_is_detected(int entries, string tampering, long brokenAt,
+        AuditChainProblem kind, long? lastRemoved)
     {
-        for (var i = 0; i < 3; i++)
-        {
-            await RecordAsync("Company.Update", i.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        }
+        await RecordManyAsync(entries);
 
-        await BypassTriggersAsync("UPDATE AuditEntries SET EntityId = '999' WHERE Id = 2");
+        await BypassTriggersAsync(tampering);
 
         var report = await _db.Get<AuditLog>().VerifyChainAsync();
         Assert.False(report.IsIntact);
-        Assert.Equal(2, report.BrokenAtId);
-        Assert.Equal(AuditChainProblem.Altered, report.Kind);
+        Assert.Equal(brokenAt, report.BrokenAtId);
+        Assert.Equal(kind, report.Kind);
+        Assert.Equal(lastRemoved, report.LastRemovedId);
     }
 
     [Fact]
     public async Task LOG_ACTIONS_a_forger_without_the_key_cannot_rebuild_a_chain_that_verifies()
     {
-        for (var i = 0; i < 3; i++)
-        {
-            await RecordAsync("Company.Update", i.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        }
+        await RecordManyAsync(3);
 
         // Someone with write access to the file edits entry 2 and recomputes the hashes with a key of their own.
         await using (var context = _db.CreateContext())
@@ -140,39 +146,6 @@ public sealed class AuditTrailTests : IAsyncLifetime
         await stop.CancelAsync();
         await writer;
         Assert.All(reports, r => Assert.True(r.IsIntact, r.Problem));
-    }
-
-    [Fact]
-    public async Task LOG_ACTIONS_a_deleted_entry_in_the_middle_is_detected()
-    {
-        for (var i = 0; i < 4; i++)
-        {
-            await RecordAsync("Company.Update");
-        }
-
-        await BypassTriggersAsync("DELETE FROM AuditEntries WHERE Id = 3");
-
-        var report = await _db.Get<AuditLog>().VerifyChainAsync();
-        Assert.False(report.IsIntact);
-        Assert.Equal(3, report.BrokenAtId);
-        Assert.Equal(AuditChainProblem.Missing, report.Kind);
-    }
-
-    [Fact]
-    public async Task LOG_ACTIONS_entries_removed_from_the_end_are_detected()
-    {
-        for (var i = 0; i < 4; i++)
-        {
-            await RecordAsync("Company.Update");
-        }
-
-        await BypassTriggersAsync("DELETE FROM AuditEntries WHERE Id >= 3");
-
-        var report = await _db.Get<AuditLog>().VerifyChainAsync();
-        Assert.False(report.IsIntact);
-        Assert.Equal(3, report.BrokenAtId);
-        Assert.Equal(AuditChainProblem.CutFromEnd, report.Kind);
-        Assert.Equal(4, report.LastRemovedId);
     }
 
     [Fact]

@@ -202,33 +202,22 @@ public sealed class PartnerContactValidationTests : PartnerTestBase
         Assert.Equal("DuplicateInList", Assert.Single(refusal.For("Phones[1]")).Code);
     }
 
-    [Fact]
-    public async Task An_email_already_on_another_contact_is_refused_on_its_index()
+    /// <summary>The error sits on the box that holds the address, also when an earlier box is left blank.</summary>
+    [Theory]
+    [InlineData("other@herentals-bouw.be", "Katrien@Herentals-Bouw.be")]
+    [InlineData("", "katrien@herentals-bouw.be")]
+    public async Task An_email_already_on_another_contact_is_refused_on_its_own_index(string first, string second)
     {
         await CreateContactAsync(NewContact() with { Emails = ["katrien@herentals-bouw.be"] });
 
         var refusal = await Assert.ThrowsAsync<CrmValidationException>(() => CreateContactAsync(NewContact() with
         {
-            Emails = ["other@herentals-bouw.be", "Katrien@Herentals-Bouw.be"],
+            Emails = [first, second],
         }));
 
         Assert.Equal("DuplicateEmail", Assert.Single(refusal.Errors).Code);
         Assert.Equal("Emails[1]", refusal.Errors[0].Field);
         Assert.Equal(1, await Data.CountAsync<PartnerContact>());
-    }
-
-    [Fact]
-    public async Task An_email_already_on_another_contact_is_refused_on_its_own_index_when_an_earlier_box_is_blank()
-    {
-        await CreateContactAsync(NewContact() with { Emails = ["katrien@herentals-bouw.be"] });
-
-        var refusal = await Assert.ThrowsAsync<CrmValidationException>(() => CreateContactAsync(NewContact() with
-        {
-            Emails = ["", "katrien@herentals-bouw.be"],
-        }));
-
-        Assert.Equal("DuplicateEmail", Assert.Single(refusal.Errors).Code);
-        Assert.Equal("Emails[1]", refusal.Errors[0].Field);
     }
 
     [Fact]

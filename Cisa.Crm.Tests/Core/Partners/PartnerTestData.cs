@@ -9,6 +9,7 @@ using Cisa.Crm.Core.Privacy.Retention;
 using Cisa.Crm.Core.Privacy.Suppression;
 using Cisa.Crm.Core.Prospects;
 using Cisa.Crm.Core.Security;
+using Cisa.Crm.Tests.Core.People;
 using Cisa.Crm.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -70,21 +71,9 @@ public sealed class PartnerData(TestDatabase db)
         Assignment = assignment,
     };
 
-    /// <summary>DSR-RESTRICT as the subject-request feature sets it: through the entity's transition, without a request.</summary>
-    public async Task RestrictAsync(int contactId)
-    {
-        await using var context = db.CreateContext();
-        var contact = await context.PartnerContacts.SingleAsync(p => p.Id == contactId);
-        contact.Restrict(db.Time.GetUtcNow().UtcDateTime);
-        await context.SaveChangesAsync();
-    }
+    public Task RestrictAsync(int contactId) => db.RestrictAsync<PartnerContact>(contactId);
 
-    /// <summary>DSR-OBJECT: an objection puts the (normalised) e-mail address on the suppression list.</summary>
-    public async Task SuppressAsync(string? email, string? phone = null)
-    {
-        await using var context = db.CreateContext();
-        await db.Get<SuppressionList>().AddAsync(context, email, phone, "REQ-PARTNER-1", CancellationToken.None);
-    }
+    public Task SuppressAsync(string? email, string? phone = null) => db.SuppressAsync(email, phone, "REQ-PARTNER-1");
 
     public Task<List<AuditEntry>> AuditAsync(string action) => _sales.AuditAsync(action);
 
@@ -148,10 +137,8 @@ public sealed class ConfiguredCore(ServiceProvider services) : IAsyncDisposable
 /// A fresh migrated database per test with one customer (relationship since 2020, still active) and one
 /// subcontractor; the caller is Sofie of Sales.
 /// </summary>
-public abstract class PartnerTestBase : CoreTestBase
+public abstract class PartnerTestBase() : CoreTestBase<PartnerData>(db => new PartnerData(db), SalesPeople.Sofie)
 {
-    protected PartnerData Data { get; private set; } = null!;
-
     protected int CustomerId { get; private set; }
 
     protected int SubcontractorId { get; private set; }
@@ -164,13 +151,10 @@ public abstract class PartnerTestBase : CoreTestBase
 
     protected CompanyService Companies => Db.Get<CompanyService>();
 
-    public override async Task InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        await base.InitializeAsync();
-        Data = new PartnerData(Db);
         CustomerId = await Data.CustomerAsync();
         SubcontractorId = await Data.SubcontractorAsync();
-        Db.Actor.Current = SalesPeople.Sofie;
     }
 
     protected PartnerContactInput NewContact(int? companyId = null) => Data.Contact(companyId ?? CustomerId);

@@ -1,11 +1,11 @@
 using Cisa.Crm.Core.Common;
 using Cisa.Crm.Core.Errors;
-using Cisa.Crm.Core.Privacy.Suppression;
 using Cisa.Crm.Core.Prospects;
 using Cisa.Crm.Core.Prospects.Calls;
 using Cisa.Crm.Core.Prospects.Import;
 using Cisa.Crm.Core.Common.Import;
 using Microsoft.EntityFrameworkCore;
+using Cisa.Crm.Tests.Core.People;
 using Cisa.Crm.Tests.Core.Prospects.Import;
 
 namespace Cisa.Crm.Tests.Core.Prospects;
@@ -209,9 +209,5 @@ public sealed class RestrictionAndSuppressionTests : SalesTestBase
         Assert.Equal(1, await Data.CountAsync<Prospect>());
     }
 
-    private async Task SuppressAsync(string? email, string? phone)
-    {
-        await using var context = Db.CreateContext();
-        await Db.Get<SuppressionList>().AddAsync(context, email, phone, "REQ-1", CancellationToken.None);
-    }
+    private Task SuppressAsync(string? email, string? phone) => Db.SuppressAsync(email, phone, "REQ-1");
 }

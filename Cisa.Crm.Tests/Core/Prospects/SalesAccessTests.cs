@@ -8,15 +8,12 @@ using Cisa.Crm.Core.Security;
 
 namespace Cisa.Crm.Tests.Core.Prospects;
 
-public sealed class SalesAccessTests : SalesTestBase
+public sealed class SalesAccessTests() : SalesTestBase(withProspect: true)
 {
-    private int _prospect;
-
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        _prospect = await CreateProspectAsync();
-        await Calls.LogAsync(_prospect, SalesData.Call(new DateTime(2026, 3, 14, 10, 0, 0)));
+        await Calls.LogAsync(ProspectId, SalesData.Call(new DateTime(2026, 3, 14, 10, 0, 0)));
     }
 
     [Fact]
@@ -27,8 +24,8 @@ public sealed class SalesAccessTests : SalesTestBase
         {
             ("prospect list", () => Prospects.SearchAsync(new ProspectQuery(), new PageRequest(0, 20)), Permission.ProspectsRead),
             ("prospect list, next page", () => Prospects.SearchAsync(new ProspectQuery(), new PageRequest(20, 20), knownTotal: 40), Permission.ProspectsRead),
-            ("prospect page", () => Prospects.GetAsync(_prospect), Permission.ProspectsRead),
-            ("call timeline", () => Calls.TimelineAsync(_prospect), Permission.ProspectsRead),
+            ("prospect page", () => Prospects.GetAsync(ProspectId), Permission.ProspectsRead),
+            ("call timeline", () => Calls.TimelineAsync(ProspectId), Permission.ProspectsRead),
             ("my work", () => Calls.MyWorkAsync(), Permission.ProspectsRead),
             ("dashboard", () => Db.Get<SalesStatistics>().OverviewAsync(), Permission.ProspectsRead),
             ("export", () => Db.Get<ProspectExportService>().ExportAsync(new ProspectQuery()), Permission.ProspectsExport),
@@ -52,13 +49,13 @@ public sealed class SalesAccessTests : SalesTestBase
     [Fact]
     public async Task HR_is_refused_every_write_of_prospects_calls_and_companies()
     {
-        var details = await Prospects.GetAsync(_prospect);
+        var details = await Prospects.GetAsync(ProspectId);
         var company = await Companies.GetAsync(CompanyId);
         ActAs(SalesPeople.Hr);
 
         await Assert.ThrowsAsync<PermissionDeniedException>(() => CreateProspectAsync());
-        await Assert.ThrowsAsync<PermissionDeniedException>(() => Prospects.UpdateAsync(_prospect, details.Input, details.Version));
-        await Assert.ThrowsAsync<PermissionDeniedException>(() => Calls.LogAsync(_prospect, SalesData.Call()));
+        await Assert.ThrowsAsync<PermissionDeniedException>(() => Prospects.UpdateAsync(ProspectId, details.Input, details.Version));
+        await Assert.ThrowsAsync<PermissionDeniedException>(() => Calls.LogAsync(ProspectId, SalesData.Call()));
         await Assert.ThrowsAsync<PermissionDeniedException>(() => Companies.CreateAsync(new CompanyInput { Name = "HR BV" }));
         await Assert.ThrowsAsync<PermissionDeniedException>(() => Companies.MarkWonAsync(CompanyId, company.Version));
     }
@@ -81,12 +78,12 @@ public sealed class SalesAccessTests : SalesTestBase
         ActAs(SalesPeople.PrivacyOfficer);
 
         var list = await Prospects.SearchAsync(new ProspectQuery(IncludeRestricted: true), new PageRequest(0, 20));
-        var details = await Prospects.GetAsync(_prospect);
-        var timeline = await Calls.TimelineAsync(_prospect);
+        var details = await Prospects.GetAsync(ProspectId);
+        var timeline = await Calls.TimelineAsync(ProspectId);
         var company = await Companies.GetAsync(CompanyId);
 
-        Assert.Equal(_prospect, Assert.Single(list.Items).Id);
-        Assert.Equal(_prospect, details.Id);
+        Assert.Equal(ProspectId, Assert.Single(list.Items).Id);
+        Assert.Equal(ProspectId, details.Id);
         Assert.Single(timeline);
         Assert.Equal(1, company.ProspectCount);
     }
@@ -94,13 +91,13 @@ public sealed class SalesAccessTests : SalesTestBase
     [Fact]
     public async Task The_privacy_officer_cannot_create_or_change_prospects_calls_or_companies()
     {
-        var details = await Prospects.GetAsync(_prospect);
-        var call = Assert.Single(await Calls.TimelineAsync(_prospect));
+        var details = await Prospects.GetAsync(ProspectId);
+        var call = Assert.Single(await Calls.TimelineAsync(ProspectId));
         ActAs(SalesPeople.PrivacyOfficer);
 
         var create = await Assert.ThrowsAsync<PermissionDeniedException>(() => CreateProspectAsync());
-        var update = await Assert.ThrowsAsync<PermissionDeniedException>(() => Prospects.UpdateAsync(_prospect, details.Input with { JobTitle = "CIO" }, details.Version));
-        var log = await Assert.ThrowsAsync<PermissionDeniedException>(() => Calls.LogAsync(_prospect, SalesData.Call()));
+        var update = await Assert.ThrowsAsync<PermissionDeniedException>(() => Prospects.UpdateAsync(ProspectId, details.Input with { JobTitle = "CIO" }, details.Version));
+        var log = await Assert.ThrowsAsync<PermissionDeniedException>(() => Calls.LogAsync(ProspectId, SalesData.Call()));
         var edit = await Assert.ThrowsAsync<PermissionDeniedException>(() => Calls.EditAsync(call.Id, SalesData.Call(), call.Version));
         var company = await Assert.ThrowsAsync<PermissionDeniedException>(() => Companies.CreateAsync(new CompanyInput { Name = "Privacy BV" }));
 
@@ -117,7 +114,7 @@ public sealed class SalesAccessTests : SalesTestBase
     {
         ActAs(CrmActor.Anonymous);
 
-        await Assert.ThrowsAsync<PermissionDeniedException>(() => Prospects.GetAsync(_prospect));
+        await Assert.ThrowsAsync<PermissionDeniedException>(() => Prospects.GetAsync(ProspectId));
         await Assert.ThrowsAsync<PermissionDeniedException>(() => CreateProspectAsync());
     }
 
@@ -127,13 +124,13 @@ public sealed class SalesAccessTests : SalesTestBase
         Db.Time.Advance(TimeSpan.FromMinutes(3));
         ActAs(SalesPeople.PrivacyOfficer);
 
-        await Prospects.GetAsync(_prospect);
+        await Prospects.GetAsync(ProspectId);
 
         var entry = Assert.Single(await Data.AuditAsync("Prospect.Viewed"));
         Assert.Equal("privacy-1", entry.ActorId);
         Assert.Equal("Petra", entry.ActorName);
         Assert.Equal("Prospect", entry.EntityType);
-        Assert.Equal(_prospect.ToString(System.Globalization.CultureInfo.InvariantCulture), entry.EntityId);
+        Assert.Equal(ProspectId.ToString(System.Globalization.CultureInfo.InvariantCulture), entry.EntityId);
         Assert.Equal(new DateTime(2026, 3, 14, 9, 33, 0, DateTimeKind.Utc), entry.OccurredAtUtc);
     }
 

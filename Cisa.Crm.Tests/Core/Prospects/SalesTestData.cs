@@ -1,10 +1,12 @@
 using Cisa.Crm.Core.Audit;
 using Cisa.Crm.Core.Companies;
+using Cisa.Crm.Core.Errors;
 using Cisa.Crm.Core.LegitimateInterest;
 using Cisa.Crm.Core.People;
 using Cisa.Crm.Core.Prospects;
 using Cisa.Crm.Core.Prospects.Calls;
 using Cisa.Crm.Core.Security;
+using Cisa.Crm.Tests.Core.People;
 using Cisa.Crm.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -100,14 +102,7 @@ public sealed class SalesData(TestDatabase db)
         FollowUpOn = followUpOn,
     };
 
-    /// <summary>DSR-RESTRICT as the subject-request feature sets it: through the entity's transition, without a request.</summary>
-    public async Task RestrictAsync(int prospectId)
-    {
-        await using var context = db.CreateContext();
-        var prospect = await context.Prospects.SingleAsync(p => p.Id == prospectId);
-        prospect.Restrict(db.Time.GetUtcNow().UtcDateTime);
-        await context.SaveChangesAsync();
-    }
+    public Task RestrictAsync(int prospectId) => db.RestrictAsync<Prospect>(prospectId);
 
     public async Task<List<AuditEntry>> AuditAsync(string action)
     {
@@ -131,15 +126,16 @@ public sealed class SalesData(TestDatabase db)
 
 /// <summary>
 /// A fresh migrated database per test, with one approved Prospecting assessment (due in 12 months)
-/// and one prospect company; the caller is Sofie of Sales.
+/// and one prospect company (and, for a class that asks, one prospect in it); the caller is Sofie of Sales.
 /// </summary>
-public abstract class SalesTestBase : CoreTestBase
+public abstract class SalesTestBase(bool withProspect = false) : CoreTestBase<SalesData>(db => new SalesData(db), SalesPeople.Sofie)
 {
-    protected SalesData Data { get; private set; } = null!;
-
     protected int CompanyId { get; private set; }
 
     protected int AssessmentId { get; private set; }
+
+    /// <summary>The prospect created before each test when the class asked for one.</summary>
+    protected int ProspectId { get; private set; }
 
     protected ProspectService Prospects => Db.Get<ProspectService>();
 
@@ -149,16 +145,27 @@ public abstract class SalesTestBase : CoreTestBase
 
     protected CallLogService Calls => Db.Get<CallLogService>();
 
-    public override async Task InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        await base.InitializeAsync();
-        Data = new SalesData(Db);
         AssessmentId = await Data.AssessmentAsync();
         CompanyId = await Data.CompanyAsync();
-        Db.Actor.Current = SalesPeople.Sofie;
+        if (withProspect)
+        {
+            ProspectId = await Data.ProspectAsync(NewProspect());
+        }
     }
 
     protected ProspectInput NewProspect() => Data.Prospect(CompanyId, AssessmentId);
 
     protected Task<int> CreateProspectAsync(ProspectInput? input = null) => Prospects.CreateAsync(input ?? NewProspect());
+
+    /// <summary>The input as stored: created, then read back (to see what the service normalised).</summary>
+    protected async Task<ProspectInput> StoredAsync(ProspectInput input) => (await Prospects.GetAsync(await CreateProspectAsync(input))).Input;
+
+    /// <summary>Creating <paramref name="input"/> is refused with a field error <paramref name="code"/> at each of <paramref name="fields"/>.</summary>
+    protected async Task CreateRefusedAsync(ProspectInput input, string code, params string[] fields)
+    {
+        var refusal = await Assert.ThrowsAsync<CrmValidationException>(() => CreateProspectAsync(input));
+        Assert.All(fields, field => Assert.Contains(refusal.For(field), e => e.Code == code));
+    }
 }

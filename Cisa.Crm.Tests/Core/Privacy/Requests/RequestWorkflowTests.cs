@@ -29,6 +29,16 @@ public sealed class RequestWorkflowTests : SubjectRequestTestBase
         return (new PersonRef(PersonCategory.PartnerContact, contact), new PersonRef(PersonCategory.Applicant, applicant), subcontractor);
     }
 
+    /// <summary>A prospect with <paramref name="calls"/> calls, and a verified request whose match with that prospect is confirmed.</summary>
+    private async Task<(int Prospect, PersonRef Person, int RequestId)> ConfirmedProspectRequestAsync(int calls, RequestInput intake, ProspectInput? input = null)
+    {
+        var prospect = await ProspectWithCallsAsync(calls, input);
+        var person = new PersonRef(PersonCategory.Prospect, prospect);
+        var id = await VerifiedRequestAsync(intake);
+        await Records.ConfirmMatchAsync(id, person);
+        return (prospect, person, id);
+    }
+
     [Fact]
     public async Task DSR_FIND_one_search_finds_the_person_in_every_category_by_email_phone_and_name()
     {
@@ -118,10 +128,7 @@ public sealed class RequestWorkflowTests : SubjectRequestTestBase
     public async Task DSR_OBJECT_an_objection_erases_the_prospect_and_a_keyed_hash_refuses_the_same_person_on_create_and_import()
     {
         var input = Sales.Prospect(ProspectCompanyId, ProspectAssessmentId) with { Email = "pieter.claes@kempen-ict.be", Mobile = "0478 11 22 33" };
-        var prospect = await ProspectWithCallsAsync(calls: 2, input);
-        var id = await VerifiedRequestAsync(Intake(RequestedRights.ObjectionToProcessing, "pieter.claes@kempen-ict.be"));
-        var person = new PersonRef(PersonCategory.Prospect, prospect);
-        await Records.ConfirmMatchAsync(id, person);
+        var (prospect, person, id) = await ConfirmedProspectRequestAsync(2, Intake(RequestedRights.ObjectionToProcessing, "pieter.claes@kempen-ict.be"), input);
         await DecideAsync(id, person, DecisionAction.EraseAndSuppress);
 
         await ExecuteAsync(id);
@@ -175,9 +182,7 @@ public sealed class RequestWorkflowTests : SubjectRequestTestBase
     [Fact]
     public async Task DSR_ACCESS_a_prospect_report_in_Dutch_lists_the_calls_and_the_legitimate_interest()
     {
-        var prospect = await ProspectWithCallsAsync(calls: 2);
-        var id = await VerifiedRequestAsync(Intake(RequestedRights.Access));
-        await Records.ConfirmMatchAsync(id, new PersonRef(PersonCategory.Prospect, prospect));
+        var (_, _, id) = await ConfirmedProspectRequestAsync(2, Intake(RequestedRights.Access));
 
         var report = await Requests.AccessReportAsync(id);
 
@@ -216,10 +221,7 @@ public sealed class RequestWorkflowTests : SubjectRequestTestBase
     [Fact]
     public async Task DSR_RESTRICT_a_restricted_prospect_is_locked_for_sales_and_lifting_it_is_audited_with_a_reason()
     {
-        var prospect = await ProspectWithCallsAsync(calls: 1);
-        var person = new PersonRef(PersonCategory.Prospect, prospect);
-        var id = await VerifiedRequestAsync(Intake(RequestedRights.Restriction));
-        await Records.ConfirmMatchAsync(id, person);
+        var (prospect, person, id) = await ConfirmedProspectRequestAsync(1, Intake(RequestedRights.Restriction));
         await DecideAsync(id, person, DecisionAction.Restrict);
         await ExecuteAsync(id);
 
@@ -237,10 +239,7 @@ public sealed class RequestWorkflowTests : SubjectRequestTestBase
     [Fact]
     public async Task DSR_FIND_a_confirmed_record_is_held_from_the_retention_sweep_until_the_request_is_answered()
     {
-        var prospect = await ProspectWithCallsAsync(calls: 1);
-        var person = new PersonRef(PersonCategory.Prospect, prospect);
-        var id = await VerifiedRequestAsync(Intake(RequestedRights.Access));
-        await Records.ConfirmMatchAsync(id, person);
+        var (_, _, id) = await ConfirmedProspectRequestAsync(1, Intake(RequestedRights.Access));
 
         SetToday(new DateOnly(2028, 3, 14));
         var whileOpen = await Sweep.RunAsync(CrmActor.System, SweepTrigger.Scheduled);
@@ -255,10 +254,7 @@ public sealed class RequestWorkflowTests : SubjectRequestTestBase
     [Fact]
     public async Task DSR_RIGHTS_answering_waits_for_the_decisions_and_refusing_needs_a_reason()
     {
-        var prospect = await ProspectWithCallsAsync(calls: 0);
-        var person = new PersonRef(PersonCategory.Prospect, prospect);
-        var id = await VerifiedRequestAsync(Intake());
-        await Records.ConfirmMatchAsync(id, person);
+        var (_, person, id) = await ConfirmedProspectRequestAsync(0, Intake());
         await DecideAsync(id, person, DecisionAction.Erase);
 
         var pending = await Assert.ThrowsAsync<RuleViolationException>(async () => await Requests.AnswerAsync(id, "Done.", await VersionAsync(id)));

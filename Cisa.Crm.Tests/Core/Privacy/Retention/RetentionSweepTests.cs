@@ -14,6 +14,18 @@ namespace Cisa.Crm.Tests.Core.Privacy.Retention;
 /// <summary>Each rule on the test clock: the day before it falls due the record is kept, on the day it is erased (RET-RUN).</summary>
 public sealed class RetentionSweepTests : RetentionTestBase
 {
+    /// <summary>
+    /// Sweeps on the day before <paramref name="due"/>, where <paramref name="checkDayBefore"/> proves the rule still kept
+    /// the record, then sweeps on <paramref name="due"/> and returns that run.
+    /// </summary>
+    private async Task<RetentionRun> SweepOnDueDayAsync(DateOnly due, Func<RetentionRun, Task> checkDayBefore)
+    {
+        SetToday(due.AddDays(-1));
+        await checkDayBefore(await SweepNowAsync());
+        SetToday(due);
+        return await SweepNowAsync();
+    }
+
     [Fact]
     public async Task RET_RUN_the_sweep_gives_its_pooled_connection_back_with_the_default_page_cache_full_synchronisation_and_automatic_checkpoints()
     {
@@ -40,13 +52,11 @@ public sealed class RetentionSweepTests : RetentionTestBase
         var prospect = await ProspectWithCallsAsync(calls: 3);
         var untouched = await ProspectWithCallsAsync(calls: 0);
 
-        SetToday(new DateOnly(2028, 3, 13));
-        var before = await SweepNowAsync();
-        Assert.Equal(0, before.ProspectsErased);
-        Assert.True(await ExistsAsync(PersonCategory.Prospect, prospect));
-
-        SetToday(new DateOnly(2028, 3, 14));
-        var run = await SweepNowAsync();
+        var run = await SweepOnDueDayAsync(new DateOnly(2028, 3, 14), async before =>
+        {
+            Assert.Equal(0, before.ProspectsErased);
+            Assert.True(await ExistsAsync(PersonCategory.Prospect, prospect));
+        });
 
         Assert.Equal(2, run.ProspectsErased);
         Assert.Equal(3, run.CallsAnonymised);
@@ -86,11 +96,11 @@ public sealed class RetentionSweepTests : RetentionTestBase
         var activeCustomer = await Partners.CustomerAsync("Lopend Klant");
         var kept = await Partners.ContactAsync(Partners.Contact(activeCustomer));
 
-        SetToday(new DateOnly(2036, 3, 13));
-        Assert.Equal(0, (await SweepNowAsync()).PartnerContactsErased);
-
-        SetToday(new DateOnly(2036, 3, 14));
-        var run = await SweepNowAsync();
+        var run = await SweepOnDueDayAsync(new DateOnly(2036, 3, 14), async before =>
+        {
+            Assert.Equal(0, before.PartnerContactsErased);
+            Assert.True(await ExistsAsync(PersonCategory.PartnerContact, contact));
+        });
 
         Assert.Equal(1, run.PartnerContactsErased);
         Assert.False(await ExistsAsync(PersonCategory.PartnerContact, contact));
@@ -106,12 +116,11 @@ public sealed class RetentionSweepTests : RetentionTestBase
     {
         var applicant = await ApplicantInClosedProcedureAsync();
 
-        SetToday(new DateOnly(2028, 3, 13));
-        Assert.Equal(0, (await SweepNowAsync()).CvsErased);
-        Assert.True(await HasCvAsync(applicant));
-
-        SetToday(new DateOnly(2028, 3, 14));
-        var run = await SweepNowAsync();
+        var run = await SweepOnDueDayAsync(new DateOnly(2028, 3, 14), async before =>
+        {
+            Assert.Equal(0, before.CvsErased);
+            Assert.True(await HasCvAsync(applicant));
+        });
 
         Assert.Equal(1, run.CvsErased);
         Assert.False(await HasCvAsync(applicant));
@@ -124,13 +133,11 @@ public sealed class RetentionSweepTests : RetentionTestBase
     {
         var applicant = await ApplicantInClosedProcedureAsync();
 
-        SetToday(new DateOnly(2031, 3, 13));
-        var before = await SweepNowAsync();
-        Assert.Equal(1, before.CvsErased);
-        Assert.True(await ExistsAsync(PersonCategory.Applicant, applicant));
-
-        SetToday(new DateOnly(2031, 3, 14));
-        var run = await SweepNowAsync();
+        var run = await SweepOnDueDayAsync(new DateOnly(2031, 3, 14), async before =>
+        {
+            Assert.Equal(1, before.CvsErased);
+            Assert.True(await ExistsAsync(PersonCategory.Applicant, applicant));
+        });
 
         Assert.Equal(1, run.ApplicantsErased);
         Assert.False(await ExistsAsync(PersonCategory.Applicant, applicant));

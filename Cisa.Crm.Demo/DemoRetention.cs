@@ -63,7 +63,7 @@ internal static class DemoRetention
             JobTitle = "IT-coördinator",
             CompanyId = company.Id,
             CompanyNameKey = company.NameKey,
-            Email = "hilde.vanderstraeten@" + new Uri(company.Website!).Host.Replace("www.", "", StringComparison.Ordinal),
+            Email = "hilde.vanderstraeten@" + DemoMail.DomainOf(company),
             Phone = "+3214598231",
             Source = ProspectSource.Event,
             SourceDetail = "Vakbeurs ICT Kempen",
@@ -117,21 +117,8 @@ internal static class DemoRetention
 
     private static Applicant Former(string first, string last, string email, string phone, SelectionProcedure procedure, int assessmentId, DateTime at)
     {
-        var applicant = new Applicant
-        {
-            FirstName = first,
-            LastName = last,
-            Email = email,
-            Phone = phone,
-            City = "Geel",
-            PostalCode = "2440",
-            Street = "Markt 7",
-            Source = ApplicantSource.Vacancy,
-            AssessmentId = assessmentId,
-            LegitimateInterestNote = new() { Text = "Solliciteerde op de vacature; profiel past bij de functie.", ById = DemoStaff.HR.Id, ByName = DemoStaff.HR.Name, AtUtc = at },
-            CreatedAtUtc = at,
-            UpdatedAtUtc = at,
-        };
+        var applicant = DemoRecruitment.Applicant(first, last, email, phone, ("Markt 7", "2440", "Geel"), ApplicantSource.Vacancy, assessmentId,
+            "Solliciteerde op de vacature; profiel past bij de functie.", at);
         applicant.Applications.Add(new Application
         {
             ProcedureId = procedure.Id,

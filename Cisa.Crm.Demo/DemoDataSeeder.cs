@@ -1,10 +1,3 @@
-using Bogus;
-using Cisa.Crm.Core.Applicants;
-using Cisa.Crm.Core.Audit;
-using Cisa.Crm.Core.Companies;
-using Cisa.Crm.Core.Data;
-using Cisa.Crm.Core.Security;
-using Cisa.Crm.Core.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cisa.Crm.Demo;

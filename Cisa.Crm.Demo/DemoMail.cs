@@ -1,6 +1,3 @@
-using Cisa.Crm.Core.Common;
-using Cisa.Crm.Core.Companies;
-
 namespace Cisa.Crm.Demo;
 
 /// <summary>How the demo data makes e-mail addresses, so prospects, contacts and applicants look alike.</summary>

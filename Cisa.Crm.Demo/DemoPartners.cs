@@ -1,10 +1,3 @@
-using System.Globalization;
-using Bogus;
-using Cisa.Crm.Core.Companies;
-using Cisa.Crm.Core.Partners;
-using Cisa.Crm.Core.People;
-using Cisa.Crm.Core.Prospects;
-
 namespace Cisa.Crm.Demo;
 
 /// <summary>Invented contact persons at the demo customers, suppliers, subcontractors and agencies, and a few disclosures.</summary>

@@ -1,10 +1,4 @@
-using System.Globalization;
 using System.Text;
-using Bogus;
-using Cisa.Crm.Core.Applicants;
-using Cisa.Crm.Core.Common;
-using Cisa.Crm.Core.Companies;
-using Cisa.Crm.Core.Partners;
 
 namespace Cisa.Crm.Demo;
 

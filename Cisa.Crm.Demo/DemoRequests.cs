@@ -1,11 +1,3 @@
-using System.Globalization;
-using Cisa.Crm.Core.Applicants;
-using Cisa.Crm.Core.Companies;
-using Cisa.Crm.Core.Data;
-using Cisa.Crm.Core.Partners;
-using Cisa.Crm.Core.Privacy.Requests;
-using Cisa.Crm.Core.Prospects;
-
 namespace Cisa.Crm.Demo;
 
 /// <summary>

@@ -1,11 +1,3 @@
-using Cisa.Crm.Core.Applicants;
-using Cisa.Crm.Core.Companies;
-using Cisa.Crm.Core.Partners;
-using Cisa.Crm.Core.People;
-using Cisa.Crm.Core.Prospects;
-using Cisa.Crm.Core.Prospects.Calls;
-using Cisa.Crm.Core.Time;
-
 namespace Cisa.Crm.Demo;
 
 /// <summary>

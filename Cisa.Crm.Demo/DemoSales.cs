@@ -1,12 +1,3 @@
-using System.Globalization;
-using Bogus;
-using Cisa.Crm.Core.Companies;
-using Cisa.Crm.Core.LegitimateInterest;
-using Cisa.Crm.Core.People;
-using Cisa.Crm.Core.Prospects;
-using Cisa.Crm.Core.Prospects.Calls;
-using Cisa.Crm.Core.Time;
-
 namespace Cisa.Crm.Demo;
 
 /// <summary>Invented assessments, prospects and calls for the demo database (Flemish names from Bogus' nl_BE locale).</summary>

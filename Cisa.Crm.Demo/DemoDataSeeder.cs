@@ -1,10 +1,3 @@
-using Bogus;
-using Cisa.Crm.Core.Applicants;
-using Cisa.Crm.Core.Audit;
-using Cisa.Crm.Core.Companies;
-using Cisa.Crm.Core.Data;
-using Cisa.Crm.Core.Security;
-using Cisa.Crm.Core.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cisa.Crm.Demo;
@@ -89,15 +82,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<CrmDbContext> dbFactory, Au
         var applicants = DemoRecruitment.Applicants(random, procedures, companies, contacts, assessments[2].Id, now);
         db.Applicants.AddRange(applicants);
         await db.SaveChangesAsync(cancellationToken);
-        foreach (var applicant in applicants.Where((_, i) => i % 2 == 0))
-        {
-            var pdf = DemoRecruitment.InventedCv($"{applicant.FirstName} {applicant.LastName}");
-            db.ApplicantCvs.Add(new ApplicantCv
-            {
-                ApplicantId = applicant.Id, FileName = $"cv-{applicant.LastName.ToLowerInvariant()}.pdf", ContentType = CvFile.Pdf, SizeBytes = pdf.Length,
-                ProtectedContent = cvProtector.Protect(pdf), UploadedAtUtc = applicant.CreatedAtUtc, UploadedById = DemoStaff.HR.Id, UploadedByName = DemoStaff.HR.Name,
-            });
-        }
+        db.ApplicantCvs.AddRange(applicants.Where((_, i) => i % 2 == 0).Select(applicant => DemoRecruitment.InventedCv(applicant, cvProtector)));
 
         await DemoRequests.SeedAsync(db, companies, prospects, procedures, assessments[2].Id, cvProtector, now, today, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
@@ -132,13 +117,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<CrmDbContext> dbFactory, Au
         var applicants = DemoRetention.FormerApplicants(closed, recruitmentAssessmentId, now);
         db.Applicants.AddRange(applicants);
         await db.SaveChangesAsync(cancellationToken);
-        var withCv = applicants[0];
-        var pdf = DemoRecruitment.InventedCv($"{withCv.FirstName} {withCv.LastName}");
-        db.ApplicantCvs.Add(new ApplicantCv
-        {
-            ApplicantId = withCv.Id, FileName = $"cv-{withCv.LastName.ToLowerInvariant()}.pdf", ContentType = CvFile.Pdf, SizeBytes = pdf.Length,
-            ProtectedContent = cvProtector.Protect(pdf), UploadedAtUtc = withCv.CreatedAtUtc, UploadedById = DemoStaff.HR.Id, UploadedByName = DemoStaff.HR.Name,
-        });
+        db.ApplicantCvs.Add(DemoRecruitment.InventedCv(applicants[0], cvProtector));
         await db.SaveChangesAsync(cancellationToken);
         return applicants.Count;
     }

@@ -1,11 +1,3 @@
-using System.Globalization;
-using Bogus;
-using Cisa.Crm.Core.Common;
-using Cisa.Crm.Core.Companies;
-using Cisa.Crm.Core.Partners;
-using Cisa.Crm.Core.People;
-using Cisa.Crm.Core.Prospects;
-
 namespace Cisa.Crm.Demo;
 
 /// <summary>Invented contact persons at the demo customers, suppliers, subcontractors and agencies, and a few disclosures.</summary>
@@ -37,7 +29,7 @@ internal static class DemoPartners
             {
                 var first = faker.Name.FirstName();
                 var last = faker.Name.LastName();
-                var domain = new Uri(company.Website!).Host.Replace("www.", "", StringComparison.Ordinal);
+                var domain = DemoMail.DomainOf(company);
                 var created = now.AddDays(-random.Int(30, 900));
                 var contact = new PartnerContact
                 {
@@ -50,7 +42,7 @@ internal static class DemoPartners
                     CreatedAtUtc = created,
                     UpdatedAtUtc = created,
                 };
-                contact.Emails.Add(new PartnerContactEmail { Address = $"{Slug(first)}.{Slug(last)}@{domain}" });
+                contact.Emails.Add(new PartnerContactEmail { Address = $"{DemoMail.Slug(first)}.{DemoMail.Slug(last)}@{domain}" });
                 if (random.Bool(0.3f))
                 {
                     contact.Emails.Add(new PartnerContactEmail { Address = $"info@{domain}" });
@@ -80,19 +72,21 @@ internal static class DemoPartners
     {
         var subcontractor = companies.First(c => c.Type == CompanyType.Subcontractor);
         var customerIds = companies.Where(c => c.Type == CompanyType.Customer).Select(c => c.Id).ToHashSet();
-        return contacts.Where(c => customerIds.Contains(c.CompanyId)).Take(3).Select((contact, i) => new Disclosure
-        {
-            PartnerContactId = contact.Id,
-            SubcontractorId = subcontractor.Id,
-            Fields = string.Join(',', Disclosure.Minimal.Order()),
-            Assignment = i == 0 ? "Netwerkbekabeling nieuw magazijn" : "Installatie Wi-Fi op kantoor",
-            DisclosedOn = today.AddDays(-30 * (i + 1)),
-            RecordedById = DemoStaff.Sales.Id,
-            RecordedByName = DemoStaff.Sales.Name,
-            RecordedAtUtc = today.AddDays(-30 * (i + 1)).ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc),
-        }).ToList();
+        return contacts.Where(c => customerIds.Contains(c.CompanyId)).Take(3).Select((contact, i) => SharedWithSubcontractor(contact, subcontractor,
+            i == 0 ? "Netwerkbekabeling nieuw magazijn" : "Installatie Wi-Fi op kantoor", today.AddDays(-30 * (i + 1)),
+            today.AddDays(-30 * (i + 1)).ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc))).ToList();
     }
 
-    private static string Slug(string name) =>
-        new(ContactNormaliser.SearchKey(name).Where(char.IsAsciiLetterOrDigit).ToArray());
+    /// <summary>The minimal fields of a saved contact, shared by Sales with a subcontractor for an assignment.</summary>
+    public static Disclosure SharedWithSubcontractor(PartnerContact contact, Company subcontractor, string assignment, DateOnly disclosedOn, DateTime recordedAtUtc) => new()
+    {
+        PartnerContactId = contact.Id,
+        SubcontractorId = subcontractor.Id,
+        Fields = string.Join(',', Disclosure.Minimal.Order()),
+        Assignment = assignment,
+        DisclosedOn = disclosedOn,
+        RecordedById = DemoStaff.Sales.Id,
+        RecordedByName = DemoStaff.Sales.Name,
+        RecordedAtUtc = recordedAtUtc,
+    };
 }

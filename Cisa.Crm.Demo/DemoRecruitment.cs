@@ -1,10 +1,4 @@
-using System.Globalization;
 using System.Text;
-using Bogus;
-using Cisa.Crm.Core.Applicants;
-using Cisa.Crm.Core.Common;
-using Cisa.Crm.Core.Companies;
-using Cisa.Crm.Core.Partners;
 
 namespace Cisa.Crm.Demo;
 
@@ -42,7 +36,7 @@ internal static class DemoRecruitment
             {
                 FirstName = first,
                 LastName = last,
-                Email = $"{Slug(first)}.{Slug(last)}{i}@mail.example",
+                Email = $"{DemoMail.Slug(first)}.{DemoMail.Slug(last)}{i}@mail.example",
                 Phone = string.Create(CultureInfo.InvariantCulture, $"+3249{random.Int(0, 9)}{random.Int(100000, 999999)}"),
                 City = random.ArrayElement(["Herentals", "Geel", "Turnhout", "Mol", "Lier"]),
                 PostalCode = "2200",
@@ -67,15 +61,41 @@ internal static class DemoRecruitment
         return applicants;
     }
 
+    /// <summary>An applicant entered by HR at <paramref name="at"/>, with HR's note on why the profile fits.</summary>
+    public static Applicant Applicant(string first, string last, string email, string phone, (string Street, string PostalCode, string City) address,
+        ApplicantSource source, int assessmentId, string note, DateTime at) => new()
+    {
+        FirstName = first,
+        LastName = last,
+        Email = email,
+        Phone = phone,
+        Street = address.Street,
+        PostalCode = address.PostalCode,
+        City = address.City,
+        Source = source,
+        AssessmentId = assessmentId,
+        LegitimateInterestNote = new() { Text = note, ById = DemoStaff.HR.Id, ByName = DemoStaff.HR.Name, AtUtc = at },
+        CreatedAtUtc = at,
+        UpdatedAtUtc = at,
+    };
+
+    /// <summary>An invented PDF CV of a saved applicant, protected and stamped as if HR uploaded it when entering the applicant.</summary>
+    public static ApplicantCv InventedCv(Applicant applicant, ICvProtector cvProtector)
+    {
+        var pdf = InventedCv($"{applicant.FirstName} {applicant.LastName}");
+        return new ApplicantCv
+        {
+            ApplicantId = applicant.Id, FileName = $"cv-{applicant.LastName.ToLowerInvariant()}.pdf", ContentType = CvFile.Pdf, SizeBytes = pdf.Length,
+            ProtectedContent = cvProtector.Protect(pdf), UploadedAtUtc = applicant.CreatedAtUtc, UploadedById = DemoStaff.HR.Id, UploadedByName = DemoStaff.HR.Name,
+        };
+    }
+
     /// <summary>A small, valid PDF saying that it is an invented CV.</summary>
-    public static byte[] InventedCv(string name) => Encoding.ASCII.GetBytes(
+    private static byte[] InventedCv(string name) => Encoding.ASCII.GetBytes(
         "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n" +
         "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents 4 0 R/Resources<</Font<</F1 5 0 R>>>>>>endobj\n" +
         $"4 0 obj<</Length 60>>stream\nBT /F1 18 Tf 72 760 Td (Demo CV - {Ascii(name)}) Tj ET\nendstream endobj\n" +
         "5 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
 
     private static string Ascii(string text) => new(ContactNormaliser.SearchKey(text).Where(c => c is >= ' ' and <= '~' and not '(' and not ')').ToArray());
-
-    private static string Slug(string name) =>
-        new(ContactNormaliser.SearchKey(name).Where(char.IsAsciiLetterOrDigit).ToArray());
 }

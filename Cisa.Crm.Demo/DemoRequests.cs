@@ -1,11 +1,3 @@
-using System.Globalization;
-using Cisa.Crm.Core.Applicants;
-using Cisa.Crm.Core.Companies;
-using Cisa.Crm.Core.Data;
-using Cisa.Crm.Core.Partners;
-using Cisa.Crm.Core.Privacy.Requests;
-using Cisa.Crm.Core.Prospects;
-
 namespace Cisa.Crm.Demo;
 
 /// <summary>
@@ -40,48 +32,21 @@ internal static class DemoRequests
             CreatedAtUtc = now.AddDays(-400),
             UpdatedAtUtc = now.AddDays(-400),
         };
-        contact.Emails.Add(new PartnerContactEmail { Address = $"marieke.verbiest@{new Uri(customer.Website!).Host.Replace("www.", "", StringComparison.Ordinal)}" });
+        contact.Emails.Add(new PartnerContactEmail { Address = $"marieke.verbiest@{DemoMail.DomainOf(customer)}" });
         contact.Phones.Add(new PartnerContactPhone { Kind = PhoneKind.Office, Number = "+3214502010" });
         contact.Phones.Add(new PartnerContactPhone { Kind = PhoneKind.Mobile, Number = BothMobile });
         db.PartnerContacts.Add(contact);
 
         var pool = procedures.First(p => p.Kind == ProcedureKind.SpontaneousPool);
-        var applicant = new Applicant
-        {
-            FirstName = BothFirstName,
-            LastName = BothLastName,
-            Email = BothPrivateEmail,
-            Phone = BothMobile,
-            Street = "Kapelstraat 12",
-            PostalCode = "2260",
-            City = "Westerlo",
-            Source = ApplicantSource.Spontaneous,
-            AssessmentId = recruitmentAssessmentId,
-            LegitimateInterestNote = new() { Text = "Spontane sollicitatie als projectcoördinator; ervaring met klantenopvolging.", ById = DemoStaff.HR.Id, ByName = DemoStaff.HR.Name, AtUtc = now.AddDays(-60) },
-            CreatedAtUtc = now.AddDays(-60),
-            UpdatedAtUtc = now.AddDays(-60),
-        };
+        var applicant = DemoRecruitment.Applicant(BothFirstName, BothLastName, BothPrivateEmail, BothMobile, ("Kapelstraat 12", "2260", "Westerlo"),
+            ApplicantSource.Spontaneous, recruitmentAssessmentId, "Spontane sollicitatie als projectcoördinator; ervaring met klantenopvolging.", now.AddDays(-60));
         applicant.Applications.Add(new Application { ProcedureId = pool.Id, AppliedOn = today.AddDays(-60) });
         db.Applicants.Add(applicant);
         await db.SaveChangesAsync(cancellationToken);
 
-        var pdf = DemoRecruitment.InventedCv($"{BothFirstName} {BothLastName}");
-        db.ApplicantCvs.Add(new ApplicantCv
-        {
-            ApplicantId = applicant.Id, FileName = "cv-verbiest.pdf", ContentType = CvFile.Pdf, SizeBytes = pdf.Length,
-            ProtectedContent = cvProtector.Protect(pdf), UploadedAtUtc = applicant.CreatedAtUtc, UploadedById = DemoStaff.HR.Id, UploadedByName = DemoStaff.HR.Name,
-        });
-        db.Disclosures.Add(new Disclosure
-        {
-            PartnerContactId = contact.Id,
-            SubcontractorId = companies.First(c => c.Type == CompanyType.Subcontractor).Id,
-            Fields = string.Join(',', Disclosure.Minimal.Order()),
-            Assignment = "Migratie mailserver",
-            DisclosedOn = today.AddDays(-15),
-            RecordedById = DemoStaff.Sales.Id,
-            RecordedByName = DemoStaff.Sales.Name,
-            RecordedAtUtc = now.AddDays(-15),
-        });
+        db.ApplicantCvs.Add(DemoRecruitment.InventedCv(applicant, cvProtector));
+        db.Disclosures.Add(DemoPartners.SharedWithSubcontractor(contact, companies.First(c => c.Type == CompanyType.Subcontractor), "Migratie mailserver",
+            today.AddDays(-15), now.AddDays(-15)));
 
         db.SubjectRequests.AddRange(Requests(prospects.First(p => p.Email is not null && !p.IsRestricted), now, today));
         await db.SaveChangesAsync(cancellationToken);

@@ -1,11 +1,3 @@
-using Cisa.Crm.Core.Applicants;
-using Cisa.Crm.Core.Companies;
-using Cisa.Crm.Core.Partners;
-using Cisa.Crm.Core.People;
-using Cisa.Crm.Core.Prospects;
-using Cisa.Crm.Core.Prospects.Calls;
-using Cisa.Crm.Core.Time;
-
 namespace Cisa.Crm.Demo;
 
 /// <summary>
@@ -63,7 +55,7 @@ internal static class DemoRetention
             JobTitle = "IT-coördinator",
             CompanyId = company.Id,
             CompanyNameKey = company.NameKey,
-            Email = "hilde.vanderstraeten@" + new Uri(company.Website!).Host.Replace("www.", "", StringComparison.Ordinal),
+            Email = "hilde.vanderstraeten@" + DemoMail.DomainOf(company),
             Phone = "+3214598231",
             Source = ProspectSource.Event,
             SourceDetail = "Vakbeurs ICT Kempen",
@@ -117,21 +109,8 @@ internal static class DemoRetention
 
     private static Applicant Former(string first, string last, string email, string phone, SelectionProcedure procedure, int assessmentId, DateTime at)
     {
-        var applicant = new Applicant
-        {
-            FirstName = first,
-            LastName = last,
-            Email = email,
-            Phone = phone,
-            City = "Geel",
-            PostalCode = "2440",
-            Street = "Markt 7",
-            Source = ApplicantSource.Vacancy,
-            AssessmentId = assessmentId,
-            LegitimateInterestNote = new() { Text = "Solliciteerde op de vacature; profiel past bij de functie.", ById = DemoStaff.HR.Id, ByName = DemoStaff.HR.Name, AtUtc = at },
-            CreatedAtUtc = at,
-            UpdatedAtUtc = at,
-        };
+        var applicant = DemoRecruitment.Applicant(first, last, email, phone, ("Markt 7", "2440", "Geel"), ApplicantSource.Vacancy, assessmentId,
+            "Solliciteerde op de vacature; profiel past bij de functie.", at);
         applicant.Applications.Add(new Application
         {
             ProcedureId = procedure.Id,

@@ -1,13 +1,3 @@
-using System.Globalization;
-using Bogus;
-using Cisa.Crm.Core.Common;
-using Cisa.Crm.Core.Companies;
-using Cisa.Crm.Core.LegitimateInterest;
-using Cisa.Crm.Core.People;
-using Cisa.Crm.Core.Prospects;
-using Cisa.Crm.Core.Prospects.Calls;
-using Cisa.Crm.Core.Time;
-
 namespace Cisa.Crm.Demo;
 
 /// <summary>Invented assessments, prospects and calls for the demo database (Flemish names from Bogus' nl_BE locale).</summary>
@@ -31,42 +21,39 @@ internal static class DemoSales
         "Heeft onze mail ontvangen, leest de brochure nog na.",
     ];
 
+    /// <summary>Prospecting (current), trade-fair contacts (past its review date, to show LI-REVIEW) and recruitment.</summary>
     public static List<LegitimateInterestAssessment> Assessments(DateTime now, DateOnly today) =>
     [
-        new()
-        {
-            Title = "Telefonische prospectie van IT-verantwoordelijken",
-            Purpose = AssessmentPurpose.Prospecting,
-            InterestPursued = "Nieuwe klanten winnen voor onze ICT-diensten door IT-verantwoordelijken van bedrijven in de regio te bellen.",
-            Necessity = "Een zakelijk telefoongesprek met de bevoegde persoon is de enige doeltreffende manier om onze diensten toe te lichten; we bewaren alleen zakelijke contactgegevens, het tijdstip en een kort verslag.",
-            BalancingTest = "De persoon wordt in zijn professionele rol gecontacteerd, over zijn vakgebied, met gegevens die hij zelf publiek maakte. Bezwaar wordt meteen en blijvend gehonoreerd.",
-            Safeguards = "Bron wordt vastgelegd; verslag kort en feitelijk; gegevens gewist 2 jaar na het laatste contact; bezwaar leidt tot een onderdrukkingsregel.",
-            ReviewDueOn = today.AddMonths(10),
-            ApprovedById = DemoStaff.Privacy.Id, ApprovedByName = DemoStaff.Privacy.Name, ApprovedAtUtc = now.AddMonths(-2),
-        },
-        new()
-        {
-            Title = "Contacten van vakbeurzen 2025",
-            Purpose = AssessmentPurpose.Prospecting,
-            InterestPursued = "Opvolging van bezoekers die op een vakbeurs hun kaartje afgaven.",
-            Necessity = "Zonder opvolging gaat het gelegde contact verloren.",
-            BalancingTest = "De persoon gaf zelf zijn gegevens af en verwacht een opvolging.",
-            Safeguards = "Eén opvolggesprek; bij geen interesse wordt niet opnieuw gebeld.",
-            ReviewDueOn = today.AddDays(-20),
-            ApprovedById = DemoStaff.Privacy.Id, ApprovedByName = DemoStaff.Privacy.Name, ApprovedAtUtc = now.AddMonths(-13),
-        },
-        new()
-        {
-            Title = "Bewaren van sollicitaties voor toekomstige vacatures",
-            Purpose = AssessmentPurpose.Recruitment,
-            InterestPursued = "Kandidaten kunnen betrekken bij huidige en toekomstige selectieprocedures die bij hun profiel passen.",
-            Necessity = "Een cv en contactgegevens zijn nodig om een kandidaat te kunnen beoordelen en contacteren.",
-            BalancingTest = "De kandidaat stuurde zelf zijn gegevens of gaf een bureau de opdracht; bewaring is beperkt in de tijd.",
-            Safeguards = "Cv gewist 2 jaar na de procedure, contactgegevens na 5 jaar; alleen HR heeft toegang.",
-            ReviewDueOn = today.AddMonths(8),
-            ApprovedById = DemoStaff.Privacy.Id, ApprovedByName = DemoStaff.Privacy.Name, ApprovedAtUtc = now.AddMonths(-4),
-        },
+        Approved(AssessmentPurpose.Prospecting, "Telefonische prospectie van IT-verantwoordelijken", now.AddMonths(-2), today.AddMonths(10),
+            interest: "Nieuwe klanten winnen voor onze ICT-diensten door IT-verantwoordelijken van bedrijven in de regio te bellen.",
+            necessity: "Een zakelijk telefoongesprek met de bevoegde persoon is de enige doeltreffende manier om onze diensten toe te lichten; we bewaren alleen zakelijke contactgegevens, het tijdstip en een kort verslag.",
+            balancing: "De persoon wordt in zijn professionele rol gecontacteerd, over zijn vakgebied, met gegevens die hij zelf publiek maakte. Bezwaar wordt meteen en blijvend gehonoreerd.",
+            safeguards: "Bron wordt vastgelegd; verslag kort en feitelijk; gegevens gewist 2 jaar na het laatste contact; bezwaar leidt tot een onderdrukkingsregel."),
+        Approved(AssessmentPurpose.Prospecting, "Contacten van vakbeurzen 2025", now.AddMonths(-13), today.AddDays(-20),
+            interest: "Opvolging van bezoekers die op een vakbeurs hun kaartje afgaven.",
+            necessity: "Zonder opvolging gaat het gelegde contact verloren.",
+            balancing: "De persoon gaf zelf zijn gegevens af en verwacht een opvolging.",
+            safeguards: "Eén opvolggesprek; bij geen interesse wordt niet opnieuw gebeld."),
+        Approved(AssessmentPurpose.Recruitment, "Bewaren van sollicitaties voor toekomstige vacatures", now.AddMonths(-4), today.AddMonths(8),
+            interest: "Kandidaten kunnen betrekken bij huidige en toekomstige selectieprocedures die bij hun profiel passen.",
+            necessity: "Een cv en contactgegevens zijn nodig om een kandidaat te kunnen beoordelen en contacteren.",
+            balancing: "De kandidaat stuurde zelf zijn gegevens of gaf een bureau de opdracht; bewaring is beperkt in de tijd.",
+            safeguards: "Cv gewist 2 jaar na de procedure, contactgegevens na 5 jaar; alleen HR heeft toegang."),
     ];
+
+    /// <summary>An assessment the privacy officer approved at <paramref name="approvedAtUtc"/>, due for review on <paramref name="reviewDueOn"/>.</summary>
+    private static LegitimateInterestAssessment Approved(AssessmentPurpose purpose, string title, DateTime approvedAtUtc, DateOnly reviewDueOn,
+        string interest, string necessity, string balancing, string safeguards) => new()
+    {
+        Title = title,
+        Purpose = purpose,
+        InterestPursued = interest,
+        Necessity = necessity,
+        BalancingTest = balancing,
+        Safeguards = safeguards,
+        ReviewDueOn = reviewDueOn,
+        ApprovedById = DemoStaff.Privacy.Id, ApprovedByName = DemoStaff.Privacy.Name, ApprovedAtUtc = approvedAtUtc,
+    };
 
     public static List<Prospect> Prospects(Randomizer random, IReadOnlyList<Company> companies, int assessmentId, DateTime now)
     {
@@ -81,8 +68,8 @@ internal static class DemoSales
             {
                 var first = faker.Name.FirstName();
                 var last = faker.Name.LastName();
-                var domain = new Uri(company.Website!).Host.Replace("www.", "", StringComparison.Ordinal);
-                var email = $"{Slug(first)}.{Slug(last)}@{domain}";
+                var domain = DemoMail.DomainOf(company);
+                var email = $"{DemoMail.Slug(first)}.{DemoMail.Slug(last)}@{domain}";
                 if (!usedEmails.Add(email))
                 {
                     continue;
@@ -161,7 +148,4 @@ internal static class DemoSales
 
         return calls;
     }
-
-    private static string Slug(string name) =>
-        new(ContactNormaliser.SearchKey(name).Where(char.IsAsciiLetterOrDigit).ToArray());
 }

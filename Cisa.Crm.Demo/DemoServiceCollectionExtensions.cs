@@ -1,4 +1,3 @@
-using Cisa.Crm.Core.Data;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Cisa.Crm.Demo;

@@ -1,5 +1,3 @@
-using Cisa.Crm.Core.Security;
-
 namespace Cisa.Crm.Demo;
 
 /// <summary>Invented staff members: the local sign-in offers them, and the demo data is theirs.</summary>

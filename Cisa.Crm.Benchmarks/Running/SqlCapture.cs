@@ -22,34 +22,25 @@ public sealed class SqlCapture : DbCommandInterceptor
         return taken;
     }
 
-    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
-    {
-        Record(command);
-        return result;
-    }
+    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result) =>
+        Recorded(command, result);
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-        InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-    {
-        Record(command);
-        return ValueTask.FromResult(result);
-    }
+        InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) => ValueTask.FromResult(Recorded(command, result));
 
-    public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
-    {
-        Record(command);
-        return result;
-    }
+    public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result) =>
+        Recorded(command, result);
 
     public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
-        InterceptionResult<object> result, CancellationToken cancellationToken = default)
-    {
-        Record(command);
-        return ValueTask.FromResult(result);
-    }
+        InterceptionResult<object> result, CancellationToken cancellationToken = default) => ValueTask.FromResult(Recorded(command, result));
 
-    private void Record(DbCommand command) => _commands.Add(new CapturedCommand(command.CommandText,
-        command.Parameters.Cast<SqliteParameter>().Select(p => (p.ParameterName, p.Value == DBNull.Value ? null : p.Value, p.SqliteType)).ToList()));
+    /// <summary>Records the command's text and parameter values, and lets EF Core go on with it unchanged.</summary>
+    private T Recorded<T>(DbCommand command, T result)
+    {
+        _commands.Add(new CapturedCommand(command.CommandText,
+            command.Parameters.Cast<SqliteParameter>().Select(p => (p.ParameterName, p.Value == DBNull.Value ? null : p.Value, p.SqliteType)).ToList()));
+        return result;
+    }
 }
 
 /// <summary>Sends captured commands through raw Microsoft.Data.Sqlite and reads every value of every row, as a materialiser would.</summary>

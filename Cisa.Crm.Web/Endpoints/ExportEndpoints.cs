@@ -10,25 +10,19 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace Cisa.Crm.Web.Endpoints;
 
 /// <summary>
-/// File downloads (CSV exports, CVs). Plain GET links, so the browser saves the file itself; the core
-/// checks and audits. The handlers are declared as returning <see cref="IResult"/>: since .NET 10 a TypedResults return type marks
-/// an endpoint as an API endpoint, which answers a refused user with a bare 403 instead of the access-denied page. The export addresses are built here too (<see cref="ProspectsAddress"/>, <see cref="ContactsAddress"/>),
-/// beside the code that reads them, so the list pages and the endpoints cannot drift apart.
+/// Exports and CVs, as <see cref="FileDownloads"/>; the core checks and audits. The export addresses are built here too
+/// (<see cref="ProspectsAddress"/>, <see cref="ContactsAddress"/>), beside the code that reads them, so the list pages and
+/// the endpoints cannot drift apart.
 /// </summary>
 public static class ExportEndpoints
 {
     public const string ProspectsPath = "/prospects/export.csv";
     public const string ContactsPath = "/contacts/export.csv";
 
-    private const string CsvType = "text/csv; charset=utf-8";
-
-    public static IEndpointRouteBuilder MapExportEndpoints(this IEndpointRouteBuilder endpoints)
-    {
-        endpoints.MapGet(ProspectsPath, ExportProspectsAsync).RequireAuthorization(nameof(Permission.ProspectsExport));
-        endpoints.MapGet(ContactsPath, ExportContactsAsync).RequireAuthorization(nameof(Permission.PartnerContactsWrite));
-        endpoints.MapGet("/hr/applicants/{id:int}/cv", DownloadCvAsync).RequireAuthorization(nameof(Permission.ApplicantsRead));
-        return endpoints;
-    }
+    public static IEndpointRouteBuilder MapExportEndpoints(this IEndpointRouteBuilder endpoints) => endpoints.MapDownloads(
+        (ProspectsPath, ExportProspectsAsync, Permission.ProspectsExport),
+        (ContactsPath, ExportContactsAsync, Permission.PartnerContactsWrite),
+        ("/hr/applicants/{id:int}/cv", DownloadCvAsync, Permission.ApplicantsRead));
 
     /// <summary>The export of the prospect list as filtered on screen; only the filters in use are in the address.</summary>
     public static string ProspectsAddress(ProspectQuery filter) => WithFilters(ProspectsPath,
@@ -57,7 +51,7 @@ public static class ExportEndpoints
         var actor = await currentActor.GetAsync(context.RequestAborted);
         var query = new ProspectQuery(Search: FilterValue.Text(search), Source: sourceFilter, CompanyId: companyFilter, OwnerId: mineOnly == true ? actor.Id : null);
         var csv = await export.ExportAsync(query, context.RequestAborted);
-        return TypedResults.File(csv, CsvType, $"prospects-{Stamp(time)}.csv");
+        return TypedResults.File(csv, FileDownloads.CsvType, $"prospects-{Stamp(time)}.csv");
     }
 
     /// <summary>The partner contacts as filtered on screen (<c>search</c>, <c>companyId</c>), read as the prospects' filters are.</summary>
@@ -70,7 +64,7 @@ public static class ExportEndpoints
         }
 
         var csv = await export.ExportAsync(new PartnerContactQuery(Search: FilterValue.Text(search), CompanyId: companyFilter), context.RequestAborted);
-        return TypedResults.File(csv, CsvType, $"contacts-{Stamp(time)}.csv");
+        return TypedResults.File(csv, FileDownloads.CsvType, $"contacts-{Stamp(time)}.csv");
     }
 
     /// <summary>The applicant's CV, decrypted by the core, which records the download.</summary>

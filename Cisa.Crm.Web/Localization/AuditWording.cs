@@ -56,28 +56,23 @@ public static class AuditWording
         Hidden,
     }
 
-    private static readonly Dictionary<string, Shape> Shapes = new(StringComparer.Ordinal)
+    /// <summary>Each detail part the core writes, by its shape; listed shape by shape, each part once.</summary>
+    private static readonly Dictionary<string, Shape> Shapes = new (Shape Shape, string[] Parts)[]
     {
-        ["companies"] = Shape.Count, ["assessments"] = Shape.Count, ["prospects"] = Shape.Count, ["calls"] = Shape.Count,
-        ["contacts"] = Shape.Count, ["disclosures"] = Shape.Count, ["applicants"] = Shape.Count, ["created"] = Shape.Count,
-        ["skipped"] = Shape.Count, ["rows"] = Shape.Count, ["found"] = Shape.Count, ["records"] = Shape.Count,
-        ["decisions"] = Shape.Count, ["applications"] = Shape.Count, ["cvs"] = Shape.Count, ["cv"] = Shape.Count,
-        ["partner_contacts"] = Shape.Count, ["calls_anonymised"] = Shape.Count, ["held"] = Shape.Count, ["entries"] = Shape.Count,
-        ["months"] = Shape.Count, ["emails"] = Shape.Count, ["phones"] = Shape.Count, ["addresses"] = Shape.Count,
-        ["prospect"] = Shape.Reference, ["company"] = Shape.Reference, ["procedure"] = Shape.Reference, ["assessment"] = Shape.Reference,
-        ["request"] = Shape.Reference, ["disclosure"] = Shape.Reference, ["hold"] = Shape.Reference, ["run"] = Shape.Reference,
-        ["application"] = Shape.Reference, ["recipient"] = Shape.Reference, ["to"] = Shape.Reference, ["broken_at"] = Shape.Reference,
-        ["ids"] = Shape.Range,
-        ["received"] = Shape.Date, ["due"] = Shape.Date, ["ended"] = Shape.Date, ["asOf"] = Shape.Date,
-        ["type"] = Shape.Choice, ["outcome"] = Shape.Choice, ["source"] = Shape.Choice, ["kind"] = Shape.Choice,
-        ["basis"] = Shape.Choice, ["purpose"] = Shape.Choice, ["rule"] = Shape.Choice, ["trigger"] = Shape.Choice,
-        ["status"] = Shape.Choice, ["method"] = Shape.Choice, ["action"] = Shape.Choice, ["ground"] = Shape.Choice,
-        ["reason"] = Shape.Choice, ["rights"] = Shape.Choice, ["channel"] = Shape.Choice, ["language"] = Shape.Choice,
-        ["fields"] = Shape.Fields,
-        ["bytes"] = Shape.Size,
-        ["error"] = Shape.Text,
-        ["scheme"] = Shape.Hidden,
-    };
+        (Shape.Count, ["companies", "assessments", "prospects", "calls", "contacts", "disclosures", "applicants", "created", "skipped",
+            "rows", "found", "records", "decisions", "applications", "cvs", "cv", "partner_contacts", "calls_anonymised", "held", "entries",
+            "months", "emails", "phones", "addresses"]),
+        (Shape.Reference, ["prospect", "company", "procedure", "assessment", "request", "disclosure", "hold", "run", "application",
+            "recipient", "to", "broken_at"]),
+        (Shape.Range, ["ids"]),
+        (Shape.Date, ["received", "due", "ended", "asOf"]),
+        (Shape.Choice, ["type", "outcome", "source", "kind", "basis", "purpose", "rule", "trigger", "status", "method", "action", "ground",
+            "reason", "rights", "channel", "language"]),
+        (Shape.Fields, ["fields"]),
+        (Shape.Size, ["bytes"]),
+        (Shape.Text, ["error"]),
+        (Shape.Hidden, ["scheme"]),
+    }.SelectMany(group => group.Parts, (group, part) => (part, group.Shape)).ToDictionary(StringComparer.Ordinal);
 
     /// <summary>Every detail part the core writes (<c>key=value</c>), for the tests that each is known and worded.</summary>
     public static IReadOnlyCollection<string> KnownParts => Shapes.Keys;

@@ -166,16 +166,7 @@ public sealed class RetentionService(
                 throw new RuleViolationException("AlreadyHeld", "This record is already under a legal hold.");
             }
 
-            var hold = new RetentionHold
-            {
-                Category = person.Category,
-                PersonId = person.Id,
-                Kind = HoldKind.LegalHold,
-                Reason = text,
-                PlacedById = actor.Id,
-                PlacedByName = actor.DisplayName,
-                PlacedAtUtc = time.GetUtcNow().UtcDateTime,
-            };
+            var hold = RetentionHold.Place(person, HoldKind.LegalHold, text, actor, time.GetUtcNow().UtcDateTime);
             db.RetentionHolds.Add(hold);
             await db.SaveChangesAsync(cancellationToken);
             // The reason is free text and may name people: the trail records that a hold exists, not why.

@@ -25,8 +25,7 @@ internal static class PersonChanges
             record.LiftRestriction();
         }
 
-        db.Entry(record).Property("ConcurrencyStamp").CurrentValue = Guid.NewGuid();
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsNewVersionAsync(db, record, cancellationToken);
         return restricted ? "restricted" : "unrestricted";
     }
 
@@ -41,9 +40,20 @@ internal static class PersonChanges
         changes.Apply(nameof(Person.FirstName), record.FirstName, decision.NewFirstName ?? record.FirstName, v => record.FirstName = v);
         changes.Apply(nameof(Person.LastName), record.LastName, decision.NewLastName ?? record.LastName, v => record.LastName = v);
         PersonRegistry.Default[person.Category].RectifyContactPoints(record, decision, changes, now);
-        db.Entry(record).Property("ConcurrencyStamp").CurrentValue = Guid.NewGuid();
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsNewVersionAsync(db, record, cancellationToken);
         return changes.ToString();
+    }
+
+    /// <summary>
+    /// Saves the change under a new version, so an edit form opened before it refuses to overwrite it. Stamped here, not
+    /// left to <see cref="Data.Bookkeeping.BookkeepingInterceptor"/>: the interceptor gives a new version only to a save
+    /// marked as a user's edit (<see cref="CrmWrite.ExpectVersion{TEntity}"/>), and with it a new UpdatedAtUtc, which
+    /// retention counts from (RET-PROSPECT); a restriction is no edit, and a rectification sets its own time.
+    /// </summary>
+    private static async Task SaveAsNewVersionAsync(CrmDbContext db, Person record, CancellationToken cancellationToken)
+    {
+        db.Entry(record).Property(nameof(Data.Bookkeeping.IVersioned.ConcurrencyStamp)).CurrentValue = Guid.NewGuid();
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>The normalised e-mail addresses and phone numbers held for the person (for a suppression entry).</summary>

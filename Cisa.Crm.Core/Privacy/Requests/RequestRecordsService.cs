@@ -26,7 +26,8 @@ public sealed class RequestRecordsService(
     PersonSearchService search,
     SuppressionList suppression,
     AuditTrail trail,
-    TimeProvider time)
+    TimeProvider time,
+    PersonRegistry registry)
 {
     /// <summary>DSR-FIND: the records that may be the requester's, each marked when already confirmed.</summary>
     public async Task<IReadOnlyList<(FoundPerson Found, bool Confirmed)>> SearchAsync(int id, FindQuery query, CancellationToken cancellationToken = default)
@@ -46,7 +47,7 @@ public sealed class RequestRecordsService(
     {
         await OnRequestAsync(id, r => r.EnsureCanConfirmMatch(), async (db, request, actor) =>
         {
-            if ((await PersonDirectory.LabelsAsync(db, [person], cancellationToken)).Count == 0)
+            if ((await registry.LabelsAsync(db, [person], cancellationToken)).Count == 0)
             {
                 throw new RecordNotFoundException(person.Category.ToString());
             }
@@ -139,9 +140,9 @@ public sealed class RequestRecordsService(
                 {
                     DecisionAction.Erase => await EraseAsync(db, person, suppress: false, request.Reference, cancellationToken),
                     DecisionAction.EraseAndSuppress => await EraseAsync(db, person, suppress: true, request.Reference, cancellationToken),
-                    DecisionAction.Rectify => await PersonChanges.RectifyAsync(db, person, decision, now, cancellationToken),
-                    DecisionAction.Restrict => await PersonChanges.SetRestrictedAsync(db, person, true, now, cancellationToken),
-                    DecisionAction.Exempt when decision.RestrictInstead => "exempt;" + await PersonChanges.SetRestrictedAsync(db, person, true, now, cancellationToken),
+                    DecisionAction.Rectify => await PersonChanges.RectifyAsync(registry, db, person, decision, now, cancellationToken),
+                    DecisionAction.Restrict => await PersonChanges.SetRestrictedAsync(registry, db, person, true, now, cancellationToken),
+                    DecisionAction.Exempt when decision.RestrictInstead => "exempt;" + await PersonChanges.SetRestrictedAsync(registry, db, person, true, now, cancellationToken),
                     _ => "exempt",
                 };
                 decision.ExecutedAtUtc = now;
@@ -183,7 +184,7 @@ public sealed class RequestRecordsService(
         v.ThrowIfInvalid();
         await dbFactory.InTransactionAsync(EntityType, async db =>
         {
-            var result = await PersonChanges.SetRestrictedAsync(db, person, false, time.GetUtcNow().UtcDateTime, cancellationToken);
+            var result = await PersonChanges.SetRestrictedAsync(registry, db, person, false, time.GetUtcNow().UtcDateTime, cancellationToken);
             await trail.RecordAsync(db, actor, "Restriction.Lifted", person.Category.ToString(), Key(person.Id), $"reason={why};{result}", cancellationToken);
             return true;
         }, cancellationToken);
@@ -214,7 +215,7 @@ public sealed class RequestRecordsService(
 
         if (suppress)
         {
-            var (emails, phones) = await PersonChanges.ContactDetailsAsync(db, person, cancellationToken);
+            var (emails, phones) = await PersonChanges.ContactDetailsAsync(registry, db, person, cancellationToken);
             foreach (var email in emails)
             {
                 await suppression.AddAsync(db, email, null, reference, cancellationToken);
@@ -231,9 +232,9 @@ public sealed class RequestRecordsService(
         return suppress ? details + ";suppressed" : details;
     }
 
-    private static async Task AddNotificationsAsync(CrmDbContext db, int requestId, PersonRef person, DecisionAction action, CancellationToken cancellationToken)
+    private async Task AddNotificationsAsync(CrmDbContext db, int requestId, PersonRef person, DecisionAction action, CancellationToken cancellationToken)
     {
-        var recipients = await PersonRegistry.Default[person.Category].RecipientsAsync(db, person.Id, cancellationToken);
+        var recipients = await registry[person.Category].RecipientsAsync(db, person.Id, cancellationToken);
         foreach (var recipient in recipients)
         {
             var exists = db.RecipientNotifications.Local.Any(n => n.RequestId == requestId && n.RecipientCompanyId == recipient.Id && n.Action == action)

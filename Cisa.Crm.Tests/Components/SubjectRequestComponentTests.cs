@@ -1,6 +1,5 @@
 using Bunit;
 using Cisa.Crm.Demo;
-using Cisa.Crm.Core.People;
 using Cisa.Crm.Core.Privacy;
 using Cisa.Crm.Core.Privacy.Requests;
 using Cisa.Crm.Tests.Support;
@@ -25,7 +24,6 @@ public sealed class SubjectRequestComponentTests : ComponentTestContext
         _db.Actor.Current = DemoStaff.ToActor(DemoStaff.Privacy);
         Services.AddSingleton(Requests);
         Services.AddSingleton(Records);
-        Services.AddSingleton(_db.Get<PersonRegistry>());
         Services.AddSingleton<TimeProvider>(_db.Time);
         SignIn("demo-privacy");
     }

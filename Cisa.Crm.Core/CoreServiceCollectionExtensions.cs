@@ -44,7 +44,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<CompanyService>();
         services.AddScoped<AssessmentService>();
         services.AddScoped<ProspectService>();
-        // The person categories (one class each in People/), for the components that list or link people of any category.
+        // The person categories (one class each in People/): services and components take them by injection; the one
+        // instance is also PersonRegistry.Default, for the few static helpers that have no container (see PersonRegistry).
         services.AddSingleton(PersonRegistry.Default);
         services.AddSingleton(_ => new PreparedSearchConnections(sqliteConnectionString));
         services.AddScoped<PersonSearchService>();

@@ -5,9 +5,10 @@ namespace Cisa.Crm.Core.People;
 
 /// <summary>
 /// The person categories, found once in this assembly: every <see cref="IPersonCategory"/> class is one. Services loop
-/// over <see cref="All"/> or look a category up; nothing else names a category. The categories hold no state, so the
-/// one instance (<see cref="Default"/>) also serves the static helpers that run inside a caller's transaction; the
-/// core registers the same instance for injection.
+/// over <see cref="All"/> or look a category up; nothing else names a category. Services and components take it by
+/// injection (the core registers <see cref="Default"/>); the static <see cref="Default"/> itself is read only where there
+/// is no container: an extension on <see cref="RetentionRule"/>, pure builders of SQL and reply text, and the web's static
+/// PersonPages helper. The categories hold no state, so one instance serves both.
 /// </summary>
 public sealed class PersonRegistry
 {

@@ -28,7 +28,7 @@ public sealed record PersonSearchResult(IReadOnlyList<PersonHit> Hits, bool HasM
 /// <see cref="PreparedSearchConnections"/>), so it stays instant at hundreds of thousands of people where a
 /// <c>LIKE '%term%'</c> scan takes tens of milliseconds.
 /// </summary>
-public sealed class PersonSearchService(PreparedSearchConnections connections, ICurrentActor currentActor)
+public sealed class PersonSearchService(PreparedSearchConnections connections, ICurrentActor currentActor, PersonRegistry registry)
 {
     public const int Limit = 20;
 
@@ -78,7 +78,7 @@ public sealed class PersonSearchService(PreparedSearchConnections connections, I
     }
 
     /// <summary>Whether the search box is offered at all: only to a user who may see at least one category.</summary>
-    public static bool IsAvailableTo(CrmActor actor) => VisibleCategories(actor).Count > 0;
+    public bool IsAvailableTo(CrmActor actor) => VisibleCategories(actor).Count > 0;
 
     /// <summary>
     /// DSR-FIND: every category by normalised e-mail, phone and name, through the same prepared statements (each
@@ -94,7 +94,7 @@ public sealed class PersonSearchService(PreparedSearchConnections connections, I
             return [];
         }
 
-        var categories = PersonRegistry.Default.All;
+        var categories = registry.All;
         var matches = await connections.QueryAsync(PersonSearchSql.Build(criteria, categories.Select(c => c.Category).ToList(), FindLimit), reader =>
             (Person: new PersonRef((PersonCategory)reader.GetInt32(0), reader.GetInt32(1)), MatchedOn: (MatchedOn)reader.GetInt32(4)), cancellationToken);
         var found = new List<FoundPerson>();
@@ -112,6 +112,6 @@ public sealed class PersonSearchService(PreparedSearchConnections connections, I
         return found.OrderBy(f => f.Person.Category).ThenByDescending(f => (int)(f.MatchedOn & (MatchedOn.Email | MatchedOn.Phone)) != 0).ThenBy(f => f.Name, StringComparer.CurrentCulture).ToList();
     }
 
-    private static List<PersonCategory> VisibleCategories(CrmActor actor) =>
-        PersonRegistry.Default.All.Where(c => actor.Has(c.ReadPermission)).Select(c => c.Category).ToList();
+    private List<PersonCategory> VisibleCategories(CrmActor actor) =>
+        registry.All.Where(c => actor.Has(c.ReadPermission)).Select(c => c.Category).ToList();
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Bunit;
+using Cisa.Crm.Core.People;
 using Microsoft.AspNetCore.Components;
 using Cisa.Crm.Web.Authentication;
 using Cisa.Crm.Web.Components.Shared.Lists;
@@ -30,6 +31,8 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
         });
         Services.AddCrmLocalization();
         Services.AddScoped<ListAddress>();
+        // The person categories, stateless and app-wide like the services above (the app's container holds this same instance).
+        Services.AddSingleton(PersonRegistry.Default);
         UseCulture(CrmCultures.English);
     }
 

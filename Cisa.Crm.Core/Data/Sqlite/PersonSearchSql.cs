@@ -18,6 +18,10 @@ internal sealed record PersonSearchStatement(string Sql, IReadOnlyList<KeyValueP
 /// category gives its table and how its phone numbers and e-mail addresses are kept (<see cref="IPersonCategory.Search"/>);
 /// every row says which criterion found it (<see cref="MatchedOn"/>).
 /// </summary>
+/// <remarks>
+/// A pure function of the categories it is given, which tests call without a container, so it reads the categories'
+/// SQL from <see cref="PersonRegistry.Default"/> (the instance the container hands out).
+/// </remarks>
 internal static class PersonSearchSql
 {
     private const string Highest = "\uffff";

@@ -34,20 +34,20 @@ public sealed record ErasedPerson(PersonRef Person, IReadOnlyDictionary<string, 
 /// Deleted rows leave no bytes behind in the SQLite file: every connection runs with <c>secure_delete</c>
 /// (see <see cref="Data.Sqlite.SqliteSecureDeleteInterceptor"/>).
 /// </summary>
-public sealed class PersonEraser
+public sealed class PersonEraser(PersonRegistry registry)
 {
     /// <summary>Erases people of one category (the subject requests, and the retention rules that take the whole record).</summary>
     public async Task<IReadOnlyList<ErasedPerson>> EraseAsync(CrmDbContext db, PersonCategory category, IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
     {
         EnsureTransaction(db);
-        return await PersonRegistry.Default[category].EraseAsync(db, Batch(ids), cancellationToken);
+        return await registry[category].EraseAsync(db, Batch(ids), cancellationToken);
     }
 
     /// <summary>RET-APP-CV: the CV only; the applicant stays.</summary>
     public async Task<IReadOnlyList<ErasedPerson>> EraseCvsAsync(CrmDbContext db, IReadOnlyCollection<int> applicantIds, CancellationToken cancellationToken)
     {
         EnsureTransaction(db);
-        return await PersonRegistry.Default.All.OfType<ApplicantCategory>().Single().EraseCvsAsync(db, Batch(applicantIds), cancellationToken);
+        return await registry.All.OfType<ApplicantCategory>().Single().EraseCvsAsync(db, Batch(applicantIds), cancellationToken);
     }
 
     internal static async Task DeleteHoldsAsync(CrmDbContext db, PersonCategory category, int[] batch, CancellationToken cancellationToken) =>

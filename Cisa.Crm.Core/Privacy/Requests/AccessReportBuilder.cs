@@ -11,7 +11,7 @@ namespace Cisa.Crm.Core.Privacy.Requests;
 
 /// <summary>Builds the DSR-ACCESS report of the confirmed records: data, purpose, basis, source, recipients, retention, rights.</summary>
 /// <remarks>Each category writes its own record (<see cref="IPersonCategory.AccessReportAsync"/>); this puts them together.</remarks>
-public sealed class AccessReportBuilder(CrmDbContext db, RetentionOptions retention, DateOnly today)
+public sealed class AccessReportBuilder(CrmDbContext db, RetentionOptions retention, DateOnly today, PersonRegistry registry)
 {
     internal CrmDbContext Db => db;
 
@@ -25,7 +25,7 @@ public sealed class AccessReportBuilder(CrmDbContext db, RetentionOptions retent
         var records = new List<ReportRecord>();
         foreach (var person in people)
         {
-            var record = await PersonRegistry.Default[person.Category].AccessReportAsync(this, language, person.Id, cancellationToken);
+            var record = await registry[person.Category].AccessReportAsync(this, language, person.Id, cancellationToken);
             if (record is not null)
             {
                 records.Add(record);

@@ -45,6 +45,7 @@ public static class ReplyDraft
         }
 
         // DSR-NOTIFY: recipients are told of a rectification, erasure or restriction, including a restriction instead of erasure.
+        // The static registry: this pure text composer is also called by the demo seeder, where there is no container.
         if (decisions.Any(d => PersonRegistry.Default[d.Category].IsDisclosed && (d.Action != DecisionAction.Exempt || d.RestrictInstead)))
         {
             text.AppendLine(T("Notified"));

@@ -26,16 +26,14 @@ public sealed class RequestRecordsService(
     PersonSearchService search,
     SuppressionList suppression,
     AuditTrail trail,
-    TimeProvider time)
+    TimeProvider time,
+    PersonRegistry registry)
 {
     /// <summary>DSR-FIND: the records that may be the requester's, each marked when already confirmed.</summary>
     public async Task<IReadOnlyList<(FoundPerson Found, bool Confirmed)>> SearchAsync(int id, FindQuery query, CancellationToken cancellationToken = default)
     {
-        var actor = await currentActor.DemandAsync(Permission.SubjectRequestsManage, cancellationToken);
-        return await dbFactory.InTransactionAsync(EntityType, async db =>
+        return await OnRequestAsync(id, r => r.EnsureOpen(), async (db, _, actor) =>
         {
-            var request = await FindAsync(db, id, cancellationToken);
-            request.EnsureOpen();
             var found = await search.FindAsync(db, query, cancellationToken);
             var confirmed = (await db.RequestMatches.Where(m => m.RequestId == id).Select(m => new { m.Category, m.PersonId }).ToListAsync(cancellationToken))
                 .Select(m => new PersonRef(m.Category, m.PersonId)).ToHashSet();
@@ -47,13 +45,9 @@ public sealed class RequestRecordsService(
     /// <summary>Confirms a record is the requester's; while the request is open the retention sweep leaves it alone.</summary>
     public async Task ConfirmMatchAsync(int id, PersonRef person, CancellationToken cancellationToken = default)
     {
-        var actor = await currentActor.DemandAsync(Permission.SubjectRequestsManage, cancellationToken);
-        await dbFactory.InTransactionAsync(EntityType, async db =>
+        await OnRequestAsync(id, r => r.EnsureCanConfirmMatch(), async (db, request, actor) =>
         {
-            var request = await FindAsync(db, id, cancellationToken);
-            request.EnsureCanConfirmMatch();
-
-            if ((await PersonDirectory.LabelsAsync(db, [person], cancellationToken)).Count == 0)
+            if ((await registry.LabelsAsync(db, [person], cancellationToken)).Count == 0)
             {
                 throw new RecordNotFoundException(person.Category.ToString());
             }
@@ -65,17 +59,7 @@ public sealed class RequestRecordsService(
 
             var now = time.GetUtcNow().UtcDateTime;
             db.RequestMatches.Add(new RequestMatch { RequestId = id, Category = person.Category, PersonId = person.Id, ConfirmedAtUtc = now, ConfirmedById = actor.Id });
-            db.RetentionHolds.Add(new RetentionHold
-            {
-                Category = person.Category,
-                PersonId = person.Id,
-                Kind = HoldKind.SubjectRequest,
-                RequestId = id,
-                Reason = request.Reference,
-                PlacedById = actor.Id,
-                PlacedByName = actor.DisplayName,
-                PlacedAtUtc = now,
-            });
+            db.RetentionHolds.Add(RetentionHold.Place(person, HoldKind.SubjectRequest, request.Reference, actor, now, requestId: id));
             await db.SaveChangesAsync(cancellationToken);
             await trail.RecordAsync(db, actor, "SubjectRequest.MatchConfirmed", person.Category.ToString(), Key(person.Id), $"request={id}", cancellationToken);
             return true;
@@ -84,11 +68,8 @@ public sealed class RequestRecordsService(
 
     public async Task RemoveMatchAsync(int id, PersonRef person, CancellationToken cancellationToken = default)
     {
-        var actor = await currentActor.DemandAsync(Permission.SubjectRequestsManage, cancellationToken);
-        await dbFactory.InTransactionAsync(EntityType, async db =>
+        await OnRequestAsync(id, r => r.EnsureOpen(), async (db, _, actor) =>
         {
-            var request = await FindAsync(db, id, cancellationToken);
-            request.EnsureOpen();
             if (await db.RequestDecisions.AnyAsync(d => d.RequestId == id && d.Category == person.Category && d.PersonId == person.Id && d.ExecutedAtUtc != null, cancellationToken))
             {
                 throw SubjectRequest.WrongState();
@@ -135,12 +116,8 @@ public sealed class RequestRecordsService(
     /// </summary>
     public async Task<Guid> ExecuteAsync(int id, Guid version, CancellationToken cancellationToken = default)
     {
-        var actor = await currentActor.DemandAsync(Permission.SubjectRequestsManage, cancellationToken);
-        return await dbFactory.InTransactionAsync(EntityType, async db =>
+        return await OnRequestAsync(id, r => r.EnsureCanDecide(), async (db, request, actor) =>
         {
-            var request = await FindAsync(db, id, cancellationToken, tracked: true);
-            request.EnsureCanDecide();
-
             var decisions = await db.RequestDecisions.Where(d => d.RequestId == id && d.ExecutedAtUtc == null).ToListAsync(cancellationToken);
             if (decisions.Count == 0)
             {
@@ -163,9 +140,9 @@ public sealed class RequestRecordsService(
                 {
                     DecisionAction.Erase => await EraseAsync(db, person, suppress: false, request.Reference, cancellationToken),
                     DecisionAction.EraseAndSuppress => await EraseAsync(db, person, suppress: true, request.Reference, cancellationToken),
-                    DecisionAction.Rectify => await PersonChanges.RectifyAsync(db, person, decision, now, cancellationToken),
-                    DecisionAction.Restrict => await PersonChanges.SetRestrictedAsync(db, person, true, now, cancellationToken),
-                    DecisionAction.Exempt when decision.RestrictInstead => "exempt;" + await PersonChanges.SetRestrictedAsync(db, person, true, now, cancellationToken),
+                    DecisionAction.Rectify => await PersonChanges.RectifyAsync(registry, db, person, decision, now, cancellationToken),
+                    DecisionAction.Restrict => await PersonChanges.SetRestrictedAsync(registry, db, person, true, now, cancellationToken),
+                    DecisionAction.Exempt when decision.RestrictInstead => "exempt;" + await PersonChanges.SetRestrictedAsync(registry, db, person, true, now, cancellationToken),
                     _ => "exempt",
                 };
                 decision.ExecutedAtUtc = now;
@@ -178,7 +155,7 @@ public sealed class RequestRecordsService(
             audit.Add(new AuditRecord("SubjectRequest.Executed", EntityType, Key(id), string.Create(CultureInfo.InvariantCulture, $"decisions={decisions.Count}")));
             await trail.RecordManyAsync(db, actor, audit, cancellationToken);
             return request.ConcurrencyStamp;
-        }, cancellationToken);
+        }, cancellationToken, tracked: true);
     }
 
     /// <summary>DSR-NOTIFY: ticks off a recipient once told.</summary>
@@ -207,9 +184,25 @@ public sealed class RequestRecordsService(
         v.ThrowIfInvalid();
         await dbFactory.InTransactionAsync(EntityType, async db =>
         {
-            var result = await PersonChanges.SetRestrictedAsync(db, person, false, time.GetUtcNow().UtcDateTime, cancellationToken);
+            var result = await PersonChanges.SetRestrictedAsync(registry, db, person, false, time.GetUtcNow().UtcDateTime, cancellationToken);
             await trail.RecordAsync(db, actor, "Restriction.Lifted", person.Category.ToString(), Key(person.Id), $"reason={why};{result}", cancellationToken);
             return true;
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// What every operation on a request's records starts with: the privacy officer's permission, one transaction, and the
+    /// request loaded (tracked only when the work changes it) and in a state that allows the operation.
+    /// </summary>
+    private async Task<T> OnRequestAsync<T>(int id, Action<SubjectRequest> ensureState, Func<CrmDbContext, SubjectRequest, CrmActor, Task<T>> work,
+        CancellationToken cancellationToken, bool tracked = false)
+    {
+        var actor = await currentActor.DemandAsync(Permission.SubjectRequestsManage, cancellationToken);
+        return await dbFactory.InTransactionAsync(EntityType, async db =>
+        {
+            var request = await FindAsync(db, id, cancellationToken, tracked);
+            ensureState(request);
+            return await work(db, request, actor);
         }, cancellationToken);
     }
 
@@ -222,7 +215,7 @@ public sealed class RequestRecordsService(
 
         if (suppress)
         {
-            var (emails, phones) = await PersonChanges.ContactDetailsAsync(db, person, cancellationToken);
+            var (emails, phones) = await PersonChanges.ContactDetailsAsync(registry, db, person, cancellationToken);
             foreach (var email in emails)
             {
                 await suppression.AddAsync(db, email, null, reference, cancellationToken);
@@ -239,9 +232,9 @@ public sealed class RequestRecordsService(
         return suppress ? details + ";suppressed" : details;
     }
 
-    private static async Task AddNotificationsAsync(CrmDbContext db, int requestId, PersonRef person, DecisionAction action, CancellationToken cancellationToken)
+    private async Task AddNotificationsAsync(CrmDbContext db, int requestId, PersonRef person, DecisionAction action, CancellationToken cancellationToken)
     {
-        var recipients = await PersonRegistry.Default[person.Category].RecipientsAsync(db, person.Id, cancellationToken);
+        var recipients = await registry[person.Category].RecipientsAsync(db, person.Id, cancellationToken);
         foreach (var recipient in recipients)
         {
             var exists = db.RecipientNotifications.Local.Any(n => n.RequestId == requestId && n.RecipientCompanyId == recipient.Id && n.Action == action)

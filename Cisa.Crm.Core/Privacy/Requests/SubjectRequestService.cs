@@ -3,6 +3,7 @@ using Cisa.Crm.Core.Audit;
 using Cisa.Crm.Core.Common;
 using Cisa.Crm.Core.Data;
 using Cisa.Crm.Core.Errors;
+using Cisa.Crm.Core.People;
 using Cisa.Crm.Core.Privacy.Erasure;
 using Cisa.Crm.Core.Privacy.Retention;
 using Cisa.Crm.Core.Privacy.Suppression;
@@ -26,7 +27,8 @@ public sealed class SubjectRequestService(
     ICurrentActor currentActor,
     AuditTrail trail,
     TimeProvider time,
-    IOptions<RetentionOptions> retentionOptions)
+    IOptions<RetentionOptions> retentionOptions,
+    PersonRegistry registry)
 {
     public async Task<int> CreateAsync(RequestInput input, CancellationToken cancellationToken = default)
     {
@@ -129,7 +131,7 @@ public sealed class SubjectRequestService(
             var request = await FindAsync(db, id, cancellationToken);
             var matches = await db.RequestMatches.AsNoTracking().Where(m => m.RequestId == id).OrderBy(m => m.Id).ToListAsync(cancellationToken);
             var decisions = await db.RequestDecisions.AsNoTracking().Where(d => d.RequestId == id).ToListAsync(cancellationToken);
-            var labels = await PersonDirectory.LabelsAsync(db, matches.Select(m => new PersonRef(m.Category, m.PersonId)), cancellationToken);
+            var labels = await registry.LabelsAsync(db, matches.Select(m => new PersonRef(m.Category, m.PersonId)), cancellationToken);
             var rows = matches.Select(m =>
             {
                 var person = new PersonRef(m.Category, m.PersonId);
@@ -236,7 +238,7 @@ public sealed class SubjectRequestService(
             request.EnsureIdentityVerified();
             var matches = await db.RequestMatches.AsNoTracking().Where(m => m.RequestId == id).OrderBy(m => m.Id)
                 .Select(m => new PersonRef(m.Category, m.PersonId)).ToListAsync(cancellationToken);
-            var report = await new AccessReportBuilder(db, retentionOptions.Value, BrusselsTime.Today(time)).BuildAsync(request, matches, cancellationToken);
+            var report = await new AccessReportBuilder(db, retentionOptions.Value, BrusselsTime.Today(time), registry).BuildAsync(request, matches, cancellationToken);
             await trail.RecordAsync(db, actor, "SubjectRequest.AccessReportGenerated", EntityType, Key(id),
                 string.Create(CultureInfo.InvariantCulture, $"records={report.Records.Count};language={request.Language}"), cancellationToken);
             return report;

@@ -1,3 +1,5 @@
+using Cisa.Crm.Core.Security;
+
 namespace Cisa.Crm.Core.Privacy.Retention;
 
 public enum HoldKind
@@ -41,4 +43,14 @@ public sealed class RetentionHold
     public string? ReleasedById { get; set; }
 
     public string? ReleasedByName { get; set; }
+
+    /// <summary>
+    /// A hold on <paramref name="person"/> placed by <paramref name="actor"/> at <paramref name="atUtc"/>: the one way a hold is
+    /// made, whether the privacy officer places a legal hold or a subject request holds a confirmed record.
+    /// </summary>
+    public static RetentionHold Place(PersonRef person, HoldKind kind, string reason, CrmActor actor, DateTime atUtc, int? requestId = null) => new()
+    {
+        Category = person.Category, PersonId = person.Id, Kind = kind, Reason = reason, RequestId = requestId,
+        PlacedById = actor.Id, PlacedByName = actor.DisplayName, PlacedAtUtc = atUtc,
+    };
 }

@@ -32,5 +32,6 @@ public static class RetentionRules
     };
 
     /// <summary>The category the rule erases records of (each category lists its rules).</summary>
+    /// <remarks>An extension on an enum value has no container to be given the registry by, so it reads the static one.</remarks>
     public static PersonCategory Category(this RetentionRule rule) => People.PersonRegistry.Default.Of(rule).Category;
 }

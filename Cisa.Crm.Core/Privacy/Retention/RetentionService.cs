@@ -21,7 +21,8 @@ public sealed class RetentionService(
     RetentionSweep sweep,
     AuditTrail trail,
     TimeProvider time,
-    IOptions<RetentionOptions> options)
+    IOptions<RetentionOptions> options,
+    PersonRegistry registry)
 {
     private const int HeldListLimit = 200;
 
@@ -82,7 +83,7 @@ public sealed class RetentionService(
         }
 
         var people = wanted.Select(w => new PersonRef(w.Rule.Category(), w.Id)).Concat(held.Select(h => new PersonRef(h.Hold.Category, h.Hold.PersonId))).ToList();
-        var labels = await PersonDirectory.LabelsAsync(db, people, cancellationToken);
+        var labels = await registry.LabelsAsync(db, people, cancellationToken);
         var anchors = await AnchorsAsync(db, people, cancellationToken);
         DueRecord Record(RetentionRule rule, PersonRef person, HoldRow? hold) =>
             new(rule, labels.GetValueOrDefault(person) ?? Unknown(person), RetentionPolicy.DueOn(rule, anchors.GetValueOrDefault(person), options.Value), hold);
@@ -143,7 +144,7 @@ public sealed class RetentionService(
         await currentActor.DemandAsync(Permission.RetentionRead, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var holds = await db.RetentionHolds.AsNoTracking().Where(h => h.ReleasedAtUtc == null).OrderByDescending(h => h.PlacedAtUtc).Take(500).ToListAsync(cancellationToken);
-        var labels = await PersonDirectory.LabelsAsync(db, holds.Select(h => new PersonRef(h.Category, h.PersonId)), cancellationToken);
+        var labels = await registry.LabelsAsync(db, holds.Select(h => new PersonRef(h.Category, h.PersonId)), cancellationToken);
         return holds.Select(h => ToRow(h, labels.GetValueOrDefault(new PersonRef(h.Category, h.PersonId)) ?? Unknown(new PersonRef(h.Category, h.PersonId)))).ToList();
     }
 
@@ -156,7 +157,7 @@ public sealed class RetentionService(
         validator.ThrowIfInvalid();
         return await dbFactory.InTransactionAsync(nameof(RetentionHold), async db =>
         {
-            if (!await PersonRegistry.Default[person.Category].ExistsAsync(db, person.Id, cancellationToken))
+            if (!await registry[person.Category].ExistsAsync(db, person.Id, cancellationToken))
             {
                 throw new RecordNotFoundException(person.Category.ToString());
             }
@@ -166,16 +167,7 @@ public sealed class RetentionService(
                 throw new RuleViolationException("AlreadyHeld", "This record is already under a legal hold.");
             }
 
-            var hold = new RetentionHold
-            {
-                Category = person.Category,
-                PersonId = person.Id,
-                Kind = HoldKind.LegalHold,
-                Reason = text,
-                PlacedById = actor.Id,
-                PlacedByName = actor.DisplayName,
-                PlacedAtUtc = time.GetUtcNow().UtcDateTime,
-            };
+            var hold = RetentionHold.Place(person, HoldKind.LegalHold, text, actor, time.GetUtcNow().UtcDateTime);
             db.RetentionHolds.Add(hold);
             await db.SaveChangesAsync(cancellationToken);
             // The reason is free text and may name people: the trail records that a hold exists, not why.
@@ -203,12 +195,12 @@ public sealed class RetentionService(
     }
 
     /// <summary>What each record's expiry counts from, for the records on one page: each category reads its own.</summary>
-    private static async Task<Dictionary<PersonRef, RetentionAnchor>> AnchorsAsync(CrmDbContext db, IReadOnlyList<PersonRef> people, CancellationToken cancellationToken)
+    private async Task<Dictionary<PersonRef, RetentionAnchor>> AnchorsAsync(CrmDbContext db, IReadOnlyList<PersonRef> people, CancellationToken cancellationToken)
     {
         var anchors = new Dictionary<PersonRef, RetentionAnchor>();
         foreach (var group in people.GroupBy(p => p.Category))
         {
-            var category = PersonRegistry.Default[group.Key];
+            var category = registry[group.Key];
             foreach (var (id, anchor) in await category.RetentionAnchorsAsync(db, group.Select(p => p.Id).Distinct().ToList(), cancellationToken))
             {
                 anchors[new PersonRef(group.Key, id)] = anchor;

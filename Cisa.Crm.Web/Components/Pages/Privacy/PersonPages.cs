@@ -6,6 +6,10 @@ using MudBlazor;
 namespace Cisa.Crm.Web.Components.Pages.Privacy;
 
 /// <summary>Where a person record of any category is opened, what its category is called and drawn as, for lists that mix categories.</summary>
+/// <remarks>
+/// Static, for markup that calls it inline from many components; with no container to inject into a static class it reads
+/// <see cref="PersonRegistry.Default"/>, the same instance the container hands out.
+/// </remarks>
 public static class PersonPages
 {
     private static readonly ConcurrentDictionary<string, string> IconsByName = new(StringComparer.Ordinal);

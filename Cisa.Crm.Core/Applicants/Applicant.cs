@@ -202,7 +202,6 @@ public sealed class ApplicantCv
 
 public static class ApplicantLimits
 {
-    public const int Name = 100;
     public const int Title = 150;
     public const int Department = 100;
 }

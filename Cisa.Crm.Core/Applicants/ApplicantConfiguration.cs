@@ -1,3 +1,4 @@
+using Cisa.Crm.Core.Common;
 using Cisa.Crm.Core.Companies;
 using Cisa.Crm.Core.LegitimateInterest;
 using Cisa.Crm.Core.Partners;
@@ -11,12 +12,12 @@ internal sealed class ApplicantConfiguration : IEntityTypeConfiguration<Applican
 {
     public void Configure(EntityTypeBuilder<Applicant> builder)
     {
-        builder.MapPerson("Applicants", ApplicantLimits.Name);
+        builder.MapPerson("Applicants");
         builder.Property(p => p.Email).HasMaxLength(254);
         builder.Property(p => p.Phone).HasMaxLength(20);
-        builder.Property(p => p.Street).HasMaxLength(CompanyLimits.Street);
-        builder.Property(p => p.PostalCode).HasMaxLength(CompanyLimits.PostalCode);
-        builder.Property(p => p.City).HasMaxLength(CompanyLimits.City);
+        builder.Property(p => p.Street).HasMaxLength(AddressLimits.Street);
+        builder.Property(p => p.PostalCode).HasMaxLength(AddressLimits.PostalCode);
+        builder.Property(p => p.City).HasMaxLength(AddressLimits.City);
         builder.Property(p => p.CountryCode).HasMaxLength(2).IsRequired();
         builder.Property(p => p.PreferredLanguage).HasConversion<string>().HasMaxLength(10);
         builder.Property(p => p.Source).HasConversion<string>().HasMaxLength(20);

@@ -2,6 +2,7 @@ using Cisa.Crm.Core.Common;
 using Cisa.Crm.Core.Companies;
 using Cisa.Crm.Core.Data;
 using Cisa.Crm.Core.LegitimateInterest;
+using Cisa.Crm.Core.People;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cisa.Crm.Core.Applicants;
@@ -20,7 +21,7 @@ public static class ApplicantRules
         }
 
         var country = (v.Text(nameof(input.CountryCode), input.CountryCode, 2) ?? "BE").ToUpperInvariant();
-        var postalCode = v.PostalCode(nameof(input.PostalCode), input.PostalCode, country, CompanyLimits.PostalCode);
+        var postalCode = v.PostalCode(nameof(input.PostalCode), input.PostalCode, country, AddressLimits.PostalCode);
 
         if (input.Source is null || !Enum.IsDefined(input.Source.Value))
         {
@@ -53,13 +54,13 @@ public static class ApplicantRules
 
         var valid = input with
         {
-            FirstName = v.RequiredText(nameof(input.FirstName), input.FirstName, ApplicantLimits.Name),
-            LastName = v.RequiredText(nameof(input.LastName), input.LastName, ApplicantLimits.Name),
+            FirstName = v.RequiredText(nameof(input.FirstName), input.FirstName, PersonLimits.Name),
+            LastName = v.RequiredText(nameof(input.LastName), input.LastName, PersonLimits.Name),
             Email = email,
             Phone = phone,
-            Street = v.Text(nameof(input.Street), input.Street, CompanyLimits.Street),
+            Street = v.Text(nameof(input.Street), input.Street, AddressLimits.Street),
             PostalCode = postalCode,
-            City = v.Text(nameof(input.City), input.City, CompanyLimits.City),
+            City = v.Text(nameof(input.City), input.City, AddressLimits.City),
             CountryCode = country,
             AgencyId = input.Source == ApplicantSource.RecruitmentAgency ? input.AgencyId : null,
             AgencyContactId = input.Source == ApplicantSource.RecruitmentAgency ? input.AgencyContactId : null,

@@ -93,10 +93,3 @@ public sealed class Validator
         return normalised;
     }
 }
-
-/// <summary>The longest e-mail address (RFC 5321) and phone number text the CRM accepts, for every person category.</summary>
-public static class ContactLimits
-{
-    public const int Email = 254;
-    public const int Phone = 40;
-}

@@ -1,3 +1,4 @@
+using Cisa.Crm.Core.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -13,9 +14,9 @@ internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
         builder.Property(c => c.EnterpriseNumber).HasMaxLength(12);
         builder.Property(c => c.Type).HasConversion<string>().HasMaxLength(30);
         builder.Property(c => c.Sector).HasMaxLength(CompanyLimits.Sector);
-        builder.Property(c => c.Street).HasMaxLength(CompanyLimits.Street);
-        builder.Property(c => c.PostalCode).HasMaxLength(CompanyLimits.PostalCode);
-        builder.Property(c => c.City).HasMaxLength(CompanyLimits.City);
+        builder.Property(c => c.Street).HasMaxLength(AddressLimits.Street);
+        builder.Property(c => c.PostalCode).HasMaxLength(AddressLimits.PostalCode);
+        builder.Property(c => c.City).HasMaxLength(AddressLimits.City);
         builder.Property(c => c.CountryCode).HasMaxLength(2).IsRequired();
         builder.Property(c => c.Website).HasMaxLength(CompanyLimits.Website);
         builder.Property(c => c.AccountOwnerId).HasMaxLength(128);
@@ -52,8 +53,5 @@ public static class CompanyLimits
 {
     public const int Name = 200;
     public const int Sector = 100;
-    public const int Street = 200;
-    public const int PostalCode = 20;
-    public const int City = 100;
     public const int Website = 300;
 }

@@ -241,7 +241,7 @@ public sealed class CompanyService(IDbContextFactory<CrmDbContext> dbFactory, IC
             v.Add(nameof(input.CountryCode), "CountryInvalid");
         }
 
-        var postalCode = v.PostalCode(nameof(input.PostalCode), input.PostalCode, country, CompanyLimits.PostalCode);
+        var postalCode = v.PostalCode(nameof(input.PostalCode), input.PostalCode, country, AddressLimits.PostalCode);
 
         var website = v.Text(nameof(input.Website), input.Website, CompanyLimits.Website);
         if (website is not null)
@@ -271,8 +271,8 @@ public sealed class CompanyService(IDbContextFactory<CrmDbContext> dbFactory, IC
             PostalCode = postalCode,
             Website = website,
             Sector = v.Text(nameof(input.Sector), input.Sector, CompanyLimits.Sector),
-            Street = v.Text(nameof(input.Street), input.Street, CompanyLimits.Street),
-            City = v.Text(nameof(input.City), input.City, CompanyLimits.City),
+            Street = v.Text(nameof(input.Street), input.Street, AddressLimits.Street),
+            City = v.Text(nameof(input.City), input.City, AddressLimits.City),
             AccountOwnerId = v.Text(nameof(input.AccountOwnerId), input.AccountOwnerId, 128),
             AccountOwnerName = v.Text(nameof(input.AccountOwnerName), input.AccountOwnerName, 200),
         };

@@ -1,3 +1,4 @@
+using Cisa.Crm.Core.Common;
 using Cisa.Crm.Core.Companies;
 using Cisa.Crm.Core.People;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ internal sealed class PartnerContactConfiguration : IEntityTypeConfiguration<Par
 {
     public void Configure(EntityTypeBuilder<PartnerContact> builder)
     {
-        builder.MapPerson("PartnerContacts", PartnerLimits.Name);
+        builder.MapPerson("PartnerContacts");
         builder.Property(p => p.JobFunction).HasMaxLength(PartnerLimits.JobFunction);
         builder.Property(p => p.PreferredLanguage).HasConversion<string>().HasMaxLength(10);
         builder.Property(p => p.LawfulBasis).HasConversion<string>().HasMaxLength(20);
@@ -63,9 +64,9 @@ internal sealed class PartnerContactAddressConfiguration : IEntityTypeConfigurat
     public void Configure(EntityTypeBuilder<PartnerContactAddress> builder)
     {
         builder.MapContactPart("PartnerContactAddresses");
-        builder.Property(e => e.Street).HasMaxLength(CompanyLimits.Street).IsRequired();
-        builder.Property(e => e.PostalCode).HasMaxLength(CompanyLimits.PostalCode).IsRequired();
-        builder.Property(e => e.City).HasMaxLength(CompanyLimits.City).IsRequired();
+        builder.Property(e => e.Street).HasMaxLength(AddressLimits.Street).IsRequired();
+        builder.Property(e => e.PostalCode).HasMaxLength(AddressLimits.PostalCode).IsRequired();
+        builder.Property(e => e.City).HasMaxLength(AddressLimits.City).IsRequired();
         builder.Property(e => e.CountryCode).HasMaxLength(2).IsRequired();
     }
 }

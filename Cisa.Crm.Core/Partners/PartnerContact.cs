@@ -91,7 +91,6 @@ public sealed class PartnerContactAddress : PartnerContactPart
 
 public static class PartnerLimits
 {
-    public const int Name = 100;
     public const int JobFunction = 150;
     public const int Notes = 500;
     public const int MaxEmails = 5;

@@ -2,6 +2,7 @@ using System.Globalization;
 using Cisa.Crm.Core.Common;
 using Cisa.Crm.Core.Companies;
 using Cisa.Crm.Core.Data;
+using Cisa.Crm.Core.People;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cisa.Crm.Core.Partners;
@@ -60,7 +61,7 @@ public static class PartnerContactRules
             }
 
             var country = (v.Text($"Addresses[{i}].CountryCode", a.CountryCode, 2) ?? "BE").ToUpperInvariant();
-            var postalCode = v.PostalCode($"Addresses[{i}].PostalCode", a.PostalCode, country, CompanyLimits.PostalCode, required: true) ?? "";
+            var postalCode = v.PostalCode($"Addresses[{i}].PostalCode", a.PostalCode, country, AddressLimits.PostalCode, required: true) ?? "";
 
             if (country.Length != 2 || !country.All(char.IsAsciiLetterUpper))
             {
@@ -68,9 +69,9 @@ public static class PartnerContactRules
             }
 
             addresses.Add(new AddressInput(
-                v.RequiredText($"Addresses[{i}].Street", a.Street, CompanyLimits.Street),
+                v.RequiredText($"Addresses[{i}].Street", a.Street, AddressLimits.Street),
                 postalCode,
-                v.RequiredText($"Addresses[{i}].City", a.City, CompanyLimits.City),
+                v.RequiredText($"Addresses[{i}].City", a.City, AddressLimits.City),
                 country));
         }
 
@@ -106,8 +107,8 @@ public static class PartnerContactRules
 
         var valid = input with
         {
-            FirstName = v.RequiredText(nameof(input.FirstName), input.FirstName, PartnerLimits.Name),
-            LastName = v.RequiredText(nameof(input.LastName), input.LastName, PartnerLimits.Name),
+            FirstName = v.RequiredText(nameof(input.FirstName), input.FirstName, PersonLimits.Name),
+            LastName = v.RequiredText(nameof(input.LastName), input.LastName, PersonLimits.Name),
             JobFunction = v.Text(nameof(input.JobFunction), input.JobFunction, PartnerLimits.JobFunction),
             Notes = v.Text(nameof(input.Notes), input.Notes, PartnerLimits.Notes),
             Emails = emails,

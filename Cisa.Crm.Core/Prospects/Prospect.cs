@@ -88,9 +88,6 @@ public sealed class Prospect : Person, IStamped, IVersioned
 /// <summary>Field lengths, shared by the model, the validation and the forms' counters (MINIMISE).</summary>
 public static class ProspectLimits
 {
-    public const int Name = 100;
     public const int JobTitle = 150;
-    public const int Email = 254;
-    public const int Phone = 40;
     public const int SourceDetail = 200;
 }

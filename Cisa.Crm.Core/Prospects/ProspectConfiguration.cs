@@ -1,3 +1,4 @@
+using Cisa.Crm.Core.Common;
 using Cisa.Crm.Core.People;
 using Cisa.Crm.Core.Prospects.Calls;
 using Microsoft.EntityFrameworkCore;
@@ -9,12 +10,12 @@ internal sealed class ProspectConfiguration : IEntityTypeConfiguration<Prospect>
 {
     public void Configure(EntityTypeBuilder<Prospect> builder)
     {
-        builder.MapPerson("Prospects", ProspectLimits.Name);
+        builder.MapPerson("Prospects");
         builder.Property(p => p.CompanyNameKey).HasMaxLength(Companies.CompanyLimits.Name).IsRequired();
         builder.Property(p => p.JobTitle).HasMaxLength(ProspectLimits.JobTitle);
-        builder.Property(p => p.Email).HasMaxLength(ProspectLimits.Email);
-        builder.Property(p => p.Phone).HasMaxLength(ProspectLimits.Phone);
-        builder.Property(p => p.Mobile).HasMaxLength(ProspectLimits.Phone);
+        builder.Property(p => p.Email).HasMaxLength(ContactLimits.Email);
+        builder.Property(p => p.Phone).HasMaxLength(ContactLimits.Phone);
+        builder.Property(p => p.Mobile).HasMaxLength(ContactLimits.Phone);
         builder.Property(p => p.PreferredLanguage).HasConversion<string>().HasMaxLength(10);
         builder.Property(p => p.Source).HasConversion<string>().HasMaxLength(20);
         builder.Property(p => p.SourceDetail).HasMaxLength(ProspectLimits.SourceDetail);

@@ -2,6 +2,7 @@ using Cisa.Crm.Core.Common;
 using Cisa.Crm.Core.Data;
 using Cisa.Crm.Core.Errors;
 using Cisa.Crm.Core.LegitimateInterest;
+using Cisa.Crm.Core.People;
 using Cisa.Crm.Core.Time;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,9 +19,9 @@ public sealed class ProspectRules(TimeProvider time)
     public (ProspectInput Valid, Validator Errors) CheckFields(ProspectInput input)
     {
         var v = new Validator();
-        var email = v.Email(nameof(input.Email), input.Email, ProspectLimits.Email);
-        var phone = v.Phone(nameof(input.Phone), input.Phone, ProspectLimits.Phone);
-        var mobile = v.Phone(nameof(input.Mobile), input.Mobile, ProspectLimits.Phone);
+        var email = v.Email(nameof(input.Email), input.Email, ContactLimits.Email);
+        var phone = v.Phone(nameof(input.Phone), input.Phone, ContactLimits.Phone);
+        var mobile = v.Phone(nameof(input.Mobile), input.Mobile, ContactLimits.Phone);
         if (string.IsNullOrWhiteSpace(input.Email) && string.IsNullOrWhiteSpace(input.Phone) && string.IsNullOrWhiteSpace(input.Mobile))
         {
             v.Add(nameof(input.Email), "ContactRequired");
@@ -56,8 +57,8 @@ public sealed class ProspectRules(TimeProvider time)
 
         var valid = input with
         {
-            FirstName = v.RequiredText(nameof(input.FirstName), input.FirstName, ProspectLimits.Name),
-            LastName = v.RequiredText(nameof(input.LastName), input.LastName, ProspectLimits.Name),
+            FirstName = v.RequiredText(nameof(input.FirstName), input.FirstName, PersonLimits.Name),
+            LastName = v.RequiredText(nameof(input.LastName), input.LastName, PersonLimits.Name),
             JobTitle = v.Text(nameof(input.JobTitle), input.JobTitle, ProspectLimits.JobTitle),
             Email = email,
             Phone = phone,

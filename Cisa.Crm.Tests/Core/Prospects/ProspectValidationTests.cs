@@ -1,5 +1,6 @@
 using Cisa.Crm.Core.Common;
 using Cisa.Crm.Core.Errors;
+using Cisa.Crm.Core.People;
 using Cisa.Crm.Core.Prospects;
 
 namespace Cisa.Crm.Tests.Core.Prospects;
@@ -107,7 +108,7 @@ public sealed class ProspectValidationTests : SalesTestBase
     public async Task Names_are_required_and_bounded()
     {
         var refusal = await Assert.ThrowsAsync<CrmValidationException>(() =>
-            CreateProspectAsync(NewProspect() with { FirstName = " ", LastName = new string('x', ProspectLimits.Name + 1) }));
+            CreateProspectAsync(NewProspect() with { FirstName = " ", LastName = new string('x', PersonLimits.Name + 1) }));
 
         Assert.Contains(refusal.For(nameof(ProspectInput.FirstName)), e => e.Code == "Required");
         Assert.Contains(refusal.For(nameof(ProspectInput.LastName)), e => e.Code == "TooLong");

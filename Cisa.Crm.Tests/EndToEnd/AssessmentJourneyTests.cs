@@ -3,14 +3,12 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Cisa.Crm.Tests.EndToEnd;
 
-[Collection(BrowserCollection.Name)]
-public sealed class AssessmentJourneyTests(BrowserFixture browser)
+public sealed class AssessmentJourneyTests(BrowserFixture browser) : JourneyTests(browser)
 {
     [Fact]
     public async Task LI_REVIEW_the_privacy_officer_sees_an_overdue_assessment_and_reviews_it()
     {
-        var page = await browser.NewPageAsync("en-BE");
-        await page.SignInAsAsync("demo-privacy");
+        var page = await SignedInPageAsync("demo-privacy", "/", "en-BE");
         await Expect(page.Locator("[data-figure='assessments-overdue']")).Not.ToHaveTextAsync("0");
         await page.ScreenshotAsync("home-privacy-dashboard");
 
@@ -26,14 +24,12 @@ public sealed class AssessmentJourneyTests(BrowserFixture browser)
         await page.Locator("#save-assessment").ClickAsync();
 
         await Expect(page.Locator("#assessment-table tbody tr", new() { HasText = title.Trim() })).Not.ToContainTextAsync("review overdue");
-        await page.Context.CloseAsync();
     }
 
     [Fact]
     public async Task The_sales_pages_read_well_in_Dutch()
     {
-        var page = await browser.NewPageAsync("nl-BE");
-        await page.SignInAsAsync("demo-sales", "/prospects");
+        var page = await SignedInPageAsync("demo-sales", "/prospects", "nl-BE");
 
         await Expect(page.Locator("h1")).ToHaveTextAsync("Prospecten");
         await Expect(page.Locator("#prospect-grid")).ToContainTextAsync("Laatste gesprek");
@@ -41,6 +37,5 @@ public sealed class AssessmentJourneyTests(BrowserFixture browser)
         await page.Locator("#prospect-grid a.prospect-link").First.ClickAsync();
         await Expect(page.Locator("#privacy-basis")).ToContainTextAsync("Bron van de gegevens");
         await page.ScreenshotAsync("prospect-page-dutch");
-        await page.Context.CloseAsync();
     }
 }

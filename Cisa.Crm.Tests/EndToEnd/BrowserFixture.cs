@@ -103,6 +103,13 @@ public static class PageExtensions
         await page.WaitForInteractiveAsync();
     }
 
+    /// <summary>Goes to a page of the app and waits until its circuit is interactive, as a person waits for it before clicking.</summary>
+    public static async Task GotoInteractiveAsync(this IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        await page.WaitForInteractiveAsync();
+    }
+
     /// <summary>
     /// Chooses a file in the page's file input, once Blazor's InputFile script has taken the input over
     /// (before that, the browser's change event reaches nobody).
@@ -116,6 +123,13 @@ public static class PageExtensions
     /// <summary>A MudBlazor form field (input, label, helper and error text) by the id of its input.</summary>
     public static ILocator Field(this IPage page, string inputId) =>
         page.Locator($".mud-input-control:has(#{inputId})");
+
+    /// <summary>Opens a MudBlazor select (by the id of its input) and clicks the option with that text.</summary>
+    public static async Task ChooseAsync(this IPage page, string inputId, string option)
+    {
+        await page.Field(inputId).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = option }).ClickAsync();
+    }
 
     public static Task ScreenshotAsync(this IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, name + ".png"), FullPage = true });

@@ -1,7 +1,5 @@
-using Cisa.Crm.Core.Data;
 using Cisa.Crm.Core.Prospects.Calls;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -13,16 +11,13 @@ namespace Cisa.Crm.Tests.EndToEnd;
 /// landed on nothing when the dialog opened, Esc did not close it, a click on the backdrop threw away what was typed,
 /// and a saved call was not confirmed. As Sales, in Dutch and English, on a laptop and on a phone (the card's button).
 /// </summary>
-[Collection(BrowserCollection.Name)]
-public sealed class CallByKeyboardJourneyTests(BrowserFixture browser, ITestOutputHelper output)
+public sealed class CallByKeyboardJourneyTests(BrowserFixture browser, ITestOutputHelper output) : JourneyTests(browser)
 {
-    public static TheoryData<string, int, int> Screens => ListAddressJourneyTests.Screens;
-
     [Theory]
     [MemberData(nameof(Screens))]
     public async Task A_call_is_logged_from_the_prospect_list_by_keyboard_alone_and_confirmed(string culture, int width, int height)
     {
-        var size = width < 600 ? "phone" : "desktop";
+        var size = SizeName(width);
         var report = $"Belt terug na de vakantie ({culture}, {size}, toetsenbord).";
         var page = await OpenProspectListAsync(culture, width, height);
         await ScreenChecks.SettleAsync(page);
@@ -36,7 +31,7 @@ public sealed class CallByKeyboardJourneyTests(BrowserFixture browser, ITestOutp
         await page.Keyboard.PressAsync("Tab");
         var skip = page.Locator("#skip-to-calls");
         await Expect(skip).ToBeFocusedAsync();
-        await Expect(skip).ToHaveTextAsync(UiTexts.Get(browser, culture, "Prospects.SkipToList"));
+        await Expect(skip).ToHaveTextAsync(UiTexts.Get(Browser, culture, "Prospects.SkipToList"));
         await Expect(skip).ToBeInViewportAsync();
         await page.ScreenshotAsync($"call-keyboard-skip-{culture}-{size}");
         await page.Keyboard.PressAsync("Enter");
@@ -71,19 +66,18 @@ public sealed class CallByKeyboardJourneyTests(BrowserFixture browser, ITestOutp
         await page.ScreenshotAsync($"call-keyboard-typed-{culture}-{size}");
         await page.Keyboard.PressAsync("Control+Enter");
         await Expect(dialog).ToHaveCountAsync(0);
-        await Expect(page.Locator(".mud-snackbar", new() { HasText = UiTexts.Get(browser, culture, "Call.Saved") })).ToBeVisibleAsync();
+        await Expect(page.Locator(".mud-snackbar", new() { HasText = UiTexts.Get(Browser, culture, "Call.Saved") })).ToBeVisibleAsync();
         await page.ScreenshotAsync($"call-keyboard-saved-{culture}-{size}");
 
         var call = await QueryAsync(db => db.Calls.Where(c => c.ProspectId == prospectId && c.Report == report).SingleAsync());
         Assert.Equal((CallOutcome.Voicemail, "demo-sales"), (call.Outcome, call.LoggedById));
-        await page.Context.CloseAsync();
     }
 
     [Theory]
     [MemberData(nameof(Screens))]
     public async Task Esc_closes_an_empty_call_dialog_and_Esc_or_the_backdrop_ask_before_throwing_away_what_was_typed(string culture, int width, int height)
     {
-        var size = width < 600 ? "phone" : "desktop";
+        var size = SizeName(width);
         var draft = $"Nog niet bewaren ({culture}, {size}).";
         var page = await OpenProspectListAsync(culture, width, height);
         var callButton = page.Locator("#prospect-grid [data-log-call]").Nth(1);
@@ -106,8 +100,8 @@ public sealed class CallByKeyboardJourneyTests(BrowserFixture browser, ITestOutp
         await page.WaitForFunctionAsync(FocusInReadyDialog);
         await page.Locator("#call-report").FillAsync(draft);
         await page.Keyboard.PressAsync("Escape");
-        await Expect(question).ToContainTextAsync(UiTexts.Get(browser, culture, "Call.Discard"));
-        await Expect(question.Locator("#keep-editing")).ToHaveTextAsync(UiTexts.Get(browser, culture, "Common.KeepEditing"));
+        await Expect(question).ToContainTextAsync(UiTexts.Get(Browser, culture, "Call.Discard"));
+        await Expect(question.Locator("#keep-editing")).ToHaveTextAsync(UiTexts.Get(Browser, culture, "Common.KeepEditing"));
         await Expect(question.Locator("#keep-editing")).ToBeFocusedAsync();
         await ScreenChecks.SettleAsync(page);
         await page.ScreenshotAsync($"call-discard-asked-{culture}-{size}");
@@ -117,7 +111,7 @@ public sealed class CallByKeyboardJourneyTests(BrowserFixture browser, ITestOutp
 
         // A click on the backdrop beside the dialog asks too; keeping (a click this time) keeps the text.
         await ClickBesideDialogAsync(page, dialog);
-        await Expect(question).ToContainTextAsync(UiTexts.Get(browser, culture, "Call.Discard"));
+        await Expect(question).ToContainTextAsync(UiTexts.Get(Browser, culture, "Call.Discard"));
         await question.Locator("#keep-editing").ClickAsync();
         await Expect(question).ToHaveCountAsync(0);
         await Expect(page.Locator("#call-report")).ToHaveValueAsync(draft);
@@ -128,7 +122,6 @@ public sealed class CallByKeyboardJourneyTests(BrowserFixture browser, ITestOutp
         await Expect(dialog).ToHaveCountAsync(0);
         await Expect(question).ToHaveCountAsync(0);
         Assert.Equal(callsBefore, await QueryAsync(db => db.Calls.CountAsync(c => c.ProspectId == prospectId)));
-        await page.Context.CloseAsync();
     }
 
     /// <summary>
@@ -149,16 +142,8 @@ public sealed class CallByKeyboardJourneyTests(BrowserFixture browser, ITestOutp
     /// <summary>The prospect list as Sales, its first page of rows shown.</summary>
     private async Task<IPage> OpenProspectListAsync(string culture, int width, int height)
     {
-        var page = await browser.NewPageAsync(culture, width, height);
-        await page.SignInAsAsync("demo-sales", "/prospects");
+        var page = await SignedInPageAsync("demo-sales", "/prospects", culture, width, height);
         await Expect(page.Locator("#prospect-grid tbody tr")).ToHaveCountAsync(25);
         return page;
-    }
-
-    private async Task<T> QueryAsync<T>(Func<CrmDbContext, Task<T>> query)
-    {
-        await using var scope = browser.Factory.Services.CreateAsyncScope();
-        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync();
-        return await query(db);
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Cisa.Crm.Core.Time;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Cisa.Crm.Tests.EndToEnd;
@@ -9,17 +8,13 @@ namespace Cisa.Crm.Tests.EndToEnd;
 /// The small dead ends of issue 16 as a person meets them: the request's search after a reload, a typed retention day,
 /// the log-call tooltip at the table's edge, and the dashboards' figures, in both languages, on a desktop and a phone.
 /// </summary>
-[Collection(BrowserCollection.Name)]
-public sealed class ClearEverywhereJourneyTests(BrowserFixture browser)
+public sealed class ClearEverywhereJourneyTests(BrowserFixture browser) : JourneyTests(browser)
 {
-    public static TheoryData<string, int, int> Screens => ListAddressJourneyTests.Screens;
-
     [Theory]
     [MemberData(nameof(Screens))]
     public async Task DSR_FIND_the_requests_search_results_come_back_after_a_reload(string culture, int width, int height)
     {
-        var page = await browser.NewPageAsync(culture, width, height);
-        await page.SignInAsAsync("demo-privacy", "/privacy/requests");
+        var page = await SignedInPageAsync("demo-privacy", "/privacy/requests", culture, width, height);
         await page.Locator("#request-grid [data-request]").First.ClickAsync();
         await page.WaitForInteractiveAsync();
         await Expect(page.Locator("#find-results")).ToHaveCountAsync(0);
@@ -37,8 +32,7 @@ public sealed class ClearEverywhereJourneyTests(BrowserFixture browser)
         await page.WaitForInteractiveAsync();
         await Expect(page.Locator("#find-results")).ToHaveTextAsync(results);
         await Expect(page.Locator("#find-last-name")).ToHaveValueAsync("");
-        await page.ScreenshotAsync($"request-find-after-reload-{culture}-{(width < 600 ? "phone" : "desktop")}");
-        await page.Context.CloseAsync();
+        await page.ScreenshotAsync($"request-find-after-reload-{culture}-{SizeName(width)}");
     }
 
     [Theory]
@@ -47,8 +41,7 @@ public sealed class ClearEverywhereJourneyTests(BrowserFixture browser)
     public async Task RET_RUN_a_typed_retention_day_is_applied_on_Enter_and_an_impossible_or_far_day_is_said_at_the_field(
         string culture, string format, string unreadable, string outOfRange)
     {
-        var page = await browser.NewPageAsync(culture);
-        await page.SignInAsAsync("demo-privacy", "/privacy/retention");
+        var page = await SignedInPageAsync("demo-privacy", "/privacy/retention", culture);
         var today = DateOnly.FromDateTime(BrusselsTime.FromUtc(DateTime.UtcNow));
         var input = page.Locator("#preview-as-of");
         var field = page.Field("preview-as-of");
@@ -81,7 +74,6 @@ public sealed class ClearEverywhereJourneyTests(BrowserFixture browser)
         await input.PressAsync("Enter");
         await Expect(totalDue).ToHaveTextAsync(dueToday.ToString(CultureInfo.InvariantCulture));
         await Expect(field).Not.ToContainTextAsync(outOfRange);
-        await page.Context.CloseAsync();
     }
 
     [Theory]
@@ -89,8 +81,7 @@ public sealed class ClearEverywhereJourneyTests(BrowserFixture browser)
     [InlineData(390, 844)]
     public async Task The_log_call_tooltip_of_the_last_row_stays_inside_the_table(int width, int height)
     {
-        var page = await browser.NewPageAsync("nl-BE", width, height);
-        await page.SignInAsAsync("demo-sales", "/prospects");
+        var page = await SignedInPageAsync("demo-sales", "/prospects", "nl-BE", width, height);
         var button = page.Locator("#prospect-grid tbody tr:last-child [data-log-call]");
         await button.HoverAsync();
         await page.WaitForTimeoutAsync(600); // the tooltip fades in after 300 ms, as MudTooltip did
@@ -107,19 +98,17 @@ public sealed class ClearEverywhereJourneyTests(BrowserFixture browser)
                 return style.opacity === '1' && left >= clip.left && right <= clip.right && top >= clip.top && bottom <= clip.bottom;
             }
             """);
-        await page.ScreenshotAsync($"prospects-tooltip-{(width < 600 ? "phone" : "desktop")}");
+        await page.ScreenshotAsync($"prospects-tooltip-{SizeName(width)}");
         Assert.True(inside, "the tooltip runs out of the table's scroll box, which cuts it off");
-        await page.Context.CloseAsync();
     }
 
     [Theory]
     [MemberData(nameof(Screens))]
     public async Task The_dashboards_say_whose_figures_they_are_and_split_what_is_overdue_from_what_is_coming(string culture, int width, int height)
     {
-        var size = width < 600 ? "phone" : "desktop";
+        var size = SizeName(width);
         var english = culture == "en-BE";
-        var sales = await browser.NewPageAsync(culture, width, height);
-        await sales.SignInAsAsync("demo-sales");
+        var sales = await SignedInPageAsync("demo-sales", "/", culture, width, height);
         var card = sales.Locator("#sales-dashboard");
         await Expect(card.Locator("#calls-chart svg")).ToBeVisibleAsync();
         await Expect(card.Locator("#calls-chart")).ToContainTextAsync(english ? "Week starting on Monday" : "Week vanaf maandag");
@@ -131,15 +120,12 @@ public sealed class ClearEverywhereJourneyTests(BrowserFixture browser)
         await sales.ScreenshotAsync($"home-sales-{culture}-{size}");
         await card.Locator("[data-figure='follow-ups-overdue']").ClickAsync();
         await sales.WaitForURLAsync(url => url.EndsWith("/my-work", StringComparison.Ordinal));
-        await sales.Context.CloseAsync();
 
-        var privacy = await browser.NewPageAsync(culture, width, height);
-        await privacy.SignInAsAsync("demo-privacy");
+        var privacy = await SignedInPageAsync("demo-privacy", "/", culture, width, height);
         var retention = privacy.Locator("#retention-dashboard");
         await Expect(retention.Locator("[data-figure='due-now']")).ToBeVisibleAsync();
         await Expect(retention).ToContainTextAsync(english ? "past their period now" : "nu over hun termijn");
         await Expect(retention.Locator("#retention-outlook thead")).ToContainTextAsync(english ? "Now" : "Nu");
         await privacy.ScreenshotAsync($"home-privacy-{culture}-{size}");
-        await privacy.Context.CloseAsync();
     }
 }

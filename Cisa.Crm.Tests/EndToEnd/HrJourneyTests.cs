@@ -1,20 +1,16 @@
 using System.Text;
-using Cisa.Crm.Core.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Cisa.Crm.Tests.EndToEnd;
 
-[Collection(BrowserCollection.Name)]
-public sealed class HrJourneyTests(BrowserFixture browser)
+public sealed class HrJourneyTests(BrowserFixture browser) : JourneyTests(browser)
 {
     [Fact]
     public async Task RET_APP_CV_HR_opens_a_vacancy_adds_an_agency_applicant_with_a_CV_closes_it_and_sees_both_expiry_dates()
     {
-        var page = await browser.NewPageAsync("en-BE");
-        await page.SignInAsAsync("demo-hr", "/hr/procedures");
+        var page = await SignedInPageAsync("demo-hr", "/hr/procedures", "en-BE");
 
         await page.Locator("#open-procedure").ClickAsync();
         await page.Locator("#procedure-title").FillAsync("Network engineer");
@@ -30,8 +26,8 @@ public sealed class HrJourneyTests(BrowserFixture browser)
         await page.Locator("#last-name").FillAsync("Mertens");
         await page.Locator("#email").FillAsync("elise.mertens@mail.example");
         await page.Locator("#phone").FillAsync("0495 12 34 56");
-        await ChooseAsync(page, "procedure", "Network engineer");
-        await ChooseAsync(page, "source", "Sent by a recruitment agency");
+        await page.ChooseAsync("procedure", "Network engineer");
+        await page.ChooseAsync("source", "Sent by a recruitment agency");
         await page.Field("agency").ClickAsync();
         await page.GetByRole(AriaRole.Option).First.ClickAsync();
         await page.Field("agency-contact").ClickAsync();
@@ -85,41 +81,24 @@ public sealed class HrJourneyTests(BrowserFixture browser)
         await Expect(page.Locator("#cv-until")).ToHaveTextAsync(today.AddYears(2).ToString("d", culture));
         await Expect(page.Locator("#contact-until")).ToHaveTextAsync(today.AddYears(5).ToString("d", culture));
         await page.ScreenshotAsync("applicant-page");
-        await page.Context.CloseAsync();
     }
 
     [Fact]
     public async Task Sales_finds_no_trace_of_applicants_anywhere()
     {
-        string applicantEmail;
-        await using (var scope = browser.Factory.Services.CreateAsyncScope())
-        await using (var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync())
-        {
-            applicantEmail = await db.Applicants.OrderBy(a => a.Id).Select(a => a.Email!).FirstAsync();
-        }
-
-        var page = await browser.NewPageAsync("en-BE");
-        await page.SignInAsAsync("demo-sales");
+        var applicantEmail = await QueryAsync(db => db.Applicants.OrderBy(a => a.Id).Select(a => a.Email!).FirstAsync());
+        var page = await SignedInPageAsync("demo-sales", "/", "en-BE");
         await Expect(page.Locator("nav a[href='/hr/applicants']")).ToHaveCountAsync(0);
         await Expect(page.Locator("#hr-dashboard")).ToHaveCountAsync(0);
 
         await page.GotoAsync("/hr/applicants");
         await Expect(page.Locator("#access-denied")).ToBeVisibleAsync();
 
-        await page.GotoAsync("/prospects");
-        await page.WaitForInteractiveAsync();
+        await page.GotoInteractiveAsync("/prospects");
         await page.Locator("#prospect-search").FillAsync(applicantEmail);
         await Expect(page.Locator("#prospect-grid")).ToContainTextAsync("Nothing matches this search or these filters.");
-        await page.GotoAsync("/contacts");
-        await page.WaitForInteractiveAsync();
+        await page.GotoInteractiveAsync("/contacts");
         await page.Locator("#contact-search").FillAsync(applicantEmail);
         await Expect(page.Locator("#contact-grid")).ToContainTextAsync("Nothing matches this search or these filters.");
-        await page.Context.CloseAsync();
-    }
-
-    private static async Task ChooseAsync(IPage page, string id, string option)
-    {
-        await page.Field(id).ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = option }).ClickAsync();
     }
 }

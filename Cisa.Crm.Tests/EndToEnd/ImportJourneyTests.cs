@@ -18,14 +18,13 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Cisa.Crm.Tests.EndToEnd;
 
-[Collection(BrowserCollection.Name)]
-public sealed class ImportJourneyTests(BrowserFixture browser)
+public sealed class ImportJourneyTests(BrowserFixture browser) : JourneyTests(browser)
 {
     [Fact]
     public async Task DSR_OBJECT_an_import_reports_the_invalid_and_the_suppressed_row_and_imports_the_rest()
     {
         // Someone objected earlier: only the keyed hash of their address is on file.
-        await using (var scope = browser.Factory.Services.CreateAsyncScope())
+        await using (var scope = Browser.Factory.Services.CreateAsyncScope())
         {
             await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync();
             await scope.ServiceProvider.GetRequiredService<SuppressionList>()
@@ -39,8 +38,7 @@ public sealed class ImportJourneyTests(BrowserFixture browser)
             "An;Objector;Netwerkbeheerder;Kempen IT bv;AN.OBJECTOR@kempen-it.example;;nl;Event",
             "Ruben;Claeys;Systeembeheerder;Netevallei Media nv;ruben.claeys@netevallei.example;0478 11 22 33;fr;CompanyWebsite");
 
-        var page = await browser.NewPageAsync("en-BE");
-        await page.SignInAsAsync("demo-sales", "/prospects/import");
+        var page = await SignedInPageAsync("demo-sales", "/prospects/import", "en-BE");
         await page.ChooseFileAsync(new FilePayload
         {
             Name = "beurs-leads.csv",
@@ -60,16 +58,12 @@ public sealed class ImportJourneyTests(BrowserFixture browser)
         await Expect(page.Locator("#import-summary")).ToContainTextAsync("2 prospects imported; 2 rows skipped; 2 new companies.");
         await page.ScreenshotAsync("import-done");
 
-        await page.GotoAsync("/prospects");
-        await page.WaitForInteractiveAsync();
+        await page.GotoInteractiveAsync("/prospects");
         await page.Locator("#prospect-search").FillAsync("Hendrickx");
         await Expect(page.Locator("#prospect-grid tbody tr")).ToHaveCountAsync(1);
         await page.Locator("#prospect-search").FillAsync("objector");
-        await Expect(page.Locator("#prospect-grid")).ToContainTextAsync(new Texts(browser, "en-BE")["Common.EmptyFiltered"]);
-        await page.Context.CloseAsync();
+        await Expect(page.Locator("#prospect-grid")).ToContainTextAsync(new Texts(Browser, "en-BE")["Common.EmptyFiltered"]);
     }
-
-    public static TheoryData<string, int, int> Screens => ListAddressJourneyTests.Screens;
 
     /// <summary>
     /// Issue 16, defect 4, for prospects: the template downloads with the import's header; an unknown source names the
@@ -81,7 +75,7 @@ public sealed class ImportJourneyTests(BrowserFixture browser)
     [MemberData(nameof(Screens))]
     public async Task Sales_imports_prospects_sees_batch_problems_at_the_note_and_each_row_in_words_and_downloads_the_rejected_rows(string culture, int width, int height)
     {
-        var text = new Texts(browser, culture);
+        var text = new Texts(Browser, culture);
         var run = $"{culture[..2]}{width}";
         var existing = await QueryAsync(db => db.Prospects.Where(p => !p.IsRestricted && p.Email != null).OrderBy(p => p.Id)
             .Select(p => new { p.FirstName, p.LastName, p.Email, Company = p.Company!.Name }).FirstAsync());
@@ -91,12 +85,7 @@ public sealed class ImportJourneyTests(BrowserFixture browser)
             $"Jens;Wouters;CIO;Importtest {run} bv;jens.wouters.{run}@importtest.example;nl;Beurs",
             $"{existing.FirstName};{existing.LastName};CIO;{existing.Company};{existing.Email!.ToUpperInvariant()};nl;LinkedIn");
 
-        var page = await OpenAsync(culture, width, height, "/prospects/import");
-
-        // The template: the import's own header, and one example row the import reads.
-        var template = await DownloadAsync(page, "#download-template");
-        Assert.Equal("prospects-template.csv", template.Name);
-        Assert.Equal(string.Join(';', ProspectImportService.Columns), FirstLine(template.Bytes));
+        var page = await OpenImportAsync(culture, width, height, "prospects", ProspectImportService.Columns);
         // Beside the picker: each coded column with its values and their meaning.
         await Expect(page.Locator("[data-coded-column='Source']")).ToContainTextAsync($"{nameof(ProspectSource.CompanyWebsite)} ({text["ProspectSource.CompanyWebsite"]})");
         await Expect(page.Locator("[data-coded-column='Language']")).ToContainTextAsync($"fr ({text["Language.French"]})");
@@ -104,8 +93,7 @@ public sealed class ImportJourneyTests(BrowserFixture browser)
         await ScreenshotAsync(page, $"import-prospects-format-{run}");
 
         // The file, previewed without the batch note.
-        await page.ChooseFileAsync(new FilePayload { Name = $"beurs-{run}.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });
-        await page.Locator("#preview-import").ClickAsync();
+        await PreviewAsync(page, $"beurs-{run}.csv", csv);
         await Expect(page.Field("import-note")).ToContainTextAsync(text["Validation.BatchNoteRequired"]);
         await Expect(page.Locator("#import-error")).ToHaveCountAsync(0);
         await Expect(page.Locator("#import-preview")).Not.ToContainTextAsync(text["Validation.BatchNoteRequired"]);
@@ -139,7 +127,6 @@ public sealed class ImportJourneyTests(BrowserFixture browser)
         AssertRejected(afterImport.Bytes, header, text, ("Jens", unknownSource), (existing.FirstName, text["Validation.DuplicateInCrm"]));
         Assert.Equal(1, await QueryAsync(db => db.Prospects.CountAsync(p => p.Email == $"lien.vervoort.{run}@importtest.example")));
         Assert.Equal(0, await QueryAsync(db => db.Prospects.CountAsync(p => p.Email == $"jens.wouters.{run}@importtest.example")));
-        await page.Context.CloseAsync();
     }
 
     /// <summary>The same for partner contacts: an unknown lawful basis names the bases to use; a contact already in the CRM shows as a duplicate.</summary>
@@ -147,7 +134,7 @@ public sealed class ImportJourneyTests(BrowserFixture browser)
     [MemberData(nameof(Screens))]
     public async Task Sales_imports_contacts_sees_each_row_in_words_and_downloads_the_rejected_rows(string culture, int width, int height)
     {
-        var text = new Texts(browser, culture);
+        var text = new Texts(Browser, culture);
         var run = $"{culture[..2]}{width}";
         var company = await QueryAsync(db => db.Companies.Where(c => c.Type == CompanyType.Customer).OrderBy(c => c.Id).Select(c => c.Name).FirstAsync());
         var existing = await QueryAsync(db => db.PartnerContacts.Where(p => !p.IsRestricted && db.PartnerContactEmails.Any(e => e.PartnerContactId == p.Id))
@@ -164,17 +151,12 @@ public sealed class ImportJourneyTests(BrowserFixture browser)
             $"Pieter;Bosmans;Boekhouder;{company};pieter.bosmans.{run}@importtest.example;nl;Klant",
             $"{existing.FirstName};{existing.LastName};Aankoper;{existing.Company};{existing.Email};nl;Contract");
 
-        var page = await OpenAsync(culture, width, height, "/contacts/import");
-
-        var template = await DownloadAsync(page, "#download-template");
-        Assert.Equal("contacts-template.csv", template.Name);
-        Assert.Equal(string.Join(';', PartnerContactCsvService.Columns), FirstLine(template.Bytes));
+        var page = await OpenImportAsync(culture, width, height, "contacts", PartnerContactCsvService.Columns);
         await Expect(page.Locator("[data-coded-column='LawfulBasis']")).ToContainTextAsync($"{nameof(PartnerLawfulBasis.Contract)} ({text["LawfulBasis.Contract"]})");
         await Expect(page.Locator("[data-coded-column='Country']")).ToContainTextAsync(text["Import.Format.Country"]);
         await ScreenshotAsync(page, $"import-contacts-format-{run}");
 
-        await page.ChooseFileAsync(new FilePayload { Name = $"contacten-{run}.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });
-        await page.Locator("#preview-import").ClickAsync();
+        await PreviewAsync(page, $"contacten-{run}.csv", csv);
         await Expect(page.Locator("[data-row-status='Valid']")).ToContainTextAsync("Tine Goris");
         var bases = string.Join(", ", Enum.GetValues<PartnerLawfulBasis>().Select(b => text.Explained(b.ToString(), $"LawfulBasis.{b}")));
         var unknownBasis = $"{text["Field.LawfulBasis"]}: {text.Format("Validation.ValueUnknown", "Klant", bases)}";
@@ -193,7 +175,6 @@ public sealed class ImportJourneyTests(BrowserFixture browser)
         var afterImport = await DownloadAsync(page, "#download-rejected");
         AssertRejected(afterImport.Bytes, header, text, ("Pieter", unknownBasis), (existing.FirstName, text["Validation.DuplicateInCrm"]));
         Assert.Equal(1, await QueryAsync(db => db.PartnerContactEmails.CountAsync(e => e.Address == $"tine.goris.{run}@importtest.example")));
-        await page.Context.CloseAsync();
     }
 
     /// <summary>
@@ -213,11 +194,24 @@ public sealed class ImportJourneyTests(BrowserFixture browser)
         }
     }
 
-    private async Task<IPage> OpenAsync(string culture, int width, int height, string path)
+    /// <summary>
+    /// Sales on the import page of a list ("prospects", "contacts"). Its template is the first thing checked: the
+    /// import's own header, and one example row the import reads.
+    /// </summary>
+    private async Task<IPage> OpenImportAsync(string culture, int width, int height, string list, IReadOnlyList<string> columns)
     {
-        var page = await browser.NewPageAsync(culture, width, height);
-        await page.SignInAsAsync("demo-sales", path);
+        var page = await SignedInPageAsync("demo-sales", $"/{list}/import", culture, width, height);
+        var template = await DownloadAsync(page, "#download-template");
+        Assert.Equal($"{list}-template.csv", template.Name);
+        Assert.Equal(string.Join(';', columns), FirstLine(template.Bytes));
         return page;
+    }
+
+    /// <summary>Chooses the CSV file in the picker and asks for the preview, before anything is imported.</summary>
+    private static async Task PreviewAsync(IPage page, string fileName, string csv)
+    {
+        await page.ChooseFileAsync(new FilePayload { Name = fileName, MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });
+        await page.Locator("#preview-import").ClickAsync();
     }
 
     /// <summary>Clicks a download button or link as a user does and reads the file the browser saved.</summary>
@@ -246,13 +240,6 @@ public sealed class ImportJourneyTests(BrowserFixture browser)
     {
         await ScreenChecks.SettleAsync(page);
         await page.ScreenshotAsync(name);
-    }
-
-    private async Task<T> QueryAsync<T>(Func<CrmDbContext, Task<T>> query)
-    {
-        await using var scope = browser.Factory.Services.CreateAsyncScope();
-        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync();
-        return await query(db);
     }
 
     /// <summary>The app's own texts in one culture, to expect on the page what the user of that language reads.</summary>

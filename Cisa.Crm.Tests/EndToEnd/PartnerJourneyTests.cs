@@ -1,33 +1,23 @@
 using Cisa.Crm.Core.Companies;
-using Cisa.Crm.Core.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Cisa.Crm.Tests.EndToEnd;
 
-[Collection(BrowserCollection.Name)]
-public sealed class PartnerJourneyTests(BrowserFixture browser)
+public sealed class PartnerJourneyTests(BrowserFixture browser) : JourneyTests(browser)
 {
     [Fact]
     public async Task SHARE_MIN_Sales_adds_a_customer_contact_and_records_disclosures_to_a_subcontractor()
     {
-        string subcontractor;
-        await using (var scope = browser.Factory.Services.CreateAsyncScope())
-        await using (var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync())
-        {
-            subcontractor = await db.Companies.Where(c => c.Type == CompanyType.Subcontractor).OrderBy(c => c.Id).Select(c => c.Name).FirstAsync();
-        }
+        var subcontractor = await QueryAsync(db => db.Companies.Where(c => c.Type == CompanyType.Subcontractor).OrderBy(c => c.Id).Select(c => c.Name).FirstAsync());
 
-        var page = await browser.NewPageAsync("en-BE");
-        await page.SignInAsAsync("demo-sales", "/companies");
+        var page = await SignedInPageAsync("demo-sales", "/companies", "en-BE");
 
         // A customer company to attach the contact to.
         await page.Locator("#new-company").ClickAsync();
         await page.Locator("#company-name").FillAsync("Grote Nete Brouwerij nv");
-        await page.Field("company-type").ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "Customer" }).ClickAsync();
+        await page.ChooseAsync("company-type", "Customer");
         await page.Locator("#save-company").ClickAsync();
         await Expect(page.Locator("h1")).ToHaveTextAsync("Grote Nete Brouwerij nv");
 
@@ -72,7 +62,6 @@ public sealed class PartnerJourneyTests(BrowserFixture browser)
 
         await Expect(page.Locator("#contact-history")).ToContainTextAsync("Shared with a subcontractor");
         await page.ScreenshotAsync("contact-page");
-        await page.Context.CloseAsync();
     }
 
     private static async Task ChooseRecipientAsync(IPage page, string name)
@@ -85,14 +74,12 @@ public sealed class PartnerJourneyTests(BrowserFixture browser)
     [Fact]
     public async Task Sales_finds_contacts_by_phone_number_in_any_format()
     {
-        var page = await browser.NewPageAsync("nl-BE");
-        await page.SignInAsAsync("demo-sales", "/contacts");
+        var page = await SignedInPageAsync("demo-sales", "/contacts", "nl-BE");
         await Expect(page.Locator("#contact-grid tbody tr").First).ToBeVisibleAsync();
         await page.ScreenshotAsync("contacts-dutch");
 
         var firstEmail = await page.Locator("#contact-grid tbody tr .cell-sub").Last.InnerTextAsync();
         await page.Locator("#contact-search").FillAsync(firstEmail.Trim());
         await Expect(page.Locator("#contact-grid tbody tr")).ToHaveCountAsync(1);
-        await page.Context.CloseAsync();
     }
 }

@@ -9,16 +9,14 @@ namespace Cisa.Crm.Tests.EndToEnd;
 /// The privacy officer's retention page in Chromium. The demo data holds one record past retention per rule
 /// (and nothing else is due), so the sweep here erases only those: the other journeys never use them.
 /// </summary>
-[Collection(BrowserCollection.Name)]
-public sealed class RetentionJourneyTests(BrowserFixture browser)
+public sealed class RetentionJourneyTests(BrowserFixture browser) : JourneyTests(browser)
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-BE");
 
     [Fact]
     public async Task RET_RUN_privacy_officer_previews_holds_one_record_and_runs_the_sweep()
     {
-        var page = await browser.NewPageAsync("en-BE");
-        await page.SignInAsAsync("demo-privacy");
+        var page = await SignedInPageAsync("demo-privacy", "/", "en-BE");
         await Expect(page.Locator("#retention-dashboard")).ToBeVisibleAsync();
         await Expect(page.Locator("#retention-outlook tr[data-rule='RET-PARTNER'] [data-within='0']")).ToHaveTextAsync("1");
         await page.ScreenshotAsync("home-retention-card");
@@ -52,8 +50,7 @@ public sealed class RetentionJourneyTests(BrowserFixture browser)
         await Expect(Count(page, "RET-APP-CV", "erasable")).ToHaveTextAsync("1");
 
         // Only the partner rule, then a legal hold on its one record: the reason is required by the core.
-        await page.Field("preview-rule").ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "A contact person at a customer or supplier (RET-PARTNER)" }).ClickAsync();
+        await page.ChooseAsync("preview-rule", "A contact person at a customer or supplier (RET-PARTNER)");
         await Expect(table.Locator("tbody tr")).ToHaveCountAsync(1);
         await table.Locator("tbody tr", new() { HasText = "Ludo Van Gorp" }).GetByRole(AriaRole.Button, new() { Name = "Legal hold" }).ClickAsync();
         await page.Locator("#save-hold").ClickAsync();
@@ -89,8 +86,7 @@ public sealed class RetentionJourneyTests(BrowserFixture browser)
         await Expect(run.Locator("[data-count='held']")).ToHaveTextAsync("1");
 
         // Nothing is left to erase; the held contact is still there, still held.
-        await page.Field("preview-rule").ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "All rules" }).ClickAsync();
+        await page.ChooseAsync("preview-rule", "All rules");
         await Expect(Count(page, "total", "erasable")).ToHaveTextAsync("0");
         await Expect(page.Locator("#preview-empty")).ToBeVisibleAsync();
         await Expect(page.Locator("#preview-held tr[data-held]")).ToHaveCountAsync(1);
@@ -100,14 +96,12 @@ public sealed class RetentionJourneyTests(BrowserFixture browser)
         // The erased applicant's page is gone; the held contact's page still opens.
         await page.Locator("#preview-held").GetByRole(AriaRole.Link, new() { Name = "Ludo Van Gorp" }).ClickAsync();
         await Expect(page.Locator("h1")).ToHaveTextAsync("Ludo Van Gorp");
-        await page.Context.CloseAsync();
     }
 
     [Fact]
     public async Task RET_RUN_the_retention_page_speaks_Dutch_and_is_refused_to_sales()
     {
-        var page = await browser.NewPageAsync("nl-BE");
-        await page.SignInAsAsync("demo-privacy", "/privacy/retention");
+        var page = await SignedInPageAsync("demo-privacy", "/privacy/retention", "nl-BE");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Bewaartermijnen");
         await Expect(page.Locator("[data-policy='RET-PARTNER']")).ToContainTextAsync("10 jaar");
         await Expect(page.Locator("#preview-counts tr[data-rule='total']")).ToBeVisibleAsync();
@@ -115,15 +109,12 @@ public sealed class RetentionJourneyTests(BrowserFixture browser)
         await Expect(page.Locator("#retention-preview .mud-table-pagination")).ToContainTextAsync("Rijen per pagina:");
         await Expect(page.Locator("#runs-table .mud-table-loading")).ToHaveCountAsync(0);
         await page.ScreenshotAsync("retention-dutch");
-        await page.Context.CloseAsync();
 
-        var sales = await browser.NewPageAsync("nl-BE");
-        await sales.SignInAsAsync("demo-sales");
+        var sales = await SignedInPageAsync("demo-sales", "/", "nl-BE");
         await Expect(sales.Locator("nav a[href='/privacy/retention']")).ToHaveCountAsync(0);
         await Expect(sales.Locator("#retention-dashboard")).ToHaveCountAsync(0);
         await sales.GotoAsync("/privacy/retention");
         await Expect(sales.Locator("#access-denied")).ToBeVisibleAsync();
-        await sales.Context.CloseAsync();
     }
 
     private static ILocator Count(IPage page, string rule, string column) =>

@@ -3,14 +3,12 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Cisa.Crm.Tests.EndToEnd;
 
-[Collection(BrowserCollection.Name)]
-public sealed class SalesJourneyTests(BrowserFixture browser)
+public sealed class SalesJourneyTests(BrowserFixture browser) : JourneyTests(browser)
 {
     [Fact]
     public async Task LI_NOTE_Sales_creates_a_company_and_a_prospect_logs_a_call_and_sees_it_on_the_timeline_and_dashboard()
     {
-        var page = await browser.NewPageAsync("en-BE");
-        await page.SignInAsAsync("demo-sales", "/companies");
+        var page = await SignedInPageAsync("demo-sales", "/companies", "en-BE");
         await page.ScreenshotAsync("companies");
 
         // A company, with a Belgian enterprise number typed the way people do.
@@ -32,7 +30,7 @@ public sealed class SalesJourneyTests(BrowserFixture browser)
         await page.Locator("#job-title").FillAsync("IT-manager");
         await page.Locator("#email").FillAsync("Lotte.Vermeulen@Dijlevallei.example");
         await page.Locator("#phone").FillAsync("016 12 34 56");
-        await ChooseAsync(page, "#source", "Company website");
+        await page.ChooseAsync("source", "Company website");
         await page.Locator("#save-prospect").ClickAsync();
         await Expect(page.Field("li-note")).ToContainTextAsync("Write why this person fits the assessment.");
         await page.ScreenshotAsync("prospect-form-refused");
@@ -83,24 +81,15 @@ public sealed class SalesJourneyTests(BrowserFixture browser)
         await page.Locator("label[for='prospects-mine']").ClickAsync();
         await page.Locator("#prospect-source").SelectOptionAsync("");
         await Expect(page.Locator("#prospect-pager-info")).ToHaveTextAsync(everyone);
-        await page.Context.CloseAsync();
     }
 
     [Fact]
     public async Task Sales_sees_follow_ups_due_in_my_work()
     {
-        var page = await browser.NewPageAsync("en-BE");
-        await page.SignInAsAsync("demo-sales", "/my-work");
+        var page = await SignedInPageAsync("demo-sales", "/my-work", "en-BE");
 
         await Expect(page.Locator("#follow-ups")).ToBeVisibleAsync();
         await Expect(page.Locator("#recent-calls")).ToBeVisibleAsync();
         await page.ScreenshotAsync("my-work");
-        await page.Context.CloseAsync();
-    }
-
-    internal static async Task ChooseAsync(IPage page, string selectId, string option)
-    {
-        await page.Locator(selectId).ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = option }).ClickAsync();
     }
 }

@@ -1,7 +1,4 @@
-using Cisa.Crm.Core.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Cisa.Crm.Tests.EndToEnd;
@@ -10,23 +7,15 @@ namespace Cisa.Crm.Tests.EndToEnd;
 /// The phone's own layouts: the call button and dialog of the prospect list, the app bar's search and user menu. Every
 /// page of every menu at both sizes is measured by <see cref="ScreenCrawlTests"/>.
 /// </summary>
-[Collection(BrowserCollection.Name)]
-public sealed class ScreenFitJourneyTests(BrowserFixture browser)
+public sealed class ScreenFitJourneyTests(BrowserFixture browser) : JourneyTests(browser)
 {
-    private async Task<T> QueryAsync<T>(Func<CrmDbContext, Task<T>> query)
-    {
-        await using var scope = browser.Factory.Services.CreateAsyncScope();
-        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync();
-        return await query(db);
-    }
 
     [Theory]
     [InlineData("nl-BE")]
     [InlineData("en-BE")]
     public async Task On_a_phone_the_call_button_of_a_prospect_shows_without_scrolling_and_the_call_dialog_shows_its_date_and_time_whole(string language)
     {
-        var page = await browser.NewPageAsync(language, BrowserFixture.Phone);
-        await page.SignInAsAsync("demo-sales", "/prospects");
+        var page = await SignedInPageAsync("demo-sales", "/prospects", language, BrowserFixture.Phone.Width, BrowserFixture.Phone.Height);
         await ScreenChecks.SettleAsync(page);
 
         // One card per prospect: nothing of the list, call buttons included, lies out of sight to the right.
@@ -49,7 +38,6 @@ public sealed class ScreenFitJourneyTests(BrowserFixture browser)
         Assert.Empty(cutValues);
         Assert.Empty(await ScreenChecks.FindCutOffAsync(page, sidewaysScrollAllowed: false));
         Assert.Empty(await ScreenChecks.FindSeriousAccessibilityViolationsAsync(page));
-        await page.Context.CloseAsync();
     }
 
     [Theory]
@@ -59,8 +47,7 @@ public sealed class ScreenFitJourneyTests(BrowserFixture browser)
     {
         var prospect = await QueryAsync(db => db.Prospects.Where(p => !p.IsRestricted).OrderBy(p => p.Id)
             .Select(p => new { p.Id, p.FirstName, p.LastName }).FirstAsync());
-        var page = await browser.NewPageAsync(language, BrowserFixture.Phone);
-        await page.SignInAsAsync("demo-sales");
+        var page = await SignedInPageAsync("demo-sales", "/", language, BrowserFixture.Phone.Width, BrowserFixture.Phone.Height);
         await ScreenChecks.SettleAsync(page);
 
         // Menu, title, magnifier, language and the user's icon on one row, nothing cut off.
@@ -104,6 +91,5 @@ public sealed class ScreenFitJourneyTests(BrowserFixture browser)
         Assert.Empty(await ScreenChecks.FindSeriousAccessibilityViolationsAsync(page));
         await page.Locator("#sign-out").ClickAsync();
         await Expect(page.Locator("#signed-out")).ToBeVisibleAsync();
-        await page.Context.CloseAsync();
     }
 }

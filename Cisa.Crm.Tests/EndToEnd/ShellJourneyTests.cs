@@ -1,11 +1,9 @@
 using Cisa.Crm.Web.Authentication;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Cisa.Crm.Tests.EndToEnd;
 
-[Collection(BrowserCollection.Name)]
-public sealed class ShellJourneyTests(BrowserFixture browser)
+public sealed class ShellJourneyTests(BrowserFixture browser) : JourneyTests(browser)
 {
     [Theory]
     [InlineData("demo-sales", "Verkoop", false, "#sales-dashboard")]
@@ -14,9 +12,7 @@ public sealed class ShellJourneyTests(BrowserFixture browser)
     [InlineData("demo-norole", "Geen rol", false, "#no-role")]
     public async Task Each_demo_user_signs_in_and_sees_their_role_dashboard_and_menu(string demoUserId, string roleText, bool seesAudit, string dashboard)
     {
-        var page = await browser.NewPageAsync();
-
-        await page.SignInAsAsync(demoUserId);
+        var page = await SignedInPageAsync(demoUserId);
 
         var user = DemoUsers.Find(demoUserId)!;
         await Expect(page.Locator("#user-name")).ToHaveTextAsync(user.Name);
@@ -33,14 +29,12 @@ public sealed class ShellJourneyTests(BrowserFixture browser)
         }
 
         await page.ScreenshotAsync($"home-{demoUserId}");
-        await page.Context.CloseAsync();
     }
 
     [Fact]
     public async Task A_user_switches_the_language_and_the_choice_is_remembered()
     {
-        var page = await browser.NewPageAsync();
-        await page.SignInAsAsync("demo-sales");
+        var page = await SignedInPageAsync("demo-sales");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Welkom, Sofie Verhaegen");
 
         await page.Locator("#language-en").ClickAsync();
@@ -57,14 +51,12 @@ public sealed class ShellJourneyTests(BrowserFixture browser)
         await page.Locator("#language-nl").ClickAsync();
         await page.WaitForInteractiveAsync();
         await Expect(page.Locator("h1")).ToHaveTextAsync("Welkom, Sofie Verhaegen");
-        await page.Context.CloseAsync();
     }
 
     [Fact]
     public async Task A_user_signs_out_and_pages_ask_for_sign_in_again()
     {
-        var page = await browser.NewPageAsync();
-        await page.SignInAsAsync("demo-hr");
+        var page = await SignedInPageAsync("demo-hr");
 
         await page.Locator("#user-menu").ClickAsync();
         await page.Locator("#sign-out").ClickAsync();
@@ -74,45 +66,39 @@ public sealed class ShellJourneyTests(BrowserFixture browser)
         await page.GotoAsync("/");
         await Expect(page.Locator("#sign-in-demo-hr")).ToBeVisibleAsync();
         Assert.Contains("/authentication/local", page.Url, StringComparison.Ordinal);
-        await page.Context.CloseAsync();
     }
 
     [Fact]
     public async Task The_sign_in_page_offers_one_demo_user_per_role_and_one_without()
     {
-        var page = await browser.NewPageAsync("en-BE");
+        var page = await NewPageAsync("en-BE");
 
         await page.GotoAsync("/");
 
         await Expect(page.Locator(".demo-user")).ToHaveCountAsync(DemoUsers.All.Count);
         await page.ScreenshotAsync("sign-in");
-        await page.Context.CloseAsync();
     }
 
     [Fact]
     public async Task Sales_is_refused_on_the_audit_trail_with_a_readable_message()
     {
-        var page = await browser.NewPageAsync();
-        await page.SignInAsAsync("demo-sales");
+        var page = await SignedInPageAsync("demo-sales");
 
         await page.GotoAsync("/audit");
 
         await Expect(page.Locator("#access-denied")).ToBeVisibleAsync();
         await page.ScreenshotAsync("access-denied-sales");
-        await page.Context.CloseAsync();
     }
 
     [Fact]
     public async Task An_unknown_page_shows_a_friendly_not_found_page()
     {
-        var page = await browser.NewPageAsync();
-        await page.SignInAsAsync("demo-sales");
+        var page = await SignedInPageAsync("demo-sales");
 
         var response = await page.GotoAsync("/does-not-exist");
 
         Assert.Equal(404, response!.Status);
         await Expect(page.Locator("#not-found")).ToBeVisibleAsync();
         await page.ScreenshotAsync("not-found");
-        await page.Context.CloseAsync();
     }
 }

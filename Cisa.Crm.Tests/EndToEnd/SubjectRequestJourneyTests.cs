@@ -1,9 +1,7 @@
 using System.Text.RegularExpressions;
 using Cisa.Crm.Core.Companies;
-using Cisa.Crm.Core.Data;
 using Cisa.Crm.Demo;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -14,21 +12,14 @@ namespace Cisa.Crm.Tests.EndToEnd;
 /// Verbiest, who is both a customer's contact person (shared once with a subcontractor) and a job
 /// applicant; only this journey touches her, so the other journeys on the shared database are unaffected.
 /// </summary>
-[Collection(BrowserCollection.Name)]
-public sealed partial class SubjectRequestJourneyTests(BrowserFixture browser)
+public sealed partial class SubjectRequestJourneyTests(BrowserFixture browser) : JourneyTests(browser)
 {
     [Fact]
     public async Task DSR_FIND_DSR_EXEMPT_privacy_officer_handles_a_request_from_intake_to_answer()
     {
-        string subcontractor;
-        await using (var scope = browser.Factory.Services.CreateAsyncScope())
-        await using (var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync())
-        {
-            subcontractor = await db.Companies.Where(c => c.Type == CompanyType.Subcontractor).OrderBy(c => c.Id).Select(c => c.Name).FirstAsync();
-        }
+        var subcontractor = await QueryAsync(db => db.Companies.Where(c => c.Type == CompanyType.Subcontractor).OrderBy(c => c.Id).Select(c => c.Name).FirstAsync());
 
-        var page = await browser.NewPageAsync("en-BE");
-        await page.SignInAsAsync("demo-privacy", "/privacy/requests");
+        var page = await SignedInPageAsync("demo-privacy", "/privacy/requests", "en-BE");
         await Expect(page.Locator("#request-grid")).ToContainTextAsync("DSR-");
         await ShotAsync(page, "dsr-list");
 
@@ -41,8 +32,7 @@ public sealed partial class SubjectRequestJourneyTests(BrowserFixture browser)
         await Expect(page.Field("channel")).ToContainTextAsync("Required.");
         await page.Locator("[data-right='Access']").CheckAsync();
         await page.Locator("[data-right='Erasure']").CheckAsync();
-        await page.Field("channel").ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "E-mail" }).ClickAsync();
+        await page.ChooseAsync("channel", "E-mail");
         await page.Locator("[data-language='English']").CheckAsync();
         await page.Locator("#requester-name").FillAsync($"{DemoRequests.BothFirstName} {DemoRequests.BothLastName}");
         await page.Locator("#requester-email").FillAsync(DemoRequests.BothPrivateEmail);
@@ -81,8 +71,7 @@ public sealed partial class SubjectRequestJourneyTests(BrowserFixture browser)
         await ShotAsync(page, "dsr-before-identity");
 
         // DSR-IDENTITY: verified through contact details the CRM already holds.
-        await page.Field("identity-method").ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "Came from contact details the CRM holds" }).ClickAsync();
+        await page.ChooseAsync("identity-method", "Came from contact details the CRM holds");
         await page.Locator("#identity-note").FillAsync("Sent from the private address the applicant record holds.");
         await page.Locator("#verify-identity").ClickAsync();
         await Expect(page.Locator("#identity-verified")).ToContainTextAsync("Annelies Claes");
@@ -156,8 +145,7 @@ public sealed partial class SubjectRequestJourneyTests(BrowserFixture browser)
         await Expect(page.Locator("#restricted-banner")).ToBeVisibleAsync();
 
         // DSR-RESTRICT: later, she consents; lifting the restriction takes a reason from the list and is audited.
-        await page.GotoAsync(requestUrl);
-        await page.WaitForInteractiveAsync();
+        await page.GotoInteractiveAsync(requestUrl);
         await contactCard.Locator("[data-lift-restriction]").ClickAsync();
         await contactCard.Locator(".mud-input-control", new() { HasText = "Why?" }).ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = "The person withdrew the request or consented" }).ClickAsync();
@@ -166,31 +154,23 @@ public sealed partial class SubjectRequestJourneyTests(BrowserFixture browser)
         await page.GotoAsync($"/contacts/{contactId}");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Marieke Verbiest");
         await Expect(page.Locator("#restricted-banner")).ToHaveCountAsync(0);
-        await using (var scope = browser.Factory.Services.CreateAsyncScope())
-        await using (var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync())
-        {
-            Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == "Restriction.Lifted" && e.EntityId == contactId && e.Details!.Contains("reason=PersonConsented")));
-        }
+        Assert.True(await QueryAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "Restriction.Lifted" && e.EntityId == contactId && e.Details!.Contains("reason=PersonConsented"))));
 
         // The closed request in Dutch: every step worded, no code names.
-        await page.GotoAsync(requestUrl);
-        await page.WaitForInteractiveAsync();
+        await page.GotoInteractiveAsync(requestUrl);
         await page.Locator("#language-nl").ClickAsync();
         await Expect(page.Locator("#request-status")).ToHaveTextAsync("Beantwoord");
         await Expect(applicantCard.Locator("[data-result]")).ToContainTextAsync("1 sollicitatie gewist");
         await ShotAsync(page, "dsr-answered-nl");
-        await page.GotoAsync("/audit");
-        await page.WaitForInteractiveAsync();
+        await page.GotoInteractiveAsync("/audit");
         await Expect(page.Locator("body")).ToContainTextAsync("Inzageoverzicht gemaakt");
         await ShotAsync(page, "dsr-audit-nl");
-        await page.Context.CloseAsync();
     }
 
     [Fact]
     public async Task DSR_DEADLINE_privacy_officer_extends_the_open_demo_request_in_Dutch()
     {
-        var page = await browser.NewPageAsync("nl-BE");
-        await page.SignInAsAsync("demo-privacy", "/");
+        var page = await SignedInPageAsync("demo-privacy", "/", "nl-BE");
         await Expect(page.Locator("#requests-dashboard")).ToBeVisibleAsync();
         await ShotAsync(page, "dsr-dashboard-nl");
 
@@ -210,7 +190,6 @@ public sealed partial class SubjectRequestJourneyTests(BrowserFixture browser)
         await Expect(page.Locator("#extended-due-on")).ToContainTextAsync("navraag bij de verkopers");
         await Expect(page.Locator("#extend-deadline")).ToHaveCountAsync(0);
         await ShotAsync(page, "dsr-request-nl");
-        await page.Context.CloseAsync();
     }
 
     /// <summary>A full-page screenshot from the top (so the fixed app bar stays on top), transitions finished.</summary>

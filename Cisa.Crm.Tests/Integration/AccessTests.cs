@@ -18,20 +18,15 @@ public sealed class AccessTests(LocalAppFixture app) : IClassFixture<LocalAppFix
     [MemberData(nameof(AppPages.Protected), MemberType = typeof(AppPages))]
     public async Task Anonymous_visitors_are_sent_to_sign_in_from_every_page(string route)
     {
-        using var client = app.Factory.CreateBrowserLikeClient();
+        var response = await app.Factory.GetAnonymouslyAsync(route);
 
-        var response = await client.GetAsync(route);
-
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/authentication/login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        response.AssertRedirectedTo("/authentication/login");
     }
 
     [Fact]
     public async Task Sign_in_sends_anonymous_visitors_to_the_local_page_with_their_return_url()
     {
-        using var client = app.Factory.CreateBrowserLikeClient();
-
-        var response = await client.GetAsync("/authentication/login?returnUrl=%2Faudit");
+        var response = await app.Factory.GetAnonymouslyAsync("/authentication/login?returnUrl=%2Faudit");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/authentication/local?returnUrl=%2Faudit", response.Headers.Location!.OriginalString);
@@ -49,9 +44,7 @@ public sealed class AccessTests(LocalAppFixture app) : IClassFixture<LocalAppFix
         var page = AppPages.All.Single(p => p.Route == route);
         var user = DemoUsers.Find(demoUserId)!;
         var allowed = DemoUsers.ToPrincipal(user).ToCrmActor().Has(page.RequiredPermission!.Value);
-        using var client = await app.Factory.SignedInClientAsync(demoUserId);
-
-        var response = await client.GetAsync(route);
+        var response = await app.Factory.GetAsAsync(demoUserId, route);
 
         if (allowed)
         {
@@ -59,8 +52,7 @@ public sealed class AccessTests(LocalAppFixture app) : IClassFixture<LocalAppFix
         }
         else
         {
-            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-            Assert.StartsWith(AuthenticationRegistration.AccessDeniedPath, response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+            response.AssertRedirectedTo(AuthenticationRegistration.AccessDeniedPath);
         }
     }
 
@@ -78,9 +70,7 @@ public sealed class AccessTests(LocalAppFixture app) : IClassFixture<LocalAppFix
     [Fact]
     public async Task An_unknown_address_is_a_404_with_a_friendly_page_even_when_signed_out()
     {
-        using var client = app.Factory.CreateBrowserLikeClient();
-
-        var response = await client.GetAsync("/no-such-page");
+        var response = await app.Factory.GetAnonymouslyAsync("/no-such-page");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("id=\"not-found\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text;
 using Cisa.Crm.Core.Partners;
 using Cisa.Crm.Core.Prospects.Import;
 using Cisa.Crm.Tests.Support;
@@ -22,16 +20,9 @@ public sealed class ImportTemplateTests(LocalAppFixture app) : IClassFixture<Loc
     [MemberData(nameof(Templates))]
     public async Task Sales_downloads_the_template_with_the_import_header_and_one_example_row(string address, string header)
     {
-        using var client = await app.Factory.SignedInClientAsync("demo-sales");
+        var (csv, bytes) = await (await app.Factory.GetAsAsync("demo-sales", address)).ReadCsvDownloadAsync();
 
-        var response = await client.GetAsync(address);
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
-        Assert.Equal("attachment", response.Content.Headers.ContentDisposition!.DispositionType);
-        var bytes = await response.Content.ReadAsByteArrayAsync();
-        var lines = Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(header, lines[0]);
+        Assert.Equal(header, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries)[0]);
         Assert.Single(CsvRows.Read(bytes, header.Split(';')));
     }
 
@@ -44,22 +35,16 @@ public sealed class ImportTemplateTests(LocalAppFixture app) : IClassFixture<Loc
     [InlineData("demo-norole", "/contacts/import/template.csv")]
     public async Task Other_roles_are_refused_the_template(string demoUserId, string address)
     {
-        using var client = await app.Factory.SignedInClientAsync(demoUserId);
+        var response = await app.Factory.GetAsAsync(demoUserId, address);
 
-        var response = await client.GetAsync(address);
-
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/access-denied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        response.AssertRedirectedTo("/access-denied");
     }
 
     [Fact]
     public async Task Someone_not_signed_in_is_sent_to_sign_in_not_given_the_template()
     {
-        using var client = app.Factory.CreateBrowserLikeClient();
+        var response = await app.Factory.GetAnonymouslyAsync("/prospects/import/template.csv");
 
-        var response = await client.GetAsync("/prospects/import/template.csv");
-
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/authentication/login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        response.AssertRedirectedTo("/authentication/login");
     }
 }

@@ -2,8 +2,6 @@ using System.Net;
 using Cisa.Crm.Core.Audit;
 using Cisa.Crm.Tests.Support;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Cisa.Crm.Core.Data;
 
 namespace Cisa.Crm.Tests.Integration;
 
@@ -12,9 +10,7 @@ public sealed class OperationsTests(LocalAppFixture app) : IClassFixture<LocalAp
     [Fact]
     public async Task Health_answers_200_when_the_database_is_reachable()
     {
-        using var client = app.Factory.CreateBrowserLikeClient();
-
-        var response = await client.GetAsync("/health");
+        var response = await app.Factory.GetAnonymouslyAsync("/health");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
@@ -26,9 +22,7 @@ public sealed class OperationsTests(LocalAppFixture app) : IClassFixture<LocalAp
     [InlineData("/")]
     public async Task Every_response_carries_the_security_headers(string path)
     {
-        using var client = app.Factory.CreateBrowserLikeClient();
-
-        var response = await client.GetAsync(path);
+        var response = await app.Factory.GetAnonymouslyAsync(path);
 
         var csp = response.Headers.GetValues("Content-Security-Policy").Single();
         Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
@@ -41,19 +35,15 @@ public sealed class OperationsTests(LocalAppFixture app) : IClassFixture<LocalAp
     [Fact]
     public async Task No_HSTS_in_development_where_the_app_runs_on_plain_http()
     {
-        using var client = app.Factory.CreateBrowserLikeClient();
-        var response = await client.GetAsync("/health");
+        var response = await app.Factory.GetAnonymouslyAsync("/health");
         Assert.False(response.Headers.Contains("Strict-Transport-Security"));
     }
 
     [Fact]
     public async Task The_database_is_created_migrated_and_seeded_on_start()
     {
-        await using var scope = app.Factory.Services.CreateAsyncScope();
-        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync();
-
-        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
-        Assert.True(await db.Companies.AnyAsync());
+        Assert.Empty(await app.Factory.QueryAsync(db => db.Database.GetPendingMigrationsAsync()));
+        Assert.True(await app.Factory.QueryAsync(db => db.Companies.AnyAsync()));
         Assert.True(File.Exists(app.Factory.DatabasePath));
     }
 
@@ -73,9 +63,7 @@ public sealed class OperationsTests(LocalAppFixture app) : IClassFixture<LocalAp
         Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
         Assert.Equal("/authentication/signed-out", signOut.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.Redirect, afterwards.StatusCode);
-        await using var scope = app.Factory.Services.CreateAsyncScope();
-        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync();
-        var hrEntries = await db.AuditEntries.Where(e => e.ActorId == "demo-hr").Select(e => e.Action).ToListAsync();
+        var hrEntries = await app.Factory.QueryAsync(db => db.AuditEntries.Where(e => e.ActorId == "demo-hr").Select(e => e.Action).ToListAsync());
         Assert.Contains(AuditActions.SignIn, hrEntries);
         Assert.Contains(AuditActions.SignOut, hrEntries);
     }
@@ -114,9 +102,7 @@ public sealed class OperationsTests(LocalAppFixture app) : IClassFixture<LocalAp
     [InlineData("/audit", "/audit")]
     public async Task Return_urls_are_reduced_to_a_local_path(string returnUrl, string expected)
     {
-        using var client = app.Factory.CreateBrowserLikeClient();
-
-        var response = await client.GetAsync($"/culture/set?culture=nl-BE&returnUrl={Uri.EscapeDataString(returnUrl)}");
+        var response = await app.Factory.GetAnonymouslyAsync($"/culture/set?culture=nl-BE&returnUrl={Uri.EscapeDataString(returnUrl)}");
 
         Assert.Equal(expected, response.Headers.Location!.OriginalString);
     }
@@ -124,8 +110,7 @@ public sealed class OperationsTests(LocalAppFixture app) : IClassFixture<LocalAp
     [Fact]
     public async Task An_unsupported_language_is_refused()
     {
-        using var client = app.Factory.CreateBrowserLikeClient();
-        var response = await client.GetAsync("/culture/set?culture=xx-XX");
+        var response = await app.Factory.GetAnonymouslyAsync("/culture/set?culture=xx-XX");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 

@@ -1,10 +1,7 @@
 using System.Net;
 using System.Text;
-using Cisa.Crm.Core.Data;
 using Cisa.Crm.Tests.Support;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Cisa.Crm.Tests.Core.Prospects;
 
 namespace Cisa.Crm.Tests.Integration;
 
@@ -13,13 +10,8 @@ public sealed class SalesAccessTests(LocalAppFixture app) : IClassFixture<LocalA
     [Fact]
     public async Task Sales_downloads_the_prospect_list_as_csv_with_the_import_columns()
     {
-        using var client = await app.Factory.SignedInClientAsync("demo-sales");
+        var (csv, _) = await (await app.Factory.GetAsAsync("demo-sales", "/prospects/export.csv?mine=true")).ReadCsvDownloadAsync();
 
-        var response = await client.GetAsync("/prospects/export.csv?mine=true");
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
-        var csv = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF');
         Assert.StartsWith("FirstName;LastName;JobTitle;Company;EnterpriseNumber;Email;Phone;Mobile;Language;Source;SourceDetail;Note", csv, StringComparison.Ordinal);
         Assert.True(csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length > 1);
     }
@@ -30,12 +22,9 @@ public sealed class SalesAccessTests(LocalAppFixture app) : IClassFixture<LocalA
     [InlineData("demo-privacy")]
     public async Task Other_roles_cannot_export_prospects(string demoUserId)
     {
-        using var client = await app.Factory.SignedInClientAsync(demoUserId);
+        var response = await app.Factory.GetAsAsync(demoUserId, "/prospects/export.csv");
 
-        var response = await client.GetAsync("/prospects/export.csv");
-
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/access-denied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        response.AssertRedirectedTo("/access-denied");
     }
 
     [Theory]
@@ -47,12 +36,9 @@ public sealed class SalesAccessTests(LocalAppFixture app) : IClassFixture<LocalA
     [InlineData("/contacts/export.csv")]
     public async Task HR_is_refused_on_sales_pages_with_an_id(string path)
     {
-        using var client = await app.Factory.SignedInClientAsync("demo-hr");
+        var response = await app.Factory.GetAsAsync("demo-hr", path);
 
-        var response = await client.GetAsync(path);
-
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/access-denied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        response.AssertRedirectedTo("/access-denied");
     }
 
     [Fact]
@@ -90,37 +76,31 @@ public sealed class SalesAccessTests(LocalAppFixture app) : IClassFixture<LocalA
 
         foreach (var path in new[] { "/hr/applicants", "/hr/applicants/1", "/hr/procedures", "/hr/applicants/1/cv" })
         {
-            var response = await client.GetAsync(path);
-            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-            Assert.StartsWith("/access-denied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+            (await client.GetAsync(path)).AssertRedirectedTo("/access-denied");
         }
     }
 
     [Fact]
     public async Task LOG_ACTIONS_HR_downloads_a_decrypted_CV_and_the_download_is_recorded()
     {
-        using var client = await app.Factory.SignedInClientAsync("demo-hr");
-
-        var response = await client.GetAsync("/hr/applicants/1/cv");
+        var response = await app.Factory.GetAsAsync("demo-hr", "/hr/applicants/1/cv");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
-        Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(await response.Content.ReadAsByteArrayAsync()), StringComparison.Ordinal);
-        await using var scope = app.Factory.Services.CreateAsyncScope();
-        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync();
-        Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == "Cv.Downloaded" && e.EntityId == "1" && e.ActorId == "demo-hr"));
+        Assert.StartsWith("%PDF-", Encoding.ASCII.GetString(await response.Content.ReadAsByteArrayAsync()), StringComparison.Ordinal);
+        Assert.True(await RecordedAsync("Cv.Downloaded", "demo-hr"));
     }
 
     [Fact]
     public async Task LOG_ACTIONS_opening_a_prospect_page_records_the_view()
     {
-        using var client = await app.Factory.SignedInClientAsync("demo-privacy");
-
-        var response = await client.GetAsync("/prospects/1");
+        var response = await app.Factory.GetAsAsync("demo-privacy", "/prospects/1");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await using var scope = app.Factory.Services.CreateAsyncScope();
-        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync();
-        Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == "Prospect.Viewed" && e.EntityId == "1" && e.ActorId == "demo-privacy"));
+        Assert.True(await RecordedAsync("Prospect.Viewed", "demo-privacy"));
     }
+
+    /// <summary>Whether the audit trail holds the action on record 1 by that user.</summary>
+    private Task<bool> RecordedAsync(string action, string actorId) =>
+        app.Factory.QueryAsync(db => db.AuditEntries.AnyAsync(e => e.Action == action && e.EntityId == "1" && e.ActorId == actorId));
 }

@@ -1,14 +1,12 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using Cisa.Crm.Core.Data;
 using Cisa.Crm.Demo;
 using Cisa.Crm.Core.Privacy;
 using Cisa.Crm.Core.Privacy.Requests;
 using Cisa.Crm.Core.Security;
 using Cisa.Crm.Tests.Support;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Cisa.Crm.Tests.Integration;
 
@@ -21,9 +19,8 @@ public sealed class SubjectRequestAccessTests(LocalAppFixture app) : IClassFixtu
     public async Task DSR_ACCESS_the_privacy_officer_downloads_the_access_report_as_camelCase_JSON_and_making_it_is_audited()
     {
         var id = await RequestForMariekeAsync(verified: true);
-        using var client = await app.Factory.SignedInClientAsync("demo-privacy");
 
-        var response = await client.GetAsync($"/privacy/requests/{id}/access-report.json");
+        var response = await app.Factory.GetAsAsync("demo-privacy", $"/privacy/requests/{id}/access-report.json");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
@@ -59,8 +56,7 @@ public sealed class SubjectRequestAccessTests(LocalAppFixture app) : IClassFixtu
 
         Assert.Equal(HttpStatusCode.Forbidden, program.StatusCode);
         Assert.Empty(await program.Content.ReadAsByteArrayAsync());
-        Assert.Equal(HttpStatusCode.Redirect, browser.StatusCode);
-        Assert.StartsWith("/access-denied", browser.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        browser.AssertRedirectedTo("/access-denied");
         Assert.Equal(0, await AuditCountAsync(Generated, id, null));
     }
 
@@ -68,11 +64,8 @@ public sealed class SubjectRequestAccessTests(LocalAppFixture app) : IClassFixtu
     public async Task DSR_IDENTITY_before_verification_the_JSON_report_is_refused_with_the_reason()
     {
         var id = await RequestForMariekeAsync(verified: false);
-        using var client = await app.Factory.SignedInClientAsync("demo-privacy");
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/privacy/requests/{id}/access-report.json");
-        request.Headers.AcceptLanguage.Add(new StringWithQualityHeaderValue("en-BE"));
 
-        var response = await client.SendAsync(request);
+        var response = await GetInEnglishAsync($"/privacy/requests/{id}/access-report.json");
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Contains("Verify the requester's identity first", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -89,9 +82,8 @@ public sealed class SubjectRequestAccessTests(LocalAppFixture app) : IClassFixtu
     public async Task DSR_request_pages_with_an_id_are_for_the_privacy_officer_only(string page, string demoUserId)
     {
         var id = await RequestForMariekeAsync(verified: true);
-        using var client = await app.Factory.SignedInClientAsync(demoUserId);
 
-        var response = await client.GetAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, page, id));
+        var response = await app.Factory.GetAsAsync(demoUserId, string.Format(System.Globalization.CultureInfo.InvariantCulture, page, id));
 
         if (demoUserId == "demo-privacy")
         {
@@ -99,8 +91,7 @@ public sealed class SubjectRequestAccessTests(LocalAppFixture app) : IClassFixtu
         }
         else
         {
-            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-            Assert.StartsWith("/access-denied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+            response.AssertRedirectedTo("/access-denied");
         }
     }
 
@@ -130,11 +121,8 @@ public sealed class SubjectRequestAccessTests(LocalAppFixture app) : IClassFixtu
     public async Task DSR_IDENTITY_the_printable_report_of_an_unverified_request_says_why_and_discloses_nothing()
     {
         var id = await RequestForMariekeAsync(verified: false);
-        using var client = await app.Factory.SignedInClientAsync("demo-privacy");
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/privacy/requests/{id}/access-report");
-        request.Headers.AcceptLanguage.Add(new StringWithQualityHeaderValue("en-BE"));
 
-        var response = await client.SendAsync(request);
+        var response = await GetInEnglishAsync($"/privacy/requests/{id}/access-report");
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -161,10 +149,8 @@ public sealed class SubjectRequestAccessTests(LocalAppFixture app) : IClassFixtu
     }
 
     /// <summary>A request in English from the demo person who is both a contact and an applicant, both records confirmed.</summary>
-    private async Task<int> RequestForMariekeAsync(bool verified)
+    private Task<int> RequestForMariekeAsync(bool verified) => app.Factory.QueryAsync(async db =>
     {
-        await using var scope = app.Factory.Services.CreateAsyncScope();
-        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync();
         var contactId = await db.PartnerContacts.Where(p => p.LastName == DemoRequests.BothLastName).Select(p => p.Id).SingleAsync();
         var applicantId = await db.Applicants.Where(p => p.LastName == DemoRequests.BothLastName).Select(p => p.Id).SingleAsync();
         var now = DateTime.UtcNow;
@@ -196,13 +182,20 @@ public sealed class SubjectRequestAccessTests(LocalAppFixture app) : IClassFixtu
             new RequestMatch { RequestId = request.Id, Category = PersonCategory.Applicant, PersonId = applicantId, ConfirmedAtUtc = now, ConfirmedById = "test" });
         await db.SaveChangesAsync();
         return request.Id;
+    });
+
+    private Task<int> AuditCountAsync(string action, int requestId, string? actorId)
+    {
+        var key = requestId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return app.Factory.QueryAsync(db => db.AuditEntries.CountAsync(e => e.Action == action && e.EntityId == key && (actorId == null || e.ActorId == actorId)));
     }
 
-    private async Task<int> AuditCountAsync(string action, int requestId, string? actorId)
+    /// <summary>A GET by the privacy officer from a browser that asks for English: a refusal's reason is worded in the user's language.</summary>
+    private async Task<HttpResponseMessage> GetInEnglishAsync(string address)
     {
-        await using var scope = app.Factory.Services.CreateAsyncScope();
-        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync();
-        var key = requestId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return await db.AuditEntries.CountAsync(e => e.Action == action && e.EntityId == key && (actorId == null || e.ActorId == actorId));
+        using var client = await app.Factory.SignedInClientAsync("demo-privacy");
+        using var request = new HttpRequestMessage(HttpMethod.Get, address);
+        request.Headers.AcceptLanguage.Add(new StringWithQualityHeaderValue("en-BE"));
+        return await client.SendAsync(request);
     }
 }

@@ -1,9 +1,11 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Cisa.Crm.Core.Data;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
@@ -89,6 +91,17 @@ public class CrmAppFactory : WebApplicationFactory<Program>
         }
 
         return client;
+    }
+
+    /// <summary>
+    /// Reads (or seeds) the running app's database with a short-lived context, as the app's own services do: tests
+    /// check what a request or a journey stored, and pick the demo records they work on.
+    /// </summary>
+    public async Task<T> QueryAsync<T>(Func<CrmDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync();
+        return await query(db);
     }
 
     /// <summary>The antiforgery token a page put in its forms, as a browser would post it back.</summary>

@@ -35,9 +35,12 @@ public sealed class RetentionService(
     /// <summary>How far ahead a preview reaches: every period ends well within it, and the date arithmetic stays in range.</summary>
     public const int PreviewYearsAhead = 100;
 
-    /// <summary>The rules as the policy page lists them: the CV before the rest of the applicant, as people read them.</summary>
+    /// <summary>
+    /// The rules as the policy page lists them: the CV before the rest of the applicant, as people read them, which is
+    /// the enum's order; the sweep works in its own order (<see cref="RetentionRules.All"/>).
+    /// </summary>
     public IReadOnlyList<RetentionPolicyRow> Policies() =>
-        new[] { RetentionRule.ApplicantCv, RetentionRule.ApplicantContact, RetentionRule.Prospect, RetentionRule.PartnerContact }
+        Enum.GetValues<RetentionRule>()
             .Select(rule => new RetentionPolicyRow(rule, rule.Id(), RetentionPolicy.Years(rule, options.Value), rule.Category()))
             .ToList();
 

@@ -14,7 +14,13 @@ public abstract class JourneyTests(BrowserFixture browser) : IAsyncLifetime
     private readonly List<IPage> _pages = [];
 
     /// <summary>Dutch and English on a laptop and on a phone: the screens a journey's [Theory] runs on.</summary>
-    public static TheoryData<string, int, int> Screens => ListAddressJourneyTests.Screens;
+    public static TheoryData<string, int, int> Screens => new()
+    {
+        { "nl-BE", 1366, 768 },
+        { "en-BE", 1366, 768 },
+        { "nl-BE", 390, 844 },
+        { "en-BE", 390, 844 },
+    };
 
     protected BrowserFixture Browser => browser;
 

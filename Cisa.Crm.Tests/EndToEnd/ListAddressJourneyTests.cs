@@ -9,24 +9,15 @@ namespace Cisa.Crm.Tests.EndToEnd;
 /// and the address opened by a colleague (another browser, signed in anew) shows the same rows, in both languages, on a
 /// desktop and on a phone.
 /// </summary>
-[Collection(BrowserCollection.Name)]
-public sealed class ListAddressJourneyTests(BrowserFixture browser)
+public sealed class ListAddressJourneyTests(BrowserFixture browser) : JourneyTests(browser)
 {
-    public static TheoryData<string, int, int> Screens => new()
-    {
-        { "nl-BE", 1366, 768 },
-        { "en-BE", 1366, 768 },
-        { "nl-BE", 390, 844 },
-        { "en-BE", 390, 844 },
-    };
-
     [Theory]
     [MemberData(nameof(Screens))]
     public async Task Sales_prospects_contacts_and_companies_come_back_as_they_were_after_a_reload_and_from_a_shared_link(string culture, int width, int height)
     {
-        var page = await browser.NewPageAsync(culture, width, height);
+        var page = await NewPageAsync(culture, width, height);
         await page.SignInAsAsync("demo-sales", "/prospects");
-        var size = width < 600 ? "phone" : "desktop";
+        var size = SizeName(width);
 
         // Prospects: restricted ones shown too, sorted by company from Z to A, second page.
         await page.Locator("label[for='prospects-restricted']").ClickAsync();
@@ -80,13 +71,13 @@ public sealed class ListAddressJourneyTests(BrowserFixture browser)
     {
         // The audit trail's user filter offers those who have entries: Sales signs in once first, so the filter offers
         // Sofie whether or not an earlier test signed her in.
-        var sales = await browser.NewPageAsync(culture, width, height);
+        var sales = await NewPageAsync(culture, width, height);
         await sales.SignInAsAsync("demo-sales", "/");
         await sales.Context.CloseAsync();
 
-        var page = await browser.NewPageAsync(culture, width, height);
+        var page = await NewPageAsync(culture, width, height);
         await page.SignInAsAsync("demo-privacy", "/privacy/assessments");
-        var size = width < 600 ? "phone" : "desktop";
+        var size = SizeName(width);
 
         // Assessments: sorted by review date, latest first, only those due for review.
         await SortAsync(page, "#assessment-table", 2, twice: true, "ReviewDue");
@@ -169,7 +160,7 @@ public sealed class ListAddressJourneyTests(BrowserFixture browser)
         Assert.Equal(address, page.Url);
         await ExpectViewAsync(page, view, before);
 
-        var colleague = await browser.NewPageAsync(culture, width, height);
+        var colleague = await NewPageAsync(culture, width, height);
         await colleague.SignInAsAsync(user, new Uri(address).PathAndQuery);
         await ExpectViewAsync(colleague, view, before);
         await colleague.Context.CloseAsync();

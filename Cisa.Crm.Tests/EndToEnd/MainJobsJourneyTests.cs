@@ -26,8 +26,7 @@ namespace Cisa.Crm.Tests.EndToEnd;
 /// Each job is a numbered sequence of the steps a person takes; when a screen changes, change the steps, not the
 /// counting.
 /// </summary>
-[Collection(BrowserCollection.Name)]
-public sealed class MainJobsJourneyTests(BrowserFixture browser, ITestOutputHelper output)
+public sealed class MainJobsJourneyTests(BrowserFixture browser, ITestOutputHelper output) : JourneyTests(browser)
 {
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-BE");
     private static readonly object FiguresFile = new();
@@ -256,9 +255,9 @@ public sealed class MainJobsJourneyTests(BrowserFixture browser, ITestOutputHelp
     private async Task<(IPage Page, CountingUser User)> StartAsync(string demoUser, string firstScreen)
     {
         // Its own context rather than BrowserFixture.NewPageAsync: this measurement is fixed at 1366×768.
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await Browser.Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = browser.BaseUrl,
+            BaseURL = Browser.BaseUrl,
             ViewportSize = new ViewportSize { Width = 1366, Height = 768 },
             Locale = "nl-BE",
             TimezoneId = "Europe/Brussels",
@@ -302,19 +301,12 @@ public sealed class MainJobsJourneyTests(BrowserFixture browser, ITestOutputHelp
         CultureInfo.CurrentUICulture = Dutch;
         try
         {
-            var localizer = browser.Factory.Services.GetRequiredService<IStringLocalizer<SharedResource>>();
+            var localizer = Browser.Factory.Services.GetRequiredService<IStringLocalizer<SharedResource>>();
             return arguments.Length == 0 ? localizer[key] : localizer[key, arguments];
         }
         finally
         {
             CultureInfo.CurrentUICulture = previous;
         }
-    }
-
-    private async Task<T> QueryAsync<T>(Func<CrmDbContext, Task<T>> query)
-    {
-        await using var scope = browser.Factory.Services.CreateAsyncScope();
-        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContextAsync();
-        return await query(db);
     }
 }

@@ -19,7 +19,10 @@ public sealed class ListAddressJourneyTests(BrowserFixture browser) : JourneyTes
         await page.SignInAsAsync("demo-sales", "/prospects");
         var size = SizeName(width);
 
-        // Prospects: restricted ones shown too, sorted by company from Z to A, second page.
+        // Prospects: restricted ones shown too, sorted by company from Z to A, second page. The first click waits for the
+        // list to have loaded, as a person does: clicked the instant the circuit turned interactive, the switch's address
+        // change was lost under load in 2 runs of about 30 (cause not found; see issue 15's note).
+        await Expect(page.Locator("#prospect-grid table")).ToHaveAttributeAsync("aria-busy", "false");
         await page.Locator("label[for='prospects-restricted']").ClickAsync();
         await WaitForAddressAsync(page, "restricted=1");
         await SortProspectsByCompanyDescendingAsync(page);

@@ -93,6 +93,8 @@ public sealed class ListAddressJourneyTests(BrowserFixture browser) : JourneyTes
         // Requests: closed ones too.
         await page.GotoAsync("/privacy/requests");
         await page.WaitForInteractiveAsync();
+        // As on the prospect list: the first click waits for the rows (the same lost address change, once in CI).
+        await Expect(page.Locator("#request-grid [data-status]").First).ToBeVisibleAsync();
         await page.Locator("#open-only").ClickAsync();
         await WaitForAddressAsync(page, "all=1");
         await Expect(page.Locator("#request-grid [data-status='Answered']").First).ToBeVisibleAsync();

@@ -1,7 +1,10 @@
 using System.Net;
 using Cisa.Crm.Core.Audit;
 using Cisa.Crm.Tests.Support;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Cisa.Crm.Tests.Integration;
 
@@ -30,6 +33,30 @@ public sealed class OperationsTests(LocalAppFixture app) : IClassFixture<LocalAp
         Assert.DoesNotContain("unsafe-eval", csp, StringComparison.Ordinal);
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+    }
+
+    [Fact]
+    public async Task Pages_and_downloads_with_personal_data_are_not_cached_but_static_assets_are()
+    {
+        using var client = await app.Factory.SignedInClientAsync("demo-sales");
+
+        var page = await client.GetAsync("/prospects");
+        var export = await client.GetAsync(Cisa.Crm.Web.Endpoints.ExportEndpoints.ProspectsPath);
+        var asset = await client.GetAsync("/_content/MudBlazor/MudBlazor.min.css");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.True(page.Headers.CacheControl?.NoStore, "a page");
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        Assert.True(export.Headers.CacheControl?.NoStore, "an export");
+        Assert.Equal(HttpStatusCode.OK, asset.StatusCode);
+        Assert.False(asset.Headers.CacheControl?.NoStore ?? false, "a static asset");
+    }
+
+    [Fact]
+    public void The_server_does_not_name_itself_in_a_header()
+    {
+        var kestrel = app.Factory.Services.GetRequiredService<IOptions<KestrelServerOptions>>();
+        Assert.False(kestrel.Value.AddServerHeader);
     }
 
     [Fact]

@@ -4,6 +4,8 @@ namespace Cisa.Crm.Web.Setup;
 /// Response headers that keep the app out of frames and stop content sniffing and script injection.
 /// The policy allows what Blazor Server and MudBlazor need and nothing else: scripts from this origin
 /// only, the SignalR WebSocket to this origin, and inline styles (MudBlazor sets style attributes).
+/// Pages, downloads and answers carry personal data, so nothing is kept in a browser's or proxy's cache
+/// (<c>no-store</c>); only the fingerprinted static assets, which set their own caching, are cached.
 /// </summary>
 public static class SecurityHeaders
 {
@@ -32,6 +34,11 @@ public static class SecurityHeaders
                 headers["Referrer-Policy"] = "no-referrer";
                 headers.XFrameOptions = "DENY";
                 headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+                if (!headers.ContainsKey("Cache-Control"))
+                {
+                    headers.CacheControl = "no-store";
+                }
+
                 return Task.CompletedTask;
             });
             await next();

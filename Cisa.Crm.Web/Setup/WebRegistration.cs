@@ -16,6 +16,8 @@ public static class WebRegistration
         services.AddScoped<ListAddress>();
         services.AddHttpContextAccessor();
         services.AddHealthChecks().AddDbContextCheck<CrmDbContext>("database");
+        // No "Server: Kestrel" header: the response need not tell a scanner what runs behind it (ASVS 14.3.3).
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         return builder;
     }
 }

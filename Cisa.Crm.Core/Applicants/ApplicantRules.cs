@@ -20,14 +20,11 @@ public static class ApplicantRules
             v.Add(nameof(input.Email), "ContactRequired");
         }
 
-        var country = (v.Text(nameof(input.CountryCode), input.CountryCode, 2) ?? "BE").ToUpperInvariant();
+        var country = v.Country(nameof(input.CountryCode), input.CountryCode);
         var postalCode = v.PostalCode(nameof(input.PostalCode), input.PostalCode, country, AddressLimits.PostalCode);
 
-        if (input.Source is null || !Enum.IsDefined(input.Source.Value))
-        {
-            v.Add(nameof(input.Source), "SourceRequired");
-        }
-        else if (input.Source == ApplicantSource.RecruitmentAgency)
+        v.Choice(nameof(input.PreferredLanguage), input.PreferredLanguage);
+        if (v.Choice(nameof(input.Source), input.Source, "SourceRequired") == ApplicantSource.RecruitmentAgency)
         {
             // SOURCE: an agency's CV names both the agency and the person there who sent it.
             if (input.AgencyId is null)

@@ -87,15 +87,8 @@ public sealed class ProcedureService(IDbContextFactory<CrmDbContext> dbFactory, 
         var department = v.Text(nameof(input.Department), input.Department, ApplicantLimits.Department);
         var today = BrusselsTime.Today(time);
         var opened = input.OpenedOn ?? today;
-        if (opened > today)
-        {
-            v.Add(nameof(input.OpenedOn), "DateInFuture");
-        }
-
-        if (!Enum.IsDefined(input.Kind))
-        {
-            v.Add(nameof(input.Kind), "Required");
-        }
+        v.Day(nameof(input.OpenedOn), opened, DateWindow.Past(today), tooLate: "DateInFuture");
+        v.Choice(nameof(input.Kind), input.Kind);
 
         v.ThrowIfInvalid();
         return await dbFactory.InTransactionAsync(EntityType, async db =>

@@ -34,8 +34,19 @@ public static class ContactNormaliser
             return null;
         }
 
-        var domain = address.Host;
-        return domain.Contains('.', StringComparison.Ordinal) && !domain.StartsWith('.') && !domain.EndsWith('.') ? candidate : null;
+        return IsHostName(address.Host) ? candidate : null;
+    }
+
+    /// <summary>
+    /// A domain a mail server can be found by: two or more labels of letters, digits and inner hyphens (1 to 63 characters,
+    /// no hyphen first or last), the last not all digits. No IP literal (<c>[127.0.0.1]</c>), no <c>-b.example</c>.
+    /// </summary>
+    private static bool IsHostName(string domain)
+    {
+        var labels = domain.Split('.');
+        return labels.Length >= 2
+            && labels.All(label => label.Length is > 0 and <= 63 && label[0] != '-' && label[^1] != '-' && label.All(c => char.IsLetterOrDigit(c) || c == '-'))
+            && !labels[^1].All(char.IsAsciiDigit);
     }
 
     /// <summary>E.164 (e.g. <c>+3214853797</c>), reading local numbers as Belgian; null when it is not a valid number.</summary>

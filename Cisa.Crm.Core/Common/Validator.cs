@@ -1,3 +1,4 @@
+using System.Globalization;
 using Cisa.Crm.Core.Errors;
 
 namespace Cisa.Crm.Core.Common;
@@ -70,6 +71,98 @@ public sealed class Validator
         }
 
         return value;
+    }
+
+    // Value bounds (issue 18): a day inside its window, a coded value inside its enum, a country in ISO 3166-1.
+
+    /// <summary>
+    /// Whether <paramref name="day"/> lies in <paramref name="window"/>. Outside it the field gets the rule's own code for the
+    /// side it falls on when given (<paramref name="tooEarly"/>, <paramref name="tooLate"/>, e.g. "DateInFuture"), else
+    /// "DateOutOfRange" with the window's first and last day.
+    /// </summary>
+    public bool Day(string field, DateOnly day, DateWindow window, string? tooEarly = null, string? tooLate = null)
+    {
+        if (window.Contains(day))
+        {
+            return true;
+        }
+
+        if ((day < window.First ? tooEarly : tooLate) is { } code)
+        {
+            Add(field, code);
+        }
+        else
+        {
+            Add(field, "DateOutOfRange", window.First, window.Last);
+        }
+
+        return false;
+    }
+
+    /// <summary>A choice from a closed list: none gets <paramref name="requiredCode"/>, a number outside the enum (only a crafted request sends one) "ChoiceUnknown".</summary>
+    public T? Choice<T>(string field, T? value, string requiredCode = "Required")
+        where T : struct, Enum
+    {
+        if (value is null)
+        {
+            Add(field, requiredCode);
+            return null;
+        }
+
+        return Choice(field, value.Value) ? value : null;
+    }
+
+    /// <summary>Whether <paramref name="value"/> is one of its enum's values (or, for a [Flags] enum, a combination of them); else "ChoiceUnknown".</summary>
+    public bool Choice<T>(string field, T value)
+        where T : struct, Enum
+    {
+        if (IsKnown(value))
+        {
+            return true;
+        }
+
+        Add(field, "ChoiceUnknown");
+        return false;
+    }
+
+    /// <summary>One of the enum's values, or for a [Flags] enum a combination of its values.</summary>
+    public static bool IsKnown<T>(T value)
+        where T : struct, Enum
+    {
+        if (Enum.IsDefined(value))
+        {
+            return true;
+        }
+
+        if (!typeof(T).IsDefined(typeof(FlagsAttribute), inherit: false))
+        {
+            return false;
+        }
+
+        var all = Enum.GetValues<T>().Aggregate(0L, (bits, flag) => bits | Convert.ToInt64(flag, CultureInfo.InvariantCulture));
+        var bits = Convert.ToInt64(value, CultureInfo.InvariantCulture);
+        return bits >= 0 && (bits & ~all) == 0;
+    }
+
+    /// <summary>
+    /// A country as an ISO 3166-1 alpha-2 code in capitals (<see cref="CountryCodes"/>); empty is Belgium. Anything else gets
+    /// "CountryInvalid" and comes back trimmed in capitals (so no other country's rule applies to it).
+    /// </summary>
+    public string Country(string field, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return CountryCodes.Default;
+        }
+
+        var typed = value.Trim();
+        if (CountryCodes.Normalise(typed) is { } code)
+        {
+            return code;
+        }
+
+        Add(field, "CountryInvalid");
+        return typed.ToUpperInvariant();
     }
 
     public void ThrowIfInvalid()

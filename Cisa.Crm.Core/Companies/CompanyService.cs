@@ -3,6 +3,7 @@ using Cisa.Crm.Core.Common;
 using Cisa.Crm.Core.Data;
 using Cisa.Crm.Core.Errors;
 using Cisa.Crm.Core.Security;
+using Cisa.Crm.Core.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cisa.Crm.Core.Companies;
@@ -117,7 +118,7 @@ public sealed class CompanyService(IDbContextFactory<CrmDbContext> dbFactory, IC
             throw new InvalidOperationException("A company is added inside the transaction of the change it belongs to.");
         }
 
-        var valid = await ValidateAsync(db, input, existingId: null, cancellationToken);
+        var valid = await ValidateAsync(db, input, existingId: null, BrusselsTime.Today(time), cancellationToken);
         var company = new Company { Name = valid.Name!, Type = valid.Type };
         Apply(company, valid, actor, time.GetUtcNow().UtcDateTime);
         db.Companies.Add(company);
@@ -133,7 +134,7 @@ public sealed class CompanyService(IDbContextFactory<CrmDbContext> dbFactory, IC
         return await dbFactory.InTransactionAsync(nameof(Company), async db =>
         {
             var company = await db.Companies.FirstOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw new RecordNotFoundException(nameof(Company));
-            var valid = await ValidateAsync(db, input, id, cancellationToken);
+            var valid = await ValidateAsync(db, input, id, BrusselsTime.Today(time), cancellationToken);
             if (valid.Type == CompanyType.Prospect && company.Type != CompanyType.Prospect
                 && await db.PartnerContacts.AnyAsync(p => p.CompanyId == id, cancellationToken))
             {
@@ -217,7 +218,7 @@ public sealed class CompanyService(IDbContextFactory<CrmDbContext> dbFactory, IC
         return companies;
     }
 
-    private static async Task<CompanyInput> ValidateAsync(CrmDbContext db, CompanyInput input, int? existingId, CancellationToken cancellationToken)
+    private static async Task<CompanyInput> ValidateAsync(CrmDbContext db, CompanyInput input, int? existingId, DateOnly today, CancellationToken cancellationToken)
     {
         var v = new Validator();
         var name = v.RequiredText(nameof(input.Name), input.Name, CompanyLimits.Name);
@@ -235,12 +236,7 @@ public sealed class CompanyService(IDbContextFactory<CrmDbContext> dbFactory, IC
             }
         }
 
-        var country = (v.Text(nameof(input.CountryCode), input.CountryCode, 2) ?? "BE").ToUpperInvariant();
-        if (country.Length != 2 || !country.All(char.IsAsciiLetterUpper))
-        {
-            v.Add(nameof(input.CountryCode), "CountryInvalid");
-        }
-
+        var country = v.Country(nameof(input.CountryCode), input.CountryCode);
         var postalCode = v.PostalCode(nameof(input.PostalCode), input.PostalCode, country, AddressLimits.PostalCode);
 
         var website = v.Text(nameof(input.Website), input.Website, CompanyLimits.Website);
@@ -253,12 +249,13 @@ public sealed class CompanyService(IDbContextFactory<CrmDbContext> dbFactory, IC
             }
         }
 
-        if (!Enum.IsDefined(input.Type))
-        {
-            v.Add(nameof(input.Type), "Required");
-        }
+        v.Choice(nameof(input.Type), input.Type);
 
-        if (input.RelationshipEndedOn is { } ended && input.RelationshipStartedOn is { } started && ended < started)
+        // RET-PARTNER counts from the end: a day no person means (0001-01-01) would make the contacts due at once.
+        var relationship = DateWindow.Relationship(today);
+        var startOk = input.RelationshipStartedOn is not { } start || v.Day(nameof(input.RelationshipStartedOn), start, relationship);
+        var endOk = input.RelationshipEndedOn is not { } end || v.Day(nameof(input.RelationshipEndedOn), end, relationship);
+        if (startOk && endOk && input.RelationshipEndedOn is { } ended && input.RelationshipStartedOn is { } started && ended < started)
         {
             v.Add(nameof(input.RelationshipEndedOn), "EndBeforeStart");
         }

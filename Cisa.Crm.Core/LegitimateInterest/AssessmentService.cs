@@ -136,10 +136,7 @@ public sealed class AssessmentService(IDbContextFactory<CrmDbContext> dbFactory,
         var v = new Validator();
         var today = BrusselsTime.Today(time);
         var reviewDue = input.ReviewDueOn ?? today.AddMonths(AssessmentLimits.DefaultReviewMonths);
-        if (reviewDue <= today)
-        {
-            v.Add(nameof(input.ReviewDueOn), "ReviewDateInPast");
-        }
+        v.Day(nameof(input.ReviewDueOn), reviewDue, DateWindow.Review(today), tooEarly: "ReviewDateInPast");
 
         var valid = input with
         {
@@ -150,10 +147,7 @@ public sealed class AssessmentService(IDbContextFactory<CrmDbContext> dbFactory,
             Safeguards = v.RequiredText(nameof(input.Safeguards), input.Safeguards, AssessmentLimits.Text),
             ReviewDueOn = reviewDue,
         };
-        if (!Enum.IsDefined(input.Purpose))
-        {
-            v.Add(nameof(input.Purpose), "Required");
-        }
+        v.Choice(nameof(input.Purpose), input.Purpose);
 
         v.ThrowIfInvalid();
         return valid;

@@ -34,10 +34,14 @@ public sealed class DisclosureService(IDbContextFactory<CrmDbContext> dbFactory,
         var v = new Validator();
         var assignment = v.RequiredText(nameof(input.Assignment), input.Assignment, Disclosure.AssignmentMaxLength);
         var justification = v.Text(nameof(input.Justification), input.Justification, Disclosure.JustificationMaxLength);
-        var fields = input.Fields.Where(Enum.IsDefined).Distinct().Order().ToList();
+        var fields = input.Fields.Distinct().Order().ToList();
         if (fields.Count == 0)
         {
             v.Add(nameof(input.Fields), "FieldsRequired");
+        }
+        else if (!fields.All(Validator.IsKnown))
+        {
+            v.Add(nameof(input.Fields), "ChoiceUnknown");
         }
 
         var beyondMinimum = fields.Where(f => !Disclosure.Minimal.Contains(f)).ToList();
@@ -48,10 +52,7 @@ public sealed class DisclosureService(IDbContextFactory<CrmDbContext> dbFactory,
 
         var today = BrusselsTime.Today(time);
         var disclosedOn = input.DisclosedOn ?? today;
-        if (disclosedOn > today)
-        {
-            v.Add(nameof(input.DisclosedOn), "DateInFuture");
-        }
+        v.Day(nameof(input.DisclosedOn), disclosedOn, DateWindow.Past(today), tooLate: "DateInFuture");
 
         return await dbFactory.InTransactionAsync(nameof(Disclosure), async db =>
         {

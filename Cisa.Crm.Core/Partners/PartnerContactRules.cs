@@ -36,7 +36,7 @@ public static class PartnerContactRules
         for (var i = 0; i < input.Phones.Count; i++)
         {
             var field = $"Phones[{i}]";
-            if (v.Phone(field, input.Phones[i].Number) is not { } number)
+            if (v.Phone(field, input.Phones[i].Number) is not { } number || !v.Choice(field, input.Phones[i].Kind))
             {
                 continue;
             }
@@ -60,13 +60,8 @@ public static class PartnerContactRules
                 continue;
             }
 
-            var country = (v.Text($"Addresses[{i}].CountryCode", a.CountryCode, 2) ?? "BE").ToUpperInvariant();
+            var country = v.Country($"Addresses[{i}].CountryCode", a.CountryCode);
             var postalCode = v.PostalCode($"Addresses[{i}].PostalCode", a.PostalCode, country, AddressLimits.PostalCode, required: true) ?? "";
-
-            if (country.Length != 2 || !country.All(char.IsAsciiLetterUpper))
-            {
-                v.Add($"Addresses[{i}].CountryCode", "CountryInvalid");
-            }
 
             addresses.Add(new AddressInput(
                 v.RequiredText($"Addresses[{i}].Street", a.Street, AddressLimits.Street),
@@ -100,10 +95,8 @@ public static class PartnerContactRules
             v.Add(nameof(input.CompanyId), "Required");
         }
 
-        if (input.LawfulBasis is null || !Enum.IsDefined(input.LawfulBasis.Value))
-        {
-            v.Add(nameof(input.LawfulBasis), "LawfulBasisRequired");
-        }
+        v.Choice(nameof(input.LawfulBasis), input.LawfulBasis, "LawfulBasisRequired");
+        v.Choice(nameof(input.PreferredLanguage), input.PreferredLanguage);
 
         var valid = input with
         {

@@ -32,10 +32,7 @@ public sealed class ProspectRules(TimeProvider time)
             v.Add(nameof(input.CompanyId), "Required");
         }
 
-        if (input.Source is null || !Enum.IsDefined(input.Source.Value))
-        {
-            v.Add(nameof(input.Source), "SourceRequired");
-        }
+        v.Choice(nameof(input.Source), input.Source, "SourceRequired");
 
         var sourceDetail = v.Text(nameof(input.SourceDetail), input.SourceDetail, ProspectLimits.SourceDetail);
         if (input.Source == ProspectSource.Other && sourceDetail is null)
@@ -50,10 +47,7 @@ public sealed class ProspectRules(TimeProvider time)
 
         var note = CheckLegitimateInterestNote(input.LegitimateInterestNote, v);
 
-        if (!Enum.IsDefined(input.PreferredLanguage))
-        {
-            v.Add(nameof(input.PreferredLanguage), "Required");
-        }
+        v.Choice(nameof(input.PreferredLanguage), input.PreferredLanguage);
 
         var valid = input with
         {

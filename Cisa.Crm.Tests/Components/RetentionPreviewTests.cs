@@ -83,6 +83,21 @@ public sealed class RetentionPreviewTests : ComponentTestContext
         Assert.NotNull(panel.Find("#preview-held-empty"));
     }
 
+    [Theory]
+    [InlineData("31/12/9999", "Choose a day from 01/01/2000 to 14/03/2126.")]
+    [InlineData("01/01/0001", "Choose a day from 01/01/2000 to 14/03/2126.")]
+    public void RET_RUN_a_typed_preview_day_out_of_its_window_is_said_at_the_field_and_the_page_stays(string typed, string message)
+    {
+        var panel = Render<RetentionPreviewPanel>(p => p.Add(c => c.CanHold, true));
+        panel.WaitForAssertion(() => Assert.Equal(4, panel.FindAll("#preview-table tbody tr").Count));
+
+        panel.Find("#preview-as-of").Change(typed);
+
+        panel.WaitForAssertion(() => Assert.Contains(message, panel.Find(".mud-input-control:has(#preview-as-of)").TextContent, StringComparison.Ordinal));
+        Assert.NotNull(panel.Find("#preview-empty"));
+        Assert.Empty(panel.FindAll("#preview-counts tbody tr"));
+    }
+
     [Fact]
     public void Without_the_right_to_place_holds_the_preview_offers_no_hold_button()
     {

@@ -180,7 +180,7 @@ public sealed class RequestRecordsService(
     {
         var actor = await currentActor.DemandAsync(Permission.SubjectRequestsManage, cancellationToken);
         var v = new Validator();
-        var why = v.Required("LiftReason", reason);
+        var why = v.Choice("LiftReason", reason);
         v.ThrowIfInvalid();
         await dbFactory.InTransactionAsync(EntityType, async db =>
         {
@@ -249,11 +249,11 @@ public sealed class RequestRecordsService(
     private static RequestDecision ValidateDecision(DecisionInput input)
     {
         var v = new Validator();
-        var action = v.Required(nameof(input.Action), input.Action);
+        var action = v.Choice(nameof(input.Action), input.Action);
         var decision = new RequestDecision { Category = input.Person.Category, PersonId = input.Person.Id };
         if (action == DecisionAction.Exempt)
         {
-            decision.Ground = v.Required(nameof(input.Ground), input.Ground);
+            decision.Ground = v.Choice(nameof(input.Ground), input.Ground);
             decision.GroundText = v.Text(nameof(input.GroundText), input.GroundText, SubjectRequest.ReasonMaxLength, required: input.Ground == ExemptionGround.Other);
             decision.RestrictInstead = input.RestrictInstead;
         }

@@ -39,13 +39,15 @@ public sealed class SubjectRequestService(
         {
             v.Add(nameof(input.Rights), "RightsRequired");
         }
-
-        var channel = v.Required(nameof(input.Channel), input.Channel);
-        var received = input.ReceivedOn ?? today;
-        if (received > today)
+        else
         {
-            v.Add(nameof(input.ReceivedOn), "DateInFuture");
+            v.Choice(nameof(input.Rights), input.Rights);
         }
+
+        var channel = v.Choice(nameof(input.Channel), input.Channel);
+        v.Choice(nameof(input.Language), input.Language);
+        var received = input.ReceivedOn ?? today;
+        v.Day(nameof(input.ReceivedOn), received, DateWindow.Past(today), tooLate: "DateInFuture");
 
         var name = v.RequiredText(nameof(input.RequesterName), input.RequesterName, 200);
         var email = v.Email(nameof(input.RequesterEmail), input.RequesterEmail);
@@ -156,7 +158,7 @@ public sealed class SubjectRequestService(
     {
         var actor = await currentActor.DemandAsync(Permission.SubjectRequestsManage, cancellationToken);
         var v = new Validator();
-        var how = v.Required("IdentityMethod", method);
+        var how = v.Choice("IdentityMethod", method);
         var text = v.Text("IdentityNote", note, SubjectRequest.ReasonMaxLength, required: method == IdentityMethod.Other);
         v.ThrowIfInvalid();
         return await ChangeAsync(id, version, actor, "SubjectRequest.IdentityVerified", request =>
@@ -179,9 +181,9 @@ public sealed class SubjectRequestService(
 
         var why = v.RequiredText("ExtensionReason", reason, SubjectRequest.ReasonMaxLength);
         var told = v.Required("ExtensionToldOn", toldOn);
-        if (told > today)
+        if (told is { } day)
         {
-            v.Add("ExtensionToldOn", "DateInFuture");
+            v.Day("ExtensionToldOn", day, DateWindow.Past(today), tooLate: "DateInFuture");
         }
 
         v.ThrowIfInvalid();

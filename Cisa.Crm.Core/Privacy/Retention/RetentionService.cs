@@ -29,11 +29,8 @@ public sealed class RetentionService(
     /// <summary>The field of the preview's day, for <see cref="FieldError"/>s.</summary>
     public const string AsOfField = "AsOf";
 
-    /// <summary>The earliest day a preview is shown for: before it the firm kept no records in this system.</summary>
-    public static readonly DateOnly EarliestPreviewDay = new(2000, 1, 1);
-
-    /// <summary>How far ahead a preview reaches: every period ends well within it, and the date arithmetic stays in range.</summary>
-    public const int PreviewYearsAhead = 100;
+    /// <summary>The field of the preview's rule, for <see cref="FieldError"/>s.</summary>
+    public const string RuleField = "Rule";
 
     /// <summary>
     /// The rules as the policy page lists them: the CV before the rest of the applicant, as people read them, which is
@@ -47,16 +44,19 @@ public sealed class RetentionService(
     public RetentionOptions Settings => options.Value;
 
     /// <summary>What a sweep on <paramref name="asOf"/> would erase and hold; erases nothing.</summary>
-    /// <exception cref="CrmValidationException">The day is before <see cref="EarliestPreviewDay"/> or more than
-    /// <see cref="PreviewYearsAhead"/> years ahead (31/12/9999 would overflow the due dates).</exception>
+    /// <exception cref="CrmValidationException">The day is outside <see cref="DateWindow.RetentionPreview"/> (31/12/9999 would
+    /// overflow the due dates), or the rule is none of <see cref="RetentionRule"/>.</exception>
     public async Task<RetentionPreview> PreviewAsync(DateOnly asOf, RetentionRule? only, PageRequest page, CancellationToken cancellationToken = default)
     {
         await currentActor.DemandAsync(Permission.RetentionRead, cancellationToken);
-        var latest = BrusselsTime.Today(time).AddYears(PreviewYearsAhead);
-        if (asOf < EarliestPreviewDay || asOf > latest)
+        var v = new Validator();
+        v.Day(AsOfField, asOf, DateWindow.RetentionPreview(BrusselsTime.Today(time)));
+        if (only is { } asked)
         {
-            throw new CrmValidationException([new FieldError(AsOfField, "PreviewDayOutOfRange", EarliestPreviewDay, latest)]);
+            v.Choice(RuleField, asked);
         }
+
+        v.ThrowIfInvalid();
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var due = new RetentionQueries(db, asOf, options.Value);

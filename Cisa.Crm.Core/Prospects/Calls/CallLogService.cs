@@ -144,8 +144,11 @@ public sealed class CallLogService(IDbContextFactory<CrmDbContext> dbFactory, IC
     {
         var v = new Validator();
         var now = time.GetUtcNow().UtcDateTime;
+        var today = BrusselsTime.Today(time);
         var occurredAtUtc = now;
-        if (input.OccurredAtBrussels is { } local)
+        // A day before 1900 or after today is said at the field and not converted (0001-01-01 has no UTC time before it).
+        if (input.OccurredAtBrussels is { } local
+            && v.Day(nameof(input.OccurredAtBrussels), DateOnly.FromDateTime(local), DateWindow.Past(today), tooLate: "CallInFuture"))
         {
             if (BrusselsTime.Zone.IsInvalidTime(DateTime.SpecifyKind(local, DateTimeKind.Unspecified)))
             {
@@ -163,15 +166,8 @@ public sealed class CallLogService(IDbContextFactory<CrmDbContext> dbFactory, IC
             v.Add(nameof(input.OccurredAtBrussels), "CallInFuture");
         }
 
-        if (input.Outcome is null || !Enum.IsDefined(input.Outcome.Value))
-        {
-            v.Add(nameof(input.Outcome), "Required");
-        }
-
-        if (!Enum.IsDefined(input.Direction))
-        {
-            v.Add(nameof(input.Direction), "Required");
-        }
+        v.Choice(nameof(input.Outcome), input.Outcome);
+        v.Choice(nameof(input.Direction), input.Direction);
 
         if (input.DurationMinutes is < 0 or > MaxDurationMinutes)
         {
@@ -180,9 +176,9 @@ public sealed class CallLogService(IDbContextFactory<CrmDbContext> dbFactory, IC
 
         // MINIMISE: a short, factual report.
         var report = v.Text(nameof(input.Report), input.Report, Call.ReportMaxLength) ?? "";
-        if (input.FollowUpOn is { } followUp && followUp < BrusselsTime.Today(time) && followUp != keptFollowUp)
+        if (input.FollowUpOn is { } followUp && followUp != keptFollowUp)
         {
-            v.Add(nameof(input.FollowUpOn), "FollowUpInPast");
+            v.Day(nameof(input.FollowUpOn), followUp, DateWindow.Plan(today), tooEarly: "FollowUpInPast");
         }
 
         v.ThrowIfInvalid();

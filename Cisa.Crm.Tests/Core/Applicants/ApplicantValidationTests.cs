@@ -44,7 +44,7 @@ public sealed class ApplicantValidationTests : ApplicantTestBase
     {
         var refusal = await RefusedAsync(NewApplicant() with { Source = (ApplicantSource)42 });
 
-        Assert.Contains(refusal.For(nameof(ApplicantInput.Source)), e => e.Code == "SourceRequired");
+        Assert.Contains(refusal.For(nameof(ApplicantInput.Source)), e => e.Code == "ChoiceUnknown");
     }
 
     [Fact]

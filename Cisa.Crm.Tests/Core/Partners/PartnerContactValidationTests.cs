@@ -140,7 +140,7 @@ public sealed class PartnerContactValidationTests : PartnerTestBase
     {
         var refusal = await Assert.ThrowsAsync<CrmValidationException>(() => CreateContactAsync(NewContact() with { LawfulBasis = (PartnerLawfulBasis)42 }));
 
-        Assert.Contains(refusal.For(nameof(PartnerContactInput.LawfulBasis)), e => e.Code == "LawfulBasisRequired");
+        Assert.Contains(refusal.For(nameof(PartnerContactInput.LawfulBasis)), e => e.Code == "ChoiceUnknown");
     }
 
     [Fact]

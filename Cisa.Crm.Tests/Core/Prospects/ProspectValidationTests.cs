@@ -17,7 +17,7 @@ public sealed class ProspectValidationTests : SalesTestBase
     [Fact]
     public async Task SOURCE_an_unknown_source_value_is_refused()
     {
-        await CreateRefusedAsync(NewProspect() with { Source = (ProspectSource)42 }, "SourceRequired", nameof(ProspectInput.Source));
+        await CreateRefusedAsync(NewProspect() with { Source = (ProspectSource)42 }, "ChoiceUnknown", nameof(ProspectInput.Source));
     }
 
     [Theory]

@@ -99,7 +99,7 @@ public sealed class ApplicantRestrictionAndSuppressionTests : ApplicantTestBase
     }
 
     [Theory]
-    [MemberData(nameof(HostileText.InvisibleInEmail), MemberType = typeof(HostileText))]
+    [MemberData(nameof(HostileText.InvisibleInEmail), MemberType = typeof(HostileText), DisableDiscoveryEnumeration = true)]
     public async Task DSR_OBJECT_an_applicant_whose_suppressed_email_hides_an_invisible_character_is_refused(string email)
     {
         await Data.SuppressAsync("jan.peeters@firma.be");

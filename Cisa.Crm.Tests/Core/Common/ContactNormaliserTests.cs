@@ -7,7 +7,7 @@ namespace Cisa.Crm.Tests.Core.Common;
 public sealed class ContactNormaliserTests
 {
     [Theory]
-    [MemberData(nameof(HostileText.InvisibleInEmail), MemberType = typeof(HostileText))]
+    [MemberData(nameof(HostileText.InvisibleInEmail), MemberType = typeof(HostileText), DisableDiscoveryEnumeration = true)]
     public void DSR_OBJECT_an_email_with_an_invisible_or_full_width_character_normalises_to_the_plain_address(string email)
     {
         Assert.Equal("jan.peeters@firma.be", ContactNormaliser.NormaliseEmail(email));
@@ -26,10 +26,16 @@ public sealed class ContactNormaliserTests
     [Theory]
     [InlineData("jan\0@firma.be")]
     [InlineData("jan\u0001.peeters@firma.be")]
-    [InlineData("jan\uD800@firma.be")]
-    public void An_email_with_a_control_or_broken_character_is_not_an_address(string email)
+    public void An_email_with_a_control_character_is_not_an_address(string email)
     {
         Assert.Null(ContactNormaliser.NormaliseEmail(email));
+    }
+
+    [Theory]
+    [MemberData(nameof(HostileText.LoneSurrogateNames), MemberType = typeof(HostileText), DisableDiscoveryEnumeration = true)]
+    public void An_email_with_a_broken_character_is_not_an_address(string name)
+    {
+        Assert.Null(ContactNormaliser.NormaliseEmail(name + "@firma.be"));
     }
 
     [Theory]
@@ -41,15 +47,13 @@ public sealed class ContactNormaliserTests
     }
 
     [Theory]
-    [InlineData("Pee\uD800ters")]
-    [InlineData("Peeters\uDC00")]
-    [InlineData("\uDBFF")]
+    [MemberData(nameof(HostileText.LoneSurrogateNames), MemberType = typeof(HostileText), DisableDiscoveryEnumeration = true)]
     public void A_lone_surrogate_in_a_name_gives_a_search_key_instead_of_throwing(string name)
     {
         var key = ContactNormaliser.SearchKey(name);
 
         Assert.StartsWith(name.Length > 1 ? "pee" : "\uFFFD", key, StringComparison.Ordinal);
-        Assert.DoesNotContain(key, char.IsSurrogate);
+        Assert.Equal(-1, ContactNormaliser.IndexOfLoneSurrogate(key));
     }
 
     [Theory]

@@ -618,3 +618,9 @@ VALUES ('20261125075538_PersonSearchNameIndexes', '10.0.15');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261207225700_RecomputeNormalisedKeys', '10.0.15');
+
+COMMIT;
+

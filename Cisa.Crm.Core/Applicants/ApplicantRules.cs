@@ -43,7 +43,7 @@ public static class ApplicantRules
             v.Add(nameof(input.AssessmentId), "LegitimateInterestRequired");
         }
 
-        var note = v.Text(nameof(input.LegitimateInterestNote), input.LegitimateInterestNote, AssessmentLimits.PersonNote);
+        var note = v.MultilineText(nameof(input.LegitimateInterestNote), input.LegitimateInterestNote, AssessmentLimits.PersonNote);
         if (note is null)
         {
             v.Add(nameof(input.LegitimateInterestNote), "LegitimateInterestNoteRequired");

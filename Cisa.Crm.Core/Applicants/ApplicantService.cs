@@ -228,7 +228,7 @@ public sealed class ApplicantService(
     {
         var actor = await currentActor.DemandAsync(Permission.ApplicantsWrite, cancellationToken);
         var v = new Validator();
-        var text = v.Text("Notes", notes, Application.NotesMaxLength);
+        var text = v.MultilineText("Notes", notes, Application.NotesMaxLength);
         v.ThrowIfInvalid();
         await dbFactory.InTransactionAsync(EntityType, async db =>
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Cisa.Crm.Core.Errors;
 
 namespace Cisa.Crm.Core.Common;
@@ -18,21 +19,17 @@ public sealed class Validator
         return this;
     }
 
-    /// <summary>Trims; a required field must then be non-empty; every field has a maximum length.</summary>
-    public string? Text(string field, string? value, int maxLength, bool required = false)
-    {
-        var trimmed = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-        if (trimmed is null && required)
-        {
-            Add(field, "Required");
-        }
-        else if (trimmed is not null && trimmed.Length > maxLength)
-        {
-            Add(field, "TooLong", maxLength);
-        }
+    /// <summary>
+    /// One line of text: trimmed; a required field must then be non-empty; every field has a maximum length; and no
+    /// character a person cannot see or type (<see cref="CheckCharacters"/>). Text of only spaces and invisible format
+    /// characters counts as empty.
+    /// </summary>
+    public string? Text(string field, string? value, int maxLength, bool required = false) =>
+        CheckedText(field, value, maxLength, required, multiline: false);
 
-        return trimmed;
-    }
+    /// <summary>As <see cref="Text"/>, for a multi-line field (notes, reports, request texts): tabs and line breaks are allowed.</summary>
+    public string? MultilineText(string field, string? value, int maxLength, bool required = false) =>
+        CheckedText(field, value, maxLength, required, multiline: true);
 
     /// <summary>
     /// An e-mail address as the whole CRM stores it: trimmed, at most <paramref name="maxLength"/>, normalised by
@@ -61,6 +58,8 @@ public sealed class Validator
     }
 
     public string RequiredText(string field, string? value, int maxLength) => Text(field, value, maxLength, required: true) ?? "";
+
+    public string RequiredMultilineText(string field, string? value, int maxLength) => MultilineText(field, value, maxLength, required: true) ?? "";
 
     public T? Required<T>(string field, T? value)
         where T : struct
@@ -176,7 +175,8 @@ public sealed class Validator
     /// <summary>The text trimmed and length-checked, then normalised; text that does not normalise gets <paramref name="invalidCode"/>.</summary>
     private string? Normalised(string field, string? value, int maxLength, Func<string?, string?> normalise, string invalidCode)
     {
-        var text = Text(field, value, maxLength);
+        // Not Text: the normaliser drops invisible characters (a pasted address often has them) and refuses control characters.
+        var text = Trimmed(field, value, maxLength, required: false);
         var normalised = normalise(text);
         if (text is not null && normalised is null)
         {
@@ -184,5 +184,67 @@ public sealed class Validator
         }
 
         return normalised;
+    }
+
+    #region Characters (issue 18): what a person can see and type
+
+    private string? CheckedText(string field, string? value, int maxLength, bool required, bool multiline)
+    {
+        var text = Trimmed(field, IsBlank(value) ? null : value, maxLength, required);
+        if (text is not null)
+        {
+            CheckCharacters(field, text, multiline);
+        }
+
+        return text;
+    }
+
+    /// <summary>Null, or only white space and invisible format characters (a "name" of zero-width spaces).</summary>
+    private static bool IsBlank(string? value) =>
+        value is null || value.All(c => char.IsWhiteSpace(c) || ContactNormaliser.IsFormatCharacter(c));
+
+    /// <summary>
+    /// Refuses, with "CharacterNotAllowed" and the first offending character as <c>U+XXXX</c>, what no one types and what
+    /// makes text look other than it is: control characters (category Cc: NUL, escape…, and line breaks and tabs outside
+    /// <paramref name="multiline"/> fields), invisible format characters (Cf: zero-width spaces and joiners, soft hyphen,
+    /// byte-order mark, the right-to-left override U+202E and the other bidi controls), the line and paragraph separators
+    /// U+2028/U+2029, and a lone surrogate (half of a character, not valid UTF-16).
+    /// </summary>
+    private void CheckCharacters(string field, string text, bool multiline)
+    {
+        if (Ascii.IsValid(text) && !text.Any(char.IsControl))
+        {
+            return;
+        }
+
+        var lone = ContactNormaliser.IndexOfLoneSurrogate(text);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var allowed = multiline && c is '\t' or '\n' or '\r';
+            if (i == lone || (!allowed && (char.IsControl(c) || ContactNormaliser.IsFormatCharacter(c) || c is '\u2028' or '\u2029')))
+            {
+                Add(field, "CharacterNotAllowed", $"U+{(int)c:X4}");
+                return;
+            }
+        }
+    }
+
+    #endregion
+
+    /// <summary>Trims; a required field must then be non-empty; every field has a maximum length.</summary>
+    private string? Trimmed(string field, string? value, int maxLength, bool required)
+    {
+        var trimmed = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+        if (trimmed is null && required)
+        {
+            Add(field, "Required");
+        }
+        else if (trimmed is not null && trimmed.Length > maxLength)
+        {
+            Add(field, "TooLong", maxLength);
+        }
+
+        return trimmed;
     }
 }

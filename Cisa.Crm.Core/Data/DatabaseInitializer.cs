@@ -1,9 +1,14 @@
+using System.Reflection;
+using Cisa.Crm.Core.Data.Migrations;
+using Cisa.Crm.Core.Privacy.Suppression;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Cisa.Crm.Core.Data;
 
 /// <summary>Brings the database to the latest migration on start and, when asked, adds the demo data.</summary>
-public sealed class DatabaseInitializer(IDbContextFactory<CrmDbContext> dbFactory, IEnumerable<IDatabaseSeeder> seeders)
+public sealed class DatabaseInitializer(IDbContextFactory<CrmDbContext> dbFactory, IEnumerable<IDatabaseSeeder> seeders, SuppressionList suppression, TimeProvider time)
 {
     public async Task InitializeAsync(bool seedDemoData, CancellationToken cancellationToken = default)
     {
@@ -14,6 +19,7 @@ public sealed class DatabaseInitializer(IDbContextFactory<CrmDbContext> dbFactor
                 PrepareSqliteFolder(db.Database.GetDbConnection().DataSource);
             }
 
+            await RecomputeNormalisedKeysIfDueAsync(db, cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
             if (db.Database.IsSqlite())
             {
@@ -53,6 +59,23 @@ public sealed class DatabaseInitializer(IDbContextFactory<CrmDbContext> dbFactor
     /// changed a lot since, so after the first start it costs next to nothing. Run on every start and after each sweep.
     /// </summary>
     public const string OptimizeSql = "PRAGMA optimize = 0x10002;";
+
+    /// <summary>
+    /// Issue 18: while <see cref="RecomputeNormalisedKeys"/> is pending, brings the database to the migration before it,
+    /// recomputes the stored keys (<see cref="NormalisedKeys"/>), and leaves that migration to <c>MigrateAsync</c>.
+    /// </summary>
+    private async Task RecomputeNormalisedKeysIfDueAsync(CrmDbContext db, CancellationToken cancellationToken)
+    {
+        var id = typeof(RecomputeNormalisedKeys).GetCustomAttribute<MigrationAttribute>()!.Id;
+        if (!db.Database.IsSqlite() || !(await db.Database.GetPendingMigrationsAsync(cancellationToken)).Contains(id))
+        {
+            return;
+        }
+
+        var all = db.Database.GetMigrations().ToList();
+        await db.GetService<IMigrator>().MigrateAsync(all[all.IndexOf(id) - 1], cancellationToken);
+        await NormalisedKeys.RecomputeAsync(db, suppression, time.GetUtcNow().UtcDateTime, cancellationToken);
+    }
 
     private static void PrepareSqliteFolder(string? dataSource)
     {

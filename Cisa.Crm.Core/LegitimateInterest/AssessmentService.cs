@@ -141,10 +141,10 @@ public sealed class AssessmentService(IDbContextFactory<CrmDbContext> dbFactory,
         var valid = input with
         {
             Title = v.RequiredText(nameof(input.Title), input.Title, AssessmentLimits.Title),
-            InterestPursued = v.RequiredText(nameof(input.InterestPursued), input.InterestPursued, AssessmentLimits.Text),
-            Necessity = v.RequiredText(nameof(input.Necessity), input.Necessity, AssessmentLimits.Text),
-            BalancingTest = v.RequiredText(nameof(input.BalancingTest), input.BalancingTest, AssessmentLimits.Text),
-            Safeguards = v.RequiredText(nameof(input.Safeguards), input.Safeguards, AssessmentLimits.Text),
+            InterestPursued = v.RequiredMultilineText(nameof(input.InterestPursued), input.InterestPursued, AssessmentLimits.Text),
+            Necessity = v.RequiredMultilineText(nameof(input.Necessity), input.Necessity, AssessmentLimits.Text),
+            BalancingTest = v.RequiredMultilineText(nameof(input.BalancingTest), input.BalancingTest, AssessmentLimits.Text),
+            Safeguards = v.RequiredMultilineText(nameof(input.Safeguards), input.Safeguards, AssessmentLimits.Text),
             ReviewDueOn = reviewDue,
         };
         v.Choice(nameof(input.Purpose), input.Purpose);

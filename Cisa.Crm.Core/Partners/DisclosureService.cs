@@ -33,7 +33,7 @@ public sealed class DisclosureService(IDbContextFactory<CrmDbContext> dbFactory,
         var actor = await currentActor.DemandAsync(Permission.DisclosuresWrite, cancellationToken);
         var v = new Validator();
         var assignment = v.RequiredText(nameof(input.Assignment), input.Assignment, Disclosure.AssignmentMaxLength);
-        var justification = v.Text(nameof(input.Justification), input.Justification, Disclosure.JustificationMaxLength);
+        var justification = v.MultilineText(nameof(input.Justification), input.Justification, Disclosure.JustificationMaxLength);
         var fields = input.Fields.Distinct().Order().ToList();
         if (fields.Count == 0)
         {

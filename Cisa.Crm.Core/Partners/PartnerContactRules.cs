@@ -103,7 +103,7 @@ public static class PartnerContactRules
             FirstName = v.RequiredText(nameof(input.FirstName), input.FirstName, PersonLimits.Name),
             LastName = v.RequiredText(nameof(input.LastName), input.LastName, PersonLimits.Name),
             JobFunction = v.Text(nameof(input.JobFunction), input.JobFunction, PartnerLimits.JobFunction),
-            Notes = v.Text(nameof(input.Notes), input.Notes, PartnerLimits.Notes),
+            Notes = v.MultilineText(nameof(input.Notes), input.Notes, PartnerLimits.Notes),
             Emails = emails,
             Phones = phones,
             Addresses = addresses,

@@ -67,7 +67,7 @@ public sealed class ProspectRules(TimeProvider time)
     /// <summary>LI-NOTE: the line on why the person fits the assessment, required and short; returns it trimmed.</summary>
     public static string? CheckLegitimateInterestNote(string? note, Validator v)
     {
-        var trimmed = v.Text(nameof(ProspectInput.LegitimateInterestNote), note, AssessmentLimits.PersonNote);
+        var trimmed = v.MultilineText(nameof(ProspectInput.LegitimateInterestNote), note, AssessmentLimits.PersonNote);
         if (trimmed is null)
         {
             v.Add(nameof(ProspectInput.LegitimateInterestNote), "LegitimateInterestNoteRequired");

@@ -53,8 +53,8 @@ public sealed class SubjectRequestService(
         var email = v.Email(nameof(input.RequesterEmail), input.RequesterEmail);
         var phone = v.Phone(nameof(input.RequesterPhone), input.RequesterPhone);
 
-        var address = v.Text(nameof(input.RequesterAddress), input.RequesterAddress, 300);
-        var text = v.RequiredText(nameof(input.RequestText), input.RequestText, SubjectRequest.TextMaxLength);
+        var address = v.MultilineText(nameof(input.RequesterAddress), input.RequesterAddress, 300);
+        var text = v.RequiredMultilineText(nameof(input.RequestText), input.RequestText, SubjectRequest.TextMaxLength);
         v.ThrowIfInvalid();
 
         return await dbFactory.InTransactionAsync(EntityType, async db =>
@@ -179,7 +179,7 @@ public sealed class SubjectRequestService(
             v.Add("Months", "ExtensionMonths", RequestDeadline.MaxExtensionMonths);
         }
 
-        var why = v.RequiredText("ExtensionReason", reason, SubjectRequest.ReasonMaxLength);
+        var why = v.RequiredMultilineText("ExtensionReason", reason, SubjectRequest.ReasonMaxLength);
         var told = v.Required("ExtensionToldOn", toldOn);
         if (told is { } day)
         {
@@ -199,7 +199,7 @@ public sealed class SubjectRequestService(
     {
         var actor = await currentActor.DemandAsync(Permission.SubjectRequestsManage, cancellationToken);
         var v = new Validator();
-        var why = v.RequiredText("Outcome", reason, SubjectRequest.TextMaxLength);
+        var why = v.RequiredMultilineText("Outcome", reason, SubjectRequest.TextMaxLength);
         v.ThrowIfInvalid();
         return await ChangeAsync(id, version, actor, "SubjectRequest.Refused", request =>
         {
@@ -213,7 +213,7 @@ public sealed class SubjectRequestService(
     {
         var actor = await currentActor.DemandAsync(Permission.SubjectRequestsManage, cancellationToken);
         var v = new Validator();
-        var text = v.RequiredText("Outcome", reply, SubjectRequest.TextMaxLength);
+        var text = v.RequiredMultilineText("Outcome", reply, SubjectRequest.TextMaxLength);
         v.ThrowIfInvalid();
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {

@@ -156,7 +156,7 @@ public sealed class RetentionService(
     {
         var actor = await currentActor.DemandAsync(Permission.LegalHoldsManage, cancellationToken);
         var validator = new Validator();
-        var text = validator.RequiredText("Reason", reason, RetentionHold.ReasonMaxLength);
+        var text = validator.RequiredMultilineText("Reason", reason, RetentionHold.ReasonMaxLength);
         validator.ThrowIfInvalid();
         return await dbFactory.InTransactionAsync(nameof(RetentionHold), async db =>
         {

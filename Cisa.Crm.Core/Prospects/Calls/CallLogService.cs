@@ -175,7 +175,7 @@ public sealed class CallLogService(IDbContextFactory<CrmDbContext> dbFactory, IC
         }
 
         // MINIMISE: a short, factual report.
-        var report = v.Text(nameof(input.Report), input.Report, Call.ReportMaxLength) ?? "";
+        var report = v.MultilineText(nameof(input.Report), input.Report, Call.ReportMaxLength) ?? "";
         if (input.FollowUpOn is { } followUp && followUp != keptFollowUp)
         {
             v.Day(nameof(input.FollowUpOn), followUp, DateWindow.Plan(today), tooEarly: "FollowUpInPast");

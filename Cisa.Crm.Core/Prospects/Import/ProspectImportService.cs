@@ -245,10 +245,14 @@ public sealed class ProspectImportService(
                 parseErrors.Add(new FieldError("EnterpriseNumber", "EnterpriseNumberInvalid"));
             }
 
-            if (companyId is null && companyName is { Length: > CompanyLimits.Name })
+            if (companyId is null)
             {
-                parseErrors.Add(new FieldError(nameof(ProspectInput.CompanyId), "TooLong", CompanyLimits.Name));
+                // The name of a company the import will create: the company form's length and character rules.
+                var newCompany = new Validator();
+                newCompany.Text(nameof(ProspectInput.CompanyId), companyName, CompanyLimits.Name);
+                parseErrors.AddRange(newCompany.Errors);
             }
+
             var input = new ProspectInput
             {
                 FirstName = record["firstname"], LastName = record["lastname"], JobTitle = record["jobtitle"],

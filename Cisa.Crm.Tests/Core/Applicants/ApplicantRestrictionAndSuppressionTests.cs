@@ -1,6 +1,7 @@
 using Cisa.Crm.Core.Applicants;
 using Cisa.Crm.Core.Common;
 using Cisa.Crm.Core.Errors;
+using Cisa.Crm.Tests.Support;
 
 namespace Cisa.Crm.Tests.Core.Applicants;
 
@@ -95,5 +96,16 @@ public sealed class ApplicantRestrictionAndSuppressionTests : ApplicantTestBase
 
         Assert.True((await Applicants.GetAsync(id)).IsRestricted);
         Assert.True(Assert.Single((await Applicants.SearchAsync(new ApplicantQuery(), new PageRequest(0, 20))).Items).IsRestricted);
+    }
+
+    [Theory]
+    [MemberData(nameof(HostileText.InvisibleInEmail), MemberType = typeof(HostileText), DisableDiscoveryEnumeration = true)]
+    public async Task DSR_OBJECT_an_applicant_whose_suppressed_email_hides_an_invisible_character_is_refused(string email)
+    {
+        await Data.SuppressAsync("jan.peeters@firma.be");
+
+        var refusal = await Assert.ThrowsAsync<RuleViolationException>(() => CreateApplicantAsync(NewApplicant() with { Email = email }));
+
+        Assert.Equal("Suppressed", refusal.Code);
     }
 }

@@ -3,6 +3,7 @@ using Cisa.Crm.Core.Common.Import;
 using Cisa.Crm.Core.Errors;
 using Cisa.Crm.Core.Partners;
 using Cisa.Crm.Tests.Core.Prospects;
+using Cisa.Crm.Tests.Support;
 
 namespace Cisa.Crm.Tests.Core.Partners;
 
@@ -150,6 +151,42 @@ public sealed class PartnerRestrictionAndSuppressionTests : PartnerTestBase
 
         Assert.Equal([ImportRowStatus.Suppressed, ImportRowStatus.Valid], preview.Rows.Select(r => r.Status));
         Assert.Equal((1, 1, 0), (summary.Imported, summary.Skipped, summary.CompaniesCreated));
+        Assert.Equal(1, await Data.CountAsync<PartnerContact>());
+    }
+
+    [Theory]
+    [MemberData(nameof(HostileText.InvisibleInEmail), MemberType = typeof(HostileText), DisableDiscoveryEnumeration = true)]
+    public async Task DSR_OBJECT_a_contact_whose_suppressed_email_hides_an_invisible_character_is_refused_on_create(string email)
+    {
+        await Data.SuppressAsync("jan.peeters@firma.be");
+
+        var refusal = await Assert.ThrowsAsync<RuleViolationException>(() => CreateContactAsync(NewContact() with { Emails = [email] }));
+
+        Assert.Equal("Suppressed", refusal.Code);
+        Assert.Equal(0, await Data.CountAsync<PartnerContact>());
+    }
+
+    [Theory]
+    [MemberData(nameof(HostileText.InvisibleInEmail), MemberType = typeof(HostileText), DisableDiscoveryEnumeration = true)]
+    public async Task DSR_OBJECT_import_marks_a_contact_whose_suppressed_email_hides_an_invisible_character(string email)
+    {
+        await Data.SuppressAsync("jan.peeters@firma.be");
+        var csv = Header + $"\nJan;Peeters;CFO;Herentals Bouw;{email};;;;;;;;nl;Contract;\n";
+
+        var preview = await Csv.PreviewAsync(PartnerData.Stream(csv), null);
+
+        Assert.Equal(ImportRowStatus.Suppressed, Assert.Single(preview.Rows).Status);
+    }
+
+    [Theory]
+    [MemberData(nameof(HostileText.InvisibleInEmail), MemberType = typeof(HostileText), DisableDiscoveryEnumeration = true)]
+    public async Task DSR_OBJECT_a_contact_whose_email_hides_an_invisible_character_is_a_duplicate_of_the_plain_one(string email)
+    {
+        await CreateContactAsync(NewContact() with { Emails = ["jan.peeters@firma.be"] });
+
+        var refusal = await Assert.ThrowsAsync<CrmValidationException>(() => CreateContactAsync(NewContact() with { Emails = [email] }));
+
+        Assert.Contains(refusal.Errors, e => e.Code.StartsWith("Duplicate", StringComparison.Ordinal));
         Assert.Equal(1, await Data.CountAsync<PartnerContact>());
     }
 }

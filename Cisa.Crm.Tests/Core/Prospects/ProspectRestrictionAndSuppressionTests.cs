@@ -6,6 +6,7 @@ using Cisa.Crm.Core.Prospects.Import;
 using Cisa.Crm.Core.Common.Import;
 using Microsoft.EntityFrameworkCore;
 using Cisa.Crm.Tests.Core.People;
+using Cisa.Crm.Tests.Support;
 using Cisa.Crm.Tests.Core.Prospects.Import;
 
 namespace Cisa.Crm.Tests.Core.Prospects;
@@ -140,6 +141,33 @@ public sealed class RestrictionAndSuppressionTests : SalesTestBase
         Assert.Equal("Suppressed", refusal.Code);
         Assert.Equal(0, await Data.CountAsync<Prospect>());
         Assert.Empty(await Data.AuditAsync("Prospect.Created"));
+    }
+
+    [Theory]
+    [MemberData(nameof(HostileText.InvisibleInEmail), MemberType = typeof(HostileText), DisableDiscoveryEnumeration = true)]
+    public async Task DSR_OBJECT_a_suppressed_email_with_an_invisible_character_in_it_is_refused_on_create(string email)
+    {
+        await SuppressAsync("jan.peeters@firma.be", null);
+
+        var refusal = await Assert.ThrowsAsync<RuleViolationException>(() => CreateProspectAsync(NewProspect() with { Email = email }));
+
+        Assert.Equal("Suppressed", refusal.Code);
+        Assert.Equal(0, await Data.CountAsync<Prospect>());
+    }
+
+    [Theory]
+    [MemberData(nameof(HostileText.InvisibleInEmail), MemberType = typeof(HostileText), DisableDiscoveryEnumeration = true)]
+    public async Task DSR_OBJECT_import_marks_a_row_whose_suppressed_email_hides_an_invisible_character(string email)
+    {
+        await SuppressAsync("jan.peeters@firma.be", null);
+        var csv = $"FirstName;LastName;Company;Email;Source\nJan;Peeters;Kempen ICT;{email};LinkedIn\n";
+
+        var preview = await Db.Get<ProspectImportService>().PreviewAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv)), new ImportBatch(AssessmentId, SalesData.Note));
+        var summary = await Db.Get<ProspectImportService>().ImportAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv)), new ImportBatch(AssessmentId, SalesData.Note));
+
+        Assert.Equal(ImportRowStatus.Suppressed, Assert.Single(preview.Rows).Status);
+        Assert.Equal(0, summary.Imported);
+        Assert.Equal(0, await Data.CountAsync<Prospect>());
     }
 
     [Theory]

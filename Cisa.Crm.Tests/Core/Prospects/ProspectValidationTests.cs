@@ -2,6 +2,7 @@ using Cisa.Crm.Core.Common;
 using Cisa.Crm.Core.Errors;
 using Cisa.Crm.Core.People;
 using Cisa.Crm.Core.Prospects;
+using Cisa.Crm.Tests.Support;
 
 namespace Cisa.Crm.Tests.Core.Prospects;
 
@@ -127,6 +128,23 @@ public sealed class ProspectValidationTests : SalesTestBase
 
         await CreateRefusedAsync(NewProspect() with { Email = "JAN.PEETERS@firma.be" }, "DuplicateEmail", nameof(ProspectInput.Email));
         Assert.Equal(1, await Data.CountAsync<Prospect>());
+    }
+
+    [Theory]
+    [MemberData(nameof(HostileText.InvisibleInEmail), MemberType = typeof(HostileText), DisableDiscoveryEnumeration = true)]
+    public async Task DSR_OBJECT_a_second_prospect_whose_email_hides_an_invisible_character_is_refused_as_a_duplicate(string email)
+    {
+        await CreateProspectAsync(NewProspect() with { Email = "jan.peeters@firma.be" });
+
+        await CreateRefusedAsync(NewProspect() with { Email = email }, "DuplicateEmail", nameof(ProspectInput.Email));
+        Assert.Equal(1, await Data.CountAsync<Prospect>());
+    }
+
+    [Theory]
+    [MemberData(nameof(HostileText.InvisibleInEmail), MemberType = typeof(HostileText), DisableDiscoveryEnumeration = true)]
+    public async Task DSR_OBJECT_an_email_with_an_invisible_character_is_stored_without_it(string email)
+    {
+        Assert.Equal("jan.peeters@firma.be", (await StoredAsync(NewProspect() with { Email = email })).Email);
     }
 
     [Fact]

@@ -96,6 +96,75 @@ public sealed class AuditTrailTests : IAsyncLifetime
         Assert.Equal(lastRemoved, report.LastRemovedId);
     }
 
+    /// <summary>Issue 18, 1a: the guards dropped, the newest 100 entries deleted and SQLite's counter lowered to match.</summary>
+    [Fact]
+    public async Task LOG_ACTIONS_a_tail_cut_with_the_counter_lowered_is_detected()
+    {
+        await RecordManyAsync(150);
+
+        await BypassTriggersAsync("DELETE FROM AuditEntries WHERE Id > 50; UPDATE sqlite_sequence SET seq = 50 WHERE name = 'AuditEntries';");
+
+        var report = await _db.Get<AuditLog>().VerifyChainAsync();
+        Assert.False(report.IsIntact, "A trail cut from 150 to 50 entries verified as intact.");
+        Assert.Equal(AuditChainProblem.CutFromEnd, report.Kind);
+        Assert.Equal(51, report.BrokenAtId);
+        Assert.Equal(150, report.LastRemovedId);
+    }
+
+    /// <summary>Issue 18, 1b: every entry and SQLite's counter row deleted; an empty trail is not an intact one.</summary>
+    [Fact]
+    public async Task LOG_ACTIONS_a_trail_emptied_with_its_counter_is_detected()
+    {
+        await RecordManyAsync(20);
+
+        await BypassTriggersAsync("DELETE FROM AuditEntries; DELETE FROM sqlite_sequence WHERE name = 'AuditEntries';");
+
+        var report = await _db.Get<AuditLog>().VerifyChainAsync();
+        Assert.False(report.IsIntact, "An emptied trail verified as intact.");
+        Assert.Equal(AuditChainProblem.CutFromEnd, report.Kind);
+        Assert.Equal(1, report.BrokenAtId);
+        Assert.Equal(20, report.LastRemovedId);
+    }
+
+    /// <summary>
+    /// Issue 18, 1c: the newest 100 entries deleted (the counter left alone), the guards put back, and the app writes
+    /// 120 new entries over the gap, so the numbers, the links and the counter agree again.
+    /// </summary>
+    [Fact]
+    public async Task LOG_ACTIONS_a_tail_cut_and_written_over_by_the_app_is_detected()
+    {
+        await RecordManyAsync(150);
+        await BypassTriggersAsync("DELETE FROM AuditEntries WHERE Id > 50;");
+        await RestoreTriggersAsync();
+
+        await RecordManyAsync(120);
+
+        var report = await _db.Get<AuditLog>().VerifyChainAsync();
+        Assert.False(report.IsIntact, "A cut tail written over by 120 new entries verified as intact.");
+        Assert.Equal(150, report.BrokenAtId);
+    }
+
+    /// <summary>Issue 18, 1d: a missing record id (NULL) turned into the one-character text char(0).</summary>
+    [Fact]
+    public async Task LOG_ACTIONS_a_null_field_turned_into_char_0_is_detected()
+    {
+        await RecordManyAsync(1);
+        await RecordAsync("Company.Update", entityId: null);
+        await RecordManyAsync(1);
+
+        await BypassTriggersAsync("UPDATE AuditEntries SET EntityId = char(0) WHERE Id = 2 AND EntityId IS NULL;");
+
+        await using (var context = _db.CreateContext())
+        {
+            Assert.Equal("\0", (await context.AuditEntries.SingleAsync(e => e.Id == 2)).EntityId);
+        }
+
+        var report = await _db.Get<AuditLog>().VerifyChainAsync();
+        Assert.False(report.IsIntact, "A NULL record id changed to char(0) verified as intact.");
+        Assert.Equal(2, report.BrokenAtId);
+        Assert.Equal(AuditChainProblem.Altered, report.Kind);
+    }
+
     [Fact]
     public async Task LOG_ACTIONS_a_forger_without_the_key_cannot_rebuild_a_chain_that_verifies()
     {
@@ -212,6 +281,16 @@ public sealed class AuditTrailTests : IAsyncLifetime
 
         Assert.Equal(Permission.AuditRead, read.Permission);
         Assert.Equal(Permission.AuditVerify, verify.Permission);
+    }
+
+    /// <summary>Puts the guards back as the migration created them, after <see cref="BypassTriggersAsync"/>.</summary>
+    private async Task RestoreTriggersAsync()
+    {
+        await using var context = _db.CreateContext();
+        await context.Database.ExecuteSqlRawAsync("""
+            CREATE TRIGGER "AuditEntries_NoUpdate" BEFORE UPDATE ON "AuditEntries" BEGIN SELECT RAISE(ABORT, 'The audit trail is append-only.'); END;
+            CREATE TRIGGER "AuditEntries_NoDelete" BEFORE DELETE ON "AuditEntries" BEGIN SELECT RAISE(ABORT, 'The audit trail is append-only.'); END;
+            """);
     }
 
     /// <summary>Simulates someone editing the file directly: drop the guards, change rows, put the guards back.</summary>

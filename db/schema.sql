@@ -618,3 +618,11 @@ VALUES ('20261125075538_PersonSearchNameIndexes', '10.0.15');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+ALTER TABLE "AuditEntries" ADD "HashFormat" INTEGER NOT NULL DEFAULT 1;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261207230425_AuditHashFormat', '10.0.15');
+
+COMMIT;
+

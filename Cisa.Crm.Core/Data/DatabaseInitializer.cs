@@ -1,9 +1,10 @@
+using Cisa.Crm.Core.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cisa.Crm.Core.Data;
 
 /// <summary>Brings the database to the latest migration on start and, when asked, adds the demo data.</summary>
-public sealed class DatabaseInitializer(IDbContextFactory<CrmDbContext> dbFactory, IEnumerable<IDatabaseSeeder> seeders)
+public sealed class DatabaseInitializer(IDbContextFactory<CrmDbContext> dbFactory, IEnumerable<IDatabaseSeeder> seeders, AuditTrail trail)
 {
     public async Task InitializeAsync(bool seedDemoData, CancellationToken cancellationToken = default)
     {
@@ -21,6 +22,9 @@ public sealed class DatabaseInitializer(IDbContextFactory<CrmDbContext> dbFactor
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
             }
         }
+
+        // Before anything writes an entry: the anchor of the trail's end (LOG-ACTIONS), started once per trail.
+        await trail.StartAnchorAsync(cancellationToken);
 
         if (seedDemoData)
         {

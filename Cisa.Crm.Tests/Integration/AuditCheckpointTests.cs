@@ -34,7 +34,7 @@ public sealed class AuditCheckpointTests(LocalAppFixture app) : IClassFixture<Lo
     {
         var response = await app.Factory.GetAsAsync(demoUserId, "/audit/checkpoint.json");
 
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        response.AssertRedirectedTo("/access-denied");
         Assert.False(await app.Factory.QueryAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditActions.AuditCheckpointExported && e.ActorId == demoUserId)));
     }
 

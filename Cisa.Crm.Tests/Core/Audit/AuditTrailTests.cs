@@ -333,6 +333,11 @@ public sealed class AuditTrailTests : IAsyncLifetime
         var log = _db.Get<AuditLog>();
 
         var checkpoint = await log.ExportCheckpointAsync();
+        await using (var context = _db.CreateContext())
+        {
+            Assert.Equal(AuditActions.AuditCheckpointExported, (await context.AuditEntries.SingleAsync(e => e.Id == 11)).Action);
+        }
+
         var holds = await log.VerifyCheckpointAsync(checkpoint);
         var edited = await log.VerifyCheckpointAsync(checkpoint with { Count = 5 });
         await BypassTriggersAsync("DELETE FROM AuditEntries WHERE Id > 8;");
@@ -343,8 +348,6 @@ public sealed class AuditTrailTests : IAsyncLifetime
         Assert.Equal(AuditCheckpointVerdict.Holds, holds);
         Assert.Equal(AuditCheckpointVerdict.NotSigned, edited);
         Assert.Equal(AuditCheckpointVerdict.CutFromEnd, cut);
-        await using var context = _db.CreateContext();
-        Assert.Equal(AuditActions.AuditCheckpointExported, (await context.AuditEntries.SingleAsync(e => e.Id == 11)).Action);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ internal static class BenchServices
         var services = new ServiceCollection()
             .AddSingleton<ICurrentActor>(new FixedActor(actor))
             .AddCrmCoreServices(ConnectionString(databasePath))
-            .Configure<AuditOptions>(o => o.Key = BenchmarkKeys.Audit)
+            .Configure<AuditOptions>(o => (o.Key, o.AnchorPath) = (BenchmarkKeys.Audit, Path.GetFullPath(databasePath) + ".audit-anchor.json"))
             .Configure<SuppressionOptions>(o => o.Key = BenchmarkKeys.Suppression);
         configure?.Invoke(services);
         return services.BuildServiceProvider(validateScopes: true);

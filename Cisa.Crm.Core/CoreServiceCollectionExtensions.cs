@@ -26,7 +26,7 @@ public static class CoreServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the database and the core services. The host supplies an <see cref="Security.ICurrentActor"/>
-    /// and an <see cref="ICvProtector"/>, and configures <see cref="SuppressionOptions"/> (the suppression list's HMAC key); it may bind
+    /// and an <see cref="ICvProtector"/>, configures <see cref="AuditOptions"/> (the audit key and the anchor file) and <see cref="SuppressionOptions"/> (the suppression list's HMAC key); it may bind
     /// <see cref="RetentionOptions"/>, which are checked here.
     /// </summary>
     public static IServiceCollection AddCrmCoreServices(this IServiceCollection services, string sqliteConnectionString)
@@ -34,8 +34,10 @@ public static class CoreServiceCollectionExtensions
         // Pooled: every service call takes a context and gives it back, and a new one costs more than the list's quick queries.
         // The bookkeeping interceptor stamps times from the registered TimeProvider (a test's fake clock too).
         services.AddPooledDbContextFactory<CrmDbContext>((provider, options) => options.UseSqlite(sqliteConnectionString)
-            .AddInterceptors(new SqliteSecureDeleteInterceptor(), new BookkeepingInterceptor(provider.GetRequiredService<TimeProvider>())));
+            .AddInterceptors(new SqliteSecureDeleteInterceptor(), new BookkeepingInterceptor(provider.GetRequiredService<TimeProvider>()),
+                provider.GetRequiredService<AuditAnchor>().Interceptor));
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<AuditAnchor>();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<SuppressionList>();
         services.AddSingleton<ProspectRules>();

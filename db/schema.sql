@@ -624,3 +624,11 @@ VALUES ('20261207225700_RecomputeNormalisedKeys', '10.0.15');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+ALTER TABLE "AuditEntries" ADD "HashFormat" INTEGER NOT NULL DEFAULT 1;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261207230425_AuditHashFormat', '10.0.15');
+
+COMMIT;
+

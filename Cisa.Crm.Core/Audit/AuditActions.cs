@@ -7,6 +7,8 @@ public static class AuditActions
     public const string SignOut = "Session.SignOut";
     public const string DemoDataSeeded = "DemoData.Seeded";
     public const string AuditChainVerified = "Audit.ChainVerified";
+    public const string AuditAnchorStarted = "Audit.AnchorStarted";
+    public const string AuditCheckpointExported = "Audit.CheckpointExported";
     public const string RetentionRunStarted = "Retention.RunStarted";
     public const string RetentionRunFinished = "Retention.RunFinished";
     public const string RetentionRunFailed = "Retention.RunFailed";

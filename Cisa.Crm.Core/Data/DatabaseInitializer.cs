@@ -1,4 +1,5 @@
 using System.Reflection;
+using Cisa.Crm.Core.Audit;
 using Cisa.Crm.Core.Data.Migrations;
 using Cisa.Crm.Core.Privacy.Suppression;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Cisa.Crm.Core.Data;
 
 /// <summary>Brings the database to the latest migration on start and, when asked, adds the demo data.</summary>
-public sealed class DatabaseInitializer(IDbContextFactory<CrmDbContext> dbFactory, IEnumerable<IDatabaseSeeder> seeders, SuppressionList suppression, TimeProvider time)
+public sealed class DatabaseInitializer(IDbContextFactory<CrmDbContext> dbFactory, IEnumerable<IDatabaseSeeder> seeders, SuppressionList suppression, TimeProvider time, AuditTrail trail)
 {
     public async Task InitializeAsync(bool seedDemoData, CancellationToken cancellationToken = default)
     {
@@ -27,6 +28,9 @@ public sealed class DatabaseInitializer(IDbContextFactory<CrmDbContext> dbFactor
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
             }
         }
+
+        // Before anything writes an entry: the anchor of the trail's end (LOG-ACTIONS), started once per trail.
+        await trail.StartAnchorAsync(cancellationToken);
 
         if (seedDemoData)
         {

@@ -29,6 +29,8 @@ public class CrmAppFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => _databasePath;
 
+    public string AnchorPath => _databasePath + ".audit-anchor.json";
+
     /// <summary>Extra settings, applied last (e.g. <c>Crm:Retention:*</c> to test start-up validation).</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
@@ -36,6 +38,8 @@ public class CrmAppFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment(Environment);
         builder.UseSetting("ConnectionStrings:Crm", $"Data Source={_databasePath};Pooling=False");
+        // Each test app its own audit anchor (LOG-ACTIONS), not the developer's db/keys/ one.
+        builder.UseSetting("Crm:Audit:AnchorPath", AnchorPath);
         // No daily retention sweep in tests: it would erase demo records at 02:30 under a test's feet.
         // The browser journey runs the sweep on demand, as the privacy officer does.
         builder.UseSetting("Crm:Retention:SweepEnabled", "false");
@@ -113,7 +117,7 @@ public class CrmAppFactory : WebApplicationFactory<Program>
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _databasePath, _databasePath + "-wal", _databasePath + "-shm" })
+        foreach (var file in new[] { _databasePath, _databasePath + "-wal", _databasePath + "-shm", AnchorPath })
         {
             File.Delete(file);
         }

@@ -52,7 +52,7 @@ public sealed class TestDatabase : IAsyncDisposable
             .AddSingleton<ICurrentActor>(actor)
             .AddCrmCoreServices($"Data Source={path};Pooling=False")
             .AddCrmDemoData()
-            .Configure<AuditOptions>(o => o.Key = AuditKey)
+            .Configure<AuditOptions>(o => (o.Key, o.AnchorPath) = (AuditKey, AnchorPathOf(path)))
             .Configure<SuppressionOptions>(o => o.Key = "test-suppression-key-0123456789abcdef")
             .AddSingleton<ICvProtector>(new DataProtectionCvProtector(DataProtectionProvider.Create("Cisa.Crm.Tests")))
             .BuildServiceProvider(validateScopes: true);
@@ -60,6 +60,9 @@ public sealed class TestDatabase : IAsyncDisposable
         await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(seedDemoData);
         return database;
     }
+
+    /// <summary>The audit anchor of a test database: a file beside it (the app keeps it in another folder).</summary>
+    public static string AnchorPathOf(string databasePath) => databasePath + ".audit-anchor.json";
 
     public T Get<T>()
         where T : notnull => Services.GetRequiredService<T>();
@@ -70,7 +73,7 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         await _scope.DisposeAsync();
         await _services.DisposeAsync();
-        foreach (var file in new[] { FilePath, FilePath + "-wal", FilePath + "-shm" })
+        foreach (var file in new[] { FilePath, FilePath + "-wal", FilePath + "-shm", AnchorPathOf(FilePath) })
         {
             File.Delete(file);
         }

@@ -84,7 +84,7 @@ public static class AuditWording
     public static IEnumerable<string> CountedParts => Shapes.Where(s => s.Value == Shape.Count).Select(s => s.Key);
 
     /// <summary>The bare words the core writes (<c>restricted</c>, <c>intact</c>...), each with a text.</summary>
-    public static IReadOnlyCollection<string> Words { get; } = ["intact", "restricted", "unrestricted", "suppressed", "gone"];
+    public static IReadOnlyCollection<string> Words { get; } = ["intact", "broken", "restricted", "unrestricted", "suppressed", "gone"];
 
     /// <summary>An action's readable name (<c>Action.{code}</c>); an action without a text shows its code.</summary>
     public static string Action(IStringLocalizer text, string action) =>

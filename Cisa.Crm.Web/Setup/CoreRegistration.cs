@@ -17,6 +17,7 @@ public static class CoreRegistration
 {
     public const string AuditKeySetting = "Crm:Audit:Key";
     public const string SuppressionKeySetting = "Crm:Suppression:Key";
+    public const string AuditAnchorSetting = "Crm:Audit:AnchorPath";
     private const string DefaultDatabaseFile = "cisa-crm.db";
 
     /// <summary>
@@ -41,8 +42,14 @@ public static class CoreRegistration
         var configuration = builder.Configuration;
         var keys = new KeyStore(Path.Combine(root, "db", "keys"),
             mayGenerate: builder.Environment.IsDevelopment() || configuration.GetValue<bool>(SignInMode.LocalSignInSetting));
+        var databaseFile = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
         builder.Services.AddOptions<AuditOptions>()
-            .Configure(o => o.Key = keys.Resolve(configuration, AuditKeySetting, "audit.key")).ValidateOnStart();
+            .Configure(o =>
+            {
+                o.Key = keys.Resolve(configuration, AuditKeySetting, "audit.key");
+                o.AnchorPath = keys.ResolveAuditAnchor(configuration, AuditAnchorSetting, databaseFile);
+            })
+            .ValidateOnStart();
         builder.Services.AddOptions<SuppressionOptions>()
             .Configure(o => o.Key = keys.Resolve(configuration, SuppressionKeySetting, "suppression.key")).ValidateOnStart();
         AddKeyRing(builder, keys);

@@ -43,4 +43,38 @@ public sealed class KeyStore(string folder, bool mayGenerate)
         File.WriteAllText(path, key);
         return key;
     }
+
+    /// <summary>
+    /// The audit anchor's file (LOG-ACTIONS): the setting, whose folder must exist, so a mistyped path stops the start
+    /// instead of leaving the trail's end unproven; on a developer machine <c>db/keys/&lt;database&gt;.audit-anchor.json</c>,
+    /// one per database file. It must not be the database file itself: the anchor is what a copy of that file lacks.
+    /// </summary>
+    public string ResolveAuditAnchor(IConfiguration configuration, string setting, string databaseFile)
+    {
+        var configured = configuration[setting];
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            if (!MayGenerate)
+            {
+                throw new InvalidOperationException(
+                    $"The setting {setting} is missing: name a file outside the database's folder, on another volume, where the app keeps the end of the audit trail (environment variable {setting.Replace(":", "__", StringComparison.Ordinal)}).");
+            }
+
+            return Path.Combine(Folder, $"{Path.GetFileNameWithoutExtension(databaseFile)}.audit-anchor.json");
+        }
+
+        var path = Path.GetFullPath(configured);
+        var folder = Path.GetDirectoryName(path);
+        if (folder is null || !Directory.Exists(folder))
+        {
+            throw new InvalidOperationException($"The setting {setting} names a file in a folder that does not exist: {folder}.");
+        }
+
+        if (!string.IsNullOrEmpty(databaseFile) && string.Equals(path, Path.GetFullPath(databaseFile), StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"The setting {setting} must name a file other than the database.");
+        }
+
+        return path;
+    }
 }

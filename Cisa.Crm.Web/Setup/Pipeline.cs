@@ -55,6 +55,7 @@ public static class Pipeline
         app.MapExportEndpoints();
         app.MapImportEndpoints();
         app.MapSubjectRequestEndpoints();
+        app.MapAuditEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -308,6 +308,9 @@ namespace Cisa.Crm.Core.Data.Migrations
                         .HasColumnType("TEXT")
                         .IsFixedLength();
 
+                    b.Property<int>("HashFormat")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("OccurredAtUtc")
                         .HasColumnType("TEXT");
 

@@ -108,7 +108,7 @@ public sealed class PartnerData(TestDatabase db)
             .AddSingleton<TimeProvider>(db.Time)
             .AddSingleton<ICurrentActor>(db.Actor)
             .AddCrmCoreServices($"Data Source={db.FilePath};Pooling=False")
-            .Configure<AuditOptions>(o => o.Key = TestDatabase.AuditKey)
+            .Configure<AuditOptions>(o => (o.Key, o.AnchorPath) = (TestDatabase.AuditKey, TestDatabase.AnchorPathOf(db.FilePath)))
             .Configure<SuppressionOptions>(o => o.Key = "test-suppression-key-0123456789abcdef")
             .Configure<RetentionOptions>(o => o.PartnerContactYearsAfterRelationship = yearsAfterRelationship)
             .BuildServiceProvider(validateScopes: true);

@@ -106,7 +106,7 @@ public sealed class SweepCrashAndTraceTests : RetentionTestBase
     }
 
     private RetentionSweep SweepWith(IInterceptor interceptor, int batchSize) => new(
-        new InterceptedFactory(Db.FilePath, interceptor),
+        new InterceptedFactory(Db.FilePath, interceptor, Db.Get<AuditTrail>().Anchor.Interceptor),
         Db.Get<PersonEraser>(),
         Db.Get<AuditTrail>(),
         Db.Time,
@@ -131,11 +131,12 @@ public sealed class SweepCrashAndTraceTests : RetentionTestBase
         });
     }
 
-    private sealed class InterceptedFactory(string path, IInterceptor interceptor) : IDbContextFactory<CrmDbContext>
+    /// <summary>The app's interceptors (secure delete, the audit anchor's commit hook) plus the test's.</summary>
+    private sealed class InterceptedFactory(string path, IInterceptor interceptor, IInterceptor auditAnchor) : IDbContextFactory<CrmDbContext>
     {
         public CrmDbContext CreateDbContext() => new(new DbContextOptionsBuilder<CrmDbContext>()
             .UseSqlite($"Data Source={path};Pooling=False")
-            .AddInterceptors(new SqliteSecureDeleteInterceptor(), interceptor)
+            .AddInterceptors(new SqliteSecureDeleteInterceptor(), auditAnchor, interceptor)
             .Options);
     }
 

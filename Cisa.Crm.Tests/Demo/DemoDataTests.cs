@@ -72,7 +72,9 @@ public sealed class DemoDataTests
         var path = Path.Combine(Path.GetTempPath(), $"cisa-crm-test-{Guid.NewGuid():N}.db");
         try
         {
-            await using (var services = new ServiceCollection().AddCrmCoreServices($"Data Source={path};Pooling=False").BuildServiceProvider())
+            await using (var services = new ServiceCollection().AddCrmCoreServices($"Data Source={path};Pooling=False")
+                .Configure<AuditOptions>(o => (o.Key, o.AnchorPath) = (TestDatabase.AuditKey, TestDatabase.AnchorPathOf(path)))
+                .BuildServiceProvider())
             {
                 var initializer = services.GetRequiredService<DatabaseInitializer>();
 
@@ -84,7 +86,7 @@ public sealed class DemoDataTests
         }
         finally
         {
-            foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+            foreach (var file in new[] { path, path + "-wal", path + "-shm", TestDatabase.AnchorPathOf(path) })
             {
                 File.Delete(file);
             }

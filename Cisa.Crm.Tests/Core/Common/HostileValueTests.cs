@@ -22,7 +22,6 @@ public sealed class HostileValueTests
     [Theory]
     [InlineData("jan@firma-x.be")]
     [InlineData("jan.peeters@mail.kempen-ict.be")]
-    [InlineData("info@xn--bcher-kva.example")]
     [InlineData("j@1st-class.be")]
     public void An_email_address_with_hyphens_inside_its_labels_stays_an_address(string typed)
     {

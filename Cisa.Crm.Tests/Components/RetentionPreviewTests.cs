@@ -4,6 +4,7 @@ using Cisa.Crm.Core.Privacy.Retention;
 using Cisa.Crm.Tests.Support;
 using Cisa.Crm.Web.Components.Pages.Privacy;
 using Cisa.Crm.Web.Components.Pages.Privacy.Retention;
+using Cisa.Crm.Web.Localization;
 using Cisa.Crm.Web.Retention;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -131,5 +132,29 @@ public sealed class RetentionPreviewTests : ComponentTestContext
         Assert.Equal("1", panel.Find("#preview-counts tr[data-rule='RET-PARTNER'] [data-count='held']").TextContent.Trim());
         Assert.Equal("0", panel.Find("#preview-counts tr[data-rule='RET-PARTNER'] [data-count='erasable']").TextContent.Trim());
         Assert.Equal(HoldKind.LegalHold, Assert.Single(await _db.Get<RetentionService>().ActiveHoldsAsync()).Kind);
+    }
+
+    /// <summary>Issue 18, defect 5: a sweep killed mid-run, after the restart.</summary>
+    [Theory]
+    [InlineData(CrmCultures.Dutch, "Onderbroken")]
+    [InlineData(CrmCultures.English, "Interrupted")]
+    public async Task RET_RUN_after_a_restart_the_page_shows_a_sweep_killed_mid_run_as_interrupted_not_running(string culture, string interrupted)
+    {
+        await using (var db = _db.CreateContext())
+        {
+            db.RetentionRuns.Add(new RetentionRun
+            {
+                StartedById = "system", StartedByName = "Cisa CRM", Status = RunStatus.Running, AsOf = new DateOnly(2026, 3, 14),
+                StartedAtUtc = _db.Time.GetUtcNow().UtcDateTime,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        await _runner.StartAsync(CancellationToken.None); // the hosted runner starts with the app
+        UseCulture(culture);
+        var table = Render<RetentionRunsTable>();
+
+        table.WaitForAssertion(() => Assert.Equal(["Interrupted"], table.FindAll("#runs-table tbody tr [data-status]").Select(s => s.GetAttribute("data-status"))));
+        Assert.Equal(interrupted, table.Find("#runs-table tbody tr [data-status]").TextContent.Trim());
     }
 }

@@ -12,14 +12,18 @@ namespace Cisa.Crm.Tests.EndToEnd;
 /// </summary>
 public static class UiTexts
 {
-    public static string Get(BrowserFixture browser, string culture, string key, params object[] arguments)
+    public static string Get(BrowserFixture browser, string culture, string key, params object[] arguments) =>
+        Get(browser.Factory.Services, culture, key, arguments);
+
+    /// <summary>The same, from the running app's services (a test without a browser).</summary>
+    public static string Get(IServiceProvider services, string culture, string key, params object[] arguments)
     {
         // Both cultures: a text with a number or a date formats it as that language does.
         var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
         try
         {
-            var localizer = browser.Factory.Services.GetRequiredService<IStringLocalizer<SharedResource>>();
+            var localizer = services.GetRequiredService<IStringLocalizer<SharedResource>>();
             var text = arguments.Length == 0 ? localizer[key] : localizer[key, arguments];
             Assert.False(text.ResourceNotFound, $"no text {key}");
             return text.Value;

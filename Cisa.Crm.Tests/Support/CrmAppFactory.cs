@@ -21,15 +21,14 @@ public class CrmAppFactory : WebApplicationFactory<Program>
 {
     public const string EntraAuthorizeEndpoint = "https://login.microsoftonline.com/11111111-2222-3333-4444-555555555555/oauth2/v2.0/authorize";
 
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"cisa-crm-app-{Guid.NewGuid():N}.db");
-
     public bool Entra { get; init; }
 
     public string Environment { get; init; } = "Development";
 
-    public string DatabasePath => _databasePath;
+    /// <summary>A new file by default; a test that starts the app on a database it prepared names that file (deleted with the app).</summary>
+    public string DatabasePath { get; init; } = Path.Combine(Path.GetTempPath(), $"cisa-crm-app-{Guid.NewGuid():N}.db");
 
-    public string AnchorPath => _databasePath + ".audit-anchor.json";
+    public string AnchorPath => DatabasePath + ".audit-anchor.json";
 
     /// <summary>Extra settings, applied last (e.g. <c>Crm:Retention:*</c> to test start-up validation).</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
@@ -37,7 +36,7 @@ public class CrmAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
-        builder.UseSetting("ConnectionStrings:Crm", $"Data Source={_databasePath};Pooling=False");
+        builder.UseSetting("ConnectionStrings:Crm", $"Data Source={DatabasePath};Pooling=False");
         // Each test app its own audit anchor (LOG-ACTIONS), not the developer's db/keys/ one.
         builder.UseSetting("Crm:Audit:AnchorPath", AnchorPath);
         // No daily retention sweep in tests: it would erase demo records at 02:30 under a test's feet.
@@ -117,7 +116,7 @@ public class CrmAppFactory : WebApplicationFactory<Program>
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _databasePath, _databasePath + "-wal", _databasePath + "-shm", AnchorPath })
+        foreach (var file in new[] { DatabasePath, DatabasePath + "-wal", DatabasePath + "-shm", AnchorPath })
         {
             File.Delete(file);
         }

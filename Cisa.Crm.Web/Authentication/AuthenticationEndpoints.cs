@@ -55,10 +55,11 @@ public static class AuthenticationEndpoints
 
     private static async Task<IResult> SignOutAsync(HttpContext context, SignInMode mode, AuditTrail trail, IAntiforgery antiforgery)
     {
-        // No form field is bound here, so the antiforgery token is checked explicitly: no forged sign-out.
-        if (!await antiforgery.IsRequestValidAsync(context))
+        // No form field is bound here, so the antiforgery token is checked explicitly: no forged sign-out. A missing,
+        // stale or malformed token (or a form that cannot be read) is a 400 page that says nothing happened, never a 500.
+        if (!await IsGenuineAsync(context, antiforgery))
         {
-            return Results.BadRequest();
+            return new RazorComponentResult<SignOutRefusedPage> { StatusCode = StatusCodes.Status400BadRequest };
         }
 
         if (context.User.Identity?.IsAuthenticated == true)
@@ -71,5 +72,17 @@ public static class AuthenticationEndpoints
             ? [CookieAuthenticationDefaults.AuthenticationScheme, OpenIdConnectDefaults.AuthenticationScheme]
             : [CookieAuthenticationDefaults.AuthenticationScheme];
         return Results.SignOut(properties, schemes);
+    }
+
+    private static async Task<bool> IsGenuineAsync(HttpContext context, IAntiforgery antiforgery)
+    {
+        try
+        {
+            return await antiforgery.IsRequestValidAsync(context);
+        }
+        catch (AntiforgeryValidationException)
+        {
+            return false;
+        }
     }
 }

@@ -11,13 +11,13 @@ internal static class FileDownloads
 {
     public const string CsvType = "text/csv; charset=utf-8";
 
-    /// <summary>Maps each download at its path, open only to users with its permission.</summary>
+    /// <summary>Maps each download at its path, open only to users with its permission; a refusal of the core is a 404, 403 or 409 (<see cref="CoreRefusals"/>).</summary>
     public static IEndpointRouteBuilder MapDownloads(this IEndpointRouteBuilder endpoints,
         params (string Path, Delegate Handler, Permission Permission)[] downloads)
     {
         foreach (var (path, handler, permission) in downloads)
         {
-            endpoints.MapGet(path, handler).RequireAuthorization(permission.ToString());
+            endpoints.MapGet(path, handler).RequireAuthorization(permission.ToString()).AddEndpointFilter<CoreRefusals>();
         }
 
         return endpoints;

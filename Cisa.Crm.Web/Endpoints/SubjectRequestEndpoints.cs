@@ -1,11 +1,9 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
-using Cisa.Crm.Core.Errors;
 using Cisa.Crm.Core.Privacy.Requests;
 using Cisa.Crm.Core.Security;
 using Cisa.Crm.Web.Authentication;
-using Cisa.Crm.Web.Localization;
 
 namespace Cisa.Crm.Web.Endpoints;
 
@@ -23,25 +21,15 @@ public static class SubjectRequestEndpoints
     {
         endpoints.MapGet("/privacy/requests/{id:int}/access-report.json", DownloadAccessReportAsync)
             .RequireAuthorization(nameof(Permission.SubjectRequestsManage))
-            .WithMetadata(new RefusedWithStatusCode());
+            .WithMetadata(new RefusedWithStatusCode())
+            .AddEndpointFilter<CoreRefusals>();
         return endpoints;
     }
 
-    private static async Task<IResult> DownloadAccessReportAsync(HttpContext context, SubjectRequestService requests, ErrorMessages messages, int id)
+    /// <summary>The report, or what <see cref="CoreRefusals"/> makes of the core's refusal (e.g. DSR-IDENTITY: not verified yet, 409).</summary>
+    private static async Task<IResult> DownloadAccessReportAsync(HttpContext context, SubjectRequestService requests, int id)
     {
-        try
-        {
-            var report = await requests.AccessReportAsync(id, context.RequestAborted);
-            return TypedResults.File(JsonSerializer.SerializeToUtf8Bytes(report, Json), "application/json; charset=utf-8", $"{report.Reference}-access-report.json");
-        }
-        catch (RecordNotFoundException)
-        {
-            return TypedResults.NotFound();
-        }
-        catch (CrmException refused)
-        {
-            // E.g. the identity is not verified yet (DSR-IDENTITY): nothing is disclosed.
-            return TypedResults.Problem(messages.For(refused), statusCode: StatusCodes.Status409Conflict);
-        }
+        var report = await requests.AccessReportAsync(id, context.RequestAborted);
+        return TypedResults.File(JsonSerializer.SerializeToUtf8Bytes(report, Json), "application/json; charset=utf-8", $"{report.Reference}-access-report.json");
     }
 }

@@ -95,6 +95,21 @@ public sealed partial class SweepRunner(RetentionSweep sweep, ILogger<SweepRunne
         }
     }
 
+    /// <summary>
+    /// Before the loop runs: a run the previous process left marked running (it was killed mid-sweep) is marked interrupted,
+    /// so the retention page does not show it running until the next sweep starts.
+    /// </summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var interrupted = await sweep.MarkInterruptedAsync(cancellationToken);
+        if (interrupted > 0)
+        {
+            LogInterruptedRuns(logger, interrupted);
+        }
+
+        await base.StartAsync(cancellationToken);
+    }
+
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         _queue.Writer.TryComplete();
@@ -170,6 +185,9 @@ public sealed partial class SweepRunner(RetentionSweep sweep, ILogger<SweepRunne
             }
         }
     }
+
+    [LoggerMessage(EventId = 6111, Level = LogLevel.Warning, Message = "{Count} retention sweep(s) left running by a stopped process marked interrupted; the next sweep finishes what is due.")]
+    private static partial void LogInterruptedRuns(ILogger logger, int count);
 
     [LoggerMessage(EventId = 6110, Level = LogLevel.Warning, Message = "A listener to the retention sweep failed ({ExceptionType}); the sweep goes on.")]
     private static partial void LogListenerFailed(ILogger logger, string exceptionType);

@@ -55,6 +55,28 @@ public sealed class RetentionSweep(
         }
     }
 
+    /// <summary>
+    /// RET-RUN, on start-up: a run still marked running died with the process that ran it (killed, or the machine went down),
+    /// so it is marked interrupted, with one audit entry each, and the page no longer shows it as running until the next
+    /// sweep. A sweep in flight in this process is left alone. Returns how many runs were marked.
+    /// </summary>
+    public async Task<int> MarkInterruptedAsync(CancellationToken cancellationToken = default)
+    {
+        if (!await _oneAtATime.WaitAsync(0, cancellationToken))
+        {
+            return 0;
+        }
+
+        try
+        {
+            return await dbFactory.InTransactionAsync(nameof(RetentionRun), db => MarkInterruptedAsync(db, CrmActor.System, cancellationToken), cancellationToken);
+        }
+        finally
+        {
+            _oneAtATime.Release();
+        }
+    }
+
     private async Task<RetentionRun> SweepAsync(CrmActor actor, SweepTrigger trigger, IProgress<SweepProgress>? progress, CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -169,8 +191,7 @@ public sealed class RetentionSweep(
         await dbFactory.InTransactionAsync(nameof(RetentionRun), async db =>
         {
             // Only one sweep runs per process (the semaphore), so a run still marked running died with its process.
-            await db.RetentionRuns.Where(r => r.Status == RunStatus.Running)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RunStatus.Interrupted), cancellationToken);
+            await MarkInterruptedAsync(db, actor, cancellationToken);
             var run = new RetentionRun
             {
                 Trigger = trigger,
@@ -193,19 +214,37 @@ public sealed class RetentionSweep(
         {
             // The batches kept the stored counts; reload them so a failed batch's rolled-back counts are not reported.
             var stored = await db.RetentionRuns.SingleAsync(r => r.Id == run.Id, cancellationToken);
-            stored.Status = status;
-            stored.Error = error;
             stored.Held = run.Held;
-            stored.FinishedAtUtc = time.GetUtcNow().UtcDateTime;
-            await db.SaveChangesAsync(cancellationToken);
-            await trail.RecordAsync(db, actor, status == RunStatus.Completed ? AuditActions.RetentionRunFinished : AuditActions.RetentionRunFailed,
-                nameof(RetentionRun), run.Id.ToString(CultureInfo.InvariantCulture),
-                string.Create(CultureInfo.InvariantCulture,
-                    $"status={status};applicants={stored.ApplicantsErased};cvs={stored.CvsErased};prospects={stored.ProspectsErased};calls_anonymised={stored.CallsAnonymised};partner_contacts={stored.PartnerContactsErased};held={stored.Held}{(error is null ? "" : ";error=" + error)}"),
-                cancellationToken);
+            await FinishAsync(db, stored, status, error, actor, cancellationToken);
             CopyCounts(stored, run);
             return true;
         }, cancellationToken);
+
+    /// <summary>Every run left running (its process died) becomes interrupted, with the counts its committed batches stored.</summary>
+    private async Task<int> MarkInterruptedAsync(CrmDbContext db, CrmActor actor, CancellationToken cancellationToken)
+    {
+        var orphans = await db.RetentionRuns.Where(r => r.Status == RunStatus.Running).ToListAsync(cancellationToken);
+        foreach (var orphan in orphans)
+        {
+            await FinishAsync(db, orphan, RunStatus.Interrupted, null, actor, cancellationToken);
+        }
+
+        return orphans.Count;
+    }
+
+    /// <summary>Ends a tracked run with its status and audits it (counts only, and the error's type).</summary>
+    private async Task FinishAsync(CrmDbContext db, RetentionRun stored, RunStatus status, string? error, CrmActor actor, CancellationToken cancellationToken)
+    {
+        stored.Status = status;
+        stored.Error = error;
+        stored.FinishedAtUtc = time.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
+        await trail.RecordAsync(db, actor, status == RunStatus.Completed ? AuditActions.RetentionRunFinished : AuditActions.RetentionRunFailed,
+            nameof(RetentionRun), stored.Id.ToString(CultureInfo.InvariantCulture),
+            string.Create(CultureInfo.InvariantCulture,
+                $"status={status};applicants={stored.ApplicantsErased};cvs={stored.CvsErased};prospects={stored.ProspectsErased};calls_anonymised={stored.CallsAnonymised};partner_contacts={stored.PartnerContactsErased};held={stored.Held}{(error is null ? "" : ";error=" + error)}"),
+            cancellationToken);
+    }
 
     private static void CopyCounts(RetentionRun from, RetentionRun to)
     {

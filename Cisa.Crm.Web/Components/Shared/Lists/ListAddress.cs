@@ -96,6 +96,10 @@ public sealed class ListAddress(NavigationManager navigation)
 
     public static string? FlagValue(bool on) => on ? "1" : null;
 
+    /// <summary>A record's id (a whole number from 1); anything else is none.</summary>
+    public static int? Id(string? value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0 ? id : null;
+
     /// <summary>A search as typed; blank is no search.</summary>
     public static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 

@@ -1,5 +1,11 @@
 using System.Net;
+using System.Security.Claims;
+using Cisa.Crm.Core.Security.Sessions;
 using Cisa.Crm.Tests.Support;
+using Cisa.Crm.Web.Authentication;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Cisa.Crm.Tests.Integration;
@@ -58,6 +64,47 @@ public sealed class SessionTests(LocalAppFixture app) : IClassFixture<LocalAppFi
         time.Advance(TimeSpan.FromMinutes(20));
         (await busy.GetAsync("/")).AssertRedirectedTo("/authentication/login");
     }
+
+    [Fact]
+    public async Task An_open_page_of_the_session_is_signed_out_at_once_when_the_session_ends_on_this_instance()
+    {
+        await using var circuit = app.Factory.Services.CreateAsyncScope();
+        var store = circuit.ServiceProvider.GetRequiredService<SessionStore>();
+        var page = await OpenPageAsync(circuit, await store.StartAsync());
+
+        await store.EndAsync(SessionIdOf(page.Current));
+
+        Assert.False((await page.Changed.WaitAsync(TimeSpan.FromSeconds(30))).User.Identity?.IsAuthenticated);
+    }
+
+    [Fact]
+    public async Task An_open_page_notices_within_the_revalidation_interval_that_its_session_ended_elsewhere()
+    {
+        await using var factory = new CrmAppFactory { Settings = new Dictionary<string, string> { ["Crm:Sessions:RevalidationInterval"] = "00:00:01" } };
+        await using var circuit = factory.Services.CreateAsyncScope();
+        var id = await circuit.ServiceProvider.GetRequiredService<SessionStore>().StartAsync();
+        var page = await OpenPageAsync(circuit, id);
+
+        // Another app instance ended it: only the shared database knows.
+        await factory.QueryAsync(db => db.UserSessions.Where(s => s.Id == id).ExecuteDeleteAsync());
+
+        Assert.False((await page.Changed.WaitAsync(TimeSpan.FromSeconds(30))).User.Identity?.IsAuthenticated);
+    }
+
+    /// <summary>A circuit's authentication state as Blazor sets it for a signed-in page, and the next change to it.</summary>
+    private static async Task<(AuthenticationState Current, Task<AuthenticationState> Changed)> OpenPageAsync(AsyncServiceScope circuit, string sessionId)
+    {
+        var provider = circuit.ServiceProvider.GetRequiredService<AuthenticationStateProvider>();
+        var user = new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(CrmClaims.ObjectIdClaimType, "demo-sales"), new Claim(CrmClaims.SessionIdClaimType, sessionId)], "Cookies"));
+        var current = new AuthenticationState(user);
+        ((IHostEnvironmentAuthenticationStateProvider)provider).SetAuthenticationState(Task.FromResult(current));
+        var changed = new TaskCompletionSource<AuthenticationState>(TaskCreationOptions.RunContinuationsAsynchronously);
+        provider.AuthenticationStateChanged += async state => changed.TrySetResult(await state);
+        return (await provider.GetAuthenticationStateAsync(), changed.Task);
+    }
+
+    private static string SessionIdOf(AuthenticationState state) => state.User.FindFirst(CrmClaims.SessionIdClaimType)!.Value;
 
     private static CookieContainer CopyOf(CookieContainer cookies)
     {

@@ -60,6 +60,8 @@ public static class AuthenticationRegistration
             }
         });
         services.AddCascadingAuthenticationState();
+        // The antiforgery cookie is sent like the session cookie: never without TLS outside Development.
+        services.AddAntiforgery(options => options.Cookie.SecurePolicy = SecureCookies(builder.Environment));
         return builder;
     }
 

@@ -6,6 +6,7 @@ using Cisa.Crm.Core.Privacy.Requests;
 using Cisa.Crm.Core.Security;
 using Cisa.Crm.Web.Authentication;
 using Cisa.Crm.Web.Localization;
+using Cisa.Crm.Web.Setup;
 
 namespace Cisa.Crm.Web.Endpoints;
 
@@ -23,7 +24,8 @@ public static class SubjectRequestEndpoints
     {
         endpoints.MapGet("/privacy/requests/{id:int}/access-report.json", DownloadAccessReportAsync)
             .RequireAuthorization(nameof(Permission.SubjectRequestsManage))
-            .WithMetadata(new RefusedWithStatusCode());
+            .WithMetadata(new RefusedWithStatusCode())
+            .RequireRateLimiting(RateLimits.Programs);
         return endpoints;
     }
 

@@ -15,6 +15,7 @@ public static class WebRegistration
         services.AddCrmLocalization();
         services.AddScoped<ListAddress>();
         services.AddHttpContextAccessor();
+        services.AddCrmRateLimits();
         services.AddHealthChecks().AddDbContextCheck<CrmDbContext>("database");
         return builder;
     }

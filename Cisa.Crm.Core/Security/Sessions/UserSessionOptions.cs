@@ -1,3 +1,4 @@
+using Cisa.Crm.Core.Common;
 using Microsoft.Extensions.Options;
 
 namespace Cisa.Crm.Core.Security.Sessions;
@@ -28,18 +29,10 @@ public sealed class UserSessionOptionsValidator : IValidateOptions<UserSessionOp
 {
     public ValidateOptionsResult Validate(string? name, UserSessionOptions options)
     {
-        var failures = new List<string>();
-        void Between(string setting, TimeSpan value, TimeSpan min, TimeSpan max)
-        {
-            if (value < min || value > max)
-            {
-                failures.Add($"{UserSessionOptions.Section}:{setting} must be between {min} and {max}; it is {value}.");
-            }
-        }
-
-        Between(nameof(UserSessionOptions.IdleTimeout), options.IdleTimeout, TimeSpan.FromMinutes(2), TimeSpan.FromHours(24));
-        Between(nameof(UserSessionOptions.AbsoluteLifetime), options.AbsoluteLifetime, options.IdleTimeout, TimeSpan.FromDays(7));
-        Between(nameof(UserSessionOptions.RevalidationInterval), options.RevalidationInterval, TimeSpan.FromSeconds(1), options.IdleTimeout);
+        var failures = new SettingFailures(UserSessionOptions.Section);
+        failures.Between(nameof(UserSessionOptions.IdleTimeout), options.IdleTimeout, TimeSpan.FromMinutes(2), TimeSpan.FromHours(24));
+        failures.Between(nameof(UserSessionOptions.AbsoluteLifetime), options.AbsoluteLifetime, options.IdleTimeout, TimeSpan.FromDays(7));
+        failures.Between(nameof(UserSessionOptions.RevalidationInterval), options.RevalidationInterval, TimeSpan.FromSeconds(1), options.IdleTimeout);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -69,7 +69,7 @@ public sealed class ShellJourneyTests(BrowserFixture browser) : JourneyTests(bro
     }
 
     [Fact]
-    public async Task Signing_out_in_one_tab_sends_the_sessions_other_open_tab_to_sign_in_without_a_click()
+    public async Task Signing_out_in_one_tab_sends_the_sessions_other_open_tab_to_the_signed_out_page_without_a_click()
     {
         var page = await SignedInPageAsync("demo-sales", "/prospects");
         var other = await page.Context.NewPageAsync();
@@ -79,9 +79,9 @@ public sealed class ShellJourneyTests(BrowserFixture browser) : JourneyTests(bro
         await other.Locator("#sign-out").ClickAsync();
         await Expect(other.Locator("#signed-out")).ToBeVisibleAsync();
 
-        // The first tab's circuit is signed out by the server (ASVS 3.3.1): it lands on sign-in by itself.
-        await Expect(page.Locator("#sign-in-demo-sales")).ToBeVisibleAsync(new() { Timeout = 15_000 });
-        Assert.Contains("/authentication/local", page.Url, StringComparison.Ordinal);
+        // The first tab's circuit is signed out by the server (ASVS 3.3.1): it shows the signed-out page by itself.
+        await Expect(page.Locator("#signed-out")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        Assert.Contains(AuthenticationEndpoints.SignedOutPath, page.Url, StringComparison.Ordinal);
     }
 
     [Fact]

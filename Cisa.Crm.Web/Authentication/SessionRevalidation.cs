@@ -11,11 +11,13 @@ namespace Cisa.Crm.Web.Authentication;
 /// An open page (a Blazor circuit) checks its session: at once when the session ends on this instance (sign-out in another
 /// tab, <see cref="SessionStore.Ended"/>), and every <see cref="UserSessionOptions.RevalidationInterval"/> against the database
 /// (an end on another instance, the idle timeout, the absolute lifetime). An ended session signs the page out: the core
-/// then sees nobody, and the router sends the browser to sign-in, which closes the circuit.
+/// then sees nobody, and the router sends the browser to the signed-out page (an end noticed at once) or to sign-in (an
+/// end found by a check), which closes the circuit.
 /// </summary>
 internal sealed partial class SessionRevalidation : RevalidatingServerAuthenticationStateProvider
 {
-    private static readonly AuthenticationState SignedOut = new(new ClaimsPrincipal(new ClaimsIdentity()));
+    /// <summary>Nobody, marked so that the router sends the page to the signed-out page, where its sign-out (perhaps in this tab) goes too.</summary>
+    private static readonly AuthenticationState SignedOut = new(new ClaimsPrincipal(new ClaimsIdentity([new Claim(CrmClaims.SessionEndedClaimType, "true")])));
 
     private readonly SessionStore _store;
     private readonly CircuitActivity _activity;

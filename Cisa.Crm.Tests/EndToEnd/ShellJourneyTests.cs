@@ -69,6 +69,22 @@ public sealed class ShellJourneyTests(BrowserFixture browser) : JourneyTests(bro
     }
 
     [Fact]
+    public async Task Signing_out_in_one_tab_sends_the_sessions_other_open_tab_to_the_signed_out_page_without_a_click()
+    {
+        var page = await SignedInPageAsync("demo-sales", "/prospects");
+        var other = await page.Context.NewPageAsync();
+        await other.GotoInteractiveAsync("/");
+
+        await other.Locator("#user-menu").ClickAsync();
+        await other.Locator("#sign-out").ClickAsync();
+        await Expect(other.Locator("#signed-out")).ToBeVisibleAsync();
+
+        // The first tab's circuit is signed out by the server (ASVS 3.3.1): it shows the signed-out page by itself.
+        await Expect(page.Locator("#signed-out")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        Assert.Contains(AuthenticationEndpoints.SignedOutPath, page.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_sign_in_page_offers_one_demo_user_per_role_and_one_without()
     {
         var page = await NewPageAsync("en-BE");

@@ -1,6 +1,7 @@
 using Cisa.Crm.Core.Audit;
 using Cisa.Crm.Web.Components.Pages.Account;
 using Cisa.Crm.Web.Localization;
+using Cisa.Crm.Web.Setup;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -26,16 +27,17 @@ public static class AuthenticationEndpoints
 
         group.MapGet("/login", (string? returnUrl) => mode.UsesEntra
             ? Results.Challenge(new AuthenticationProperties { RedirectUri = LocalUrl.OrRoot(returnUrl) }, [OpenIdConnectDefaults.AuthenticationScheme])
-            : Results.LocalRedirect($"{LocalSignInPath}?returnUrl={Uri.EscapeDataString(LocalUrl.OrRoot(returnUrl))}"));
+            : Results.LocalRedirect($"{LocalSignInPath}?returnUrl={Uri.EscapeDataString(LocalUrl.OrRoot(returnUrl))}"))
+            .RequireRateLimiting(RateLimits.SignIn);
 
-        group.MapPost("/logout", SignOutAsync);
+        group.MapPost("/logout", SignOutAsync).RequireRateLimiting(RateLimits.Programs);
         group.MapGet("/signed-out", () => new RazorComponentResult<SignedOutPage>());
 
         if (mode.UsesLocalSignIn)
         {
             group.MapGet("/local", (string? returnUrl) =>
                 new RazorComponentResult<LocalSignInPage>(new { ReturnUrl = LocalUrl.OrRoot(returnUrl) }));
-            group.MapPost("/local", LocalSignInAsync);
+            group.MapPost("/local", LocalSignInAsync).RequireRateLimiting(RateLimits.SignIn);
         }
 
         return endpoints;

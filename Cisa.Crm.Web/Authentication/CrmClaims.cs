@@ -10,6 +10,12 @@ public static class CrmClaims
     public const string RoleClaimType = "roles";
     public const string NameClaimType = "name";
     public const string ObjectIdClaimType = "oid";
+
+    /// <summary>The server-side session the cookie belongs to (<see cref="ServerSessions"/>); the CRM's own claim, not Entra's.</summary>
+    public const string SessionIdClaimType = "cisa_session";
+
+    /// <summary>Marks the anonymous state an open page gets when its session ends on this instance (<see cref="SessionRevalidation"/>).</summary>
+    public const string SessionEndedClaimType = "cisa_session_ended";
     private const string ObjectIdLongClaimType = "http://schemas.microsoft.com/identity/claims/objectidentifier";
 
     public static CrmActor ToCrmActor(this ClaimsPrincipal? user)

@@ -1,10 +1,11 @@
 using Cisa.Crm.Core.Security;
+using Cisa.Crm.Web.Setup;
 
 namespace Cisa.Crm.Web.Endpoints;
 
 /// <summary>
 /// What every file download of the app is: a plain GET link, so the browser saves the file itself, guarded by one
-/// permission. The handlers are declared as returning <see cref="IResult"/>: since .NET 10 a TypedResults return type marks
+/// permission and rate limited (<see cref="RateLimits.Programs"/>). The handlers are declared as returning <see cref="IResult"/>: since .NET 10 a TypedResults return type marks
 /// an endpoint as an API endpoint, which answers a refused user with a bare 403 instead of the access-denied page.
 /// </summary>
 internal static class FileDownloads
@@ -17,7 +18,7 @@ internal static class FileDownloads
     {
         foreach (var (path, handler, permission) in downloads)
         {
-            endpoints.MapGet(path, handler).RequireAuthorization(permission.ToString()).AddEndpointFilter<CoreRefusals>();
+            endpoints.MapGet(path, handler).RequireAuthorization(permission.ToString()).AddEndpointFilter<CoreRefusals>().RequireRateLimiting(RateLimits.Programs);
         }
 
         return endpoints;

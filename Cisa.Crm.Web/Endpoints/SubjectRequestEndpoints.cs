@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using Cisa.Crm.Core.Privacy.Requests;
 using Cisa.Crm.Core.Security;
 using Cisa.Crm.Web.Authentication;
+using Cisa.Crm.Web.Setup;
 
 namespace Cisa.Crm.Web.Endpoints;
 
@@ -22,7 +23,8 @@ public static class SubjectRequestEndpoints
         endpoints.MapGet("/privacy/requests/{id:int}/access-report.json", DownloadAccessReportAsync)
             .RequireAuthorization(nameof(Permission.SubjectRequestsManage))
             .WithMetadata(new RefusedWithStatusCode())
-            .AddEndpointFilter<CoreRefusals>();
+            .AddEndpointFilter<CoreRefusals>()
+            .RequireRateLimiting(RateLimits.Programs);
         return endpoints;
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cisa.Crm.Web.Setup;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor;
 using MudBlazor.Services;
@@ -67,7 +68,7 @@ public static class CrmCultures
                     Secure = context.Request.IsHttps,
                 });
             return Results.LocalRedirect(LocalUrl.OrRoot(returnUrl));
-        }).AllowAnonymous();
+        }).AllowAnonymous().RequireRateLimiting(RateLimits.Programs);
         return endpoints;
     }
 }

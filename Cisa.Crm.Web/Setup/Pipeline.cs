@@ -41,6 +41,8 @@ public static class Pipeline
 
             return next(context);
         });
+        // After authentication, so that a signed-in user's requests count as theirs (RateLimits).
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
         return app;

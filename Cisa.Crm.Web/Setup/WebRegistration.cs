@@ -15,6 +15,7 @@ public static class WebRegistration
         services.AddCrmLocalization();
         services.AddScoped<ListAddress>();
         services.AddHttpContextAccessor();
+        services.AddCrmRateLimits();
         services.AddHealthChecks().AddDbContextCheck<CrmDbContext>("database");
         // No "Server: Kestrel" header: the response need not tell a scanner what runs behind it (ASVS 14.3.3).
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);

@@ -1405,6 +1405,28 @@ namespace Cisa.Crm.Core.Data.Migrations
                     b.ToTable("Prospects", (string)null);
                 });
 
+            modelBuilder.Entity("Cisa.Crm.Core.Security.Sessions.UserSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(43)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<DateTime>("LastSeenAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastSeenAtUtc");
+
+                    b.HasIndex("StartedAtUtc");
+
+                    b.ToTable("UserSessions", (string)null);
+                });
+
             modelBuilder.Entity("Cisa.Crm.Core.Applicants.Applicant", b =>
                 {
                     b.HasOne("Cisa.Crm.Core.Partners.PartnerContact", null)

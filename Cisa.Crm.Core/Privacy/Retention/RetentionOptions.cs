@@ -1,3 +1,4 @@
+using Cisa.Crm.Core.Common;
 using Microsoft.Extensions.Options;
 
 namespace Cisa.Crm.Core.Privacy.Retention;
@@ -47,17 +48,9 @@ public sealed class RetentionOptionsValidator : IValidateOptions<RetentionOption
 {
     public ValidateOptionsResult Validate(string? name, RetentionOptions options)
     {
-        var failures = new List<string>();
-        void Between(string setting, int value, int min, int max)
-        {
-            if (value < min || value > max)
-            {
-                failures.Add($"{RetentionOptions.Section}:{setting} must be between {min} and {max}; it is {value}.");
-            }
-        }
-
-        Between(nameof(RetentionOptions.PartnerContactYearsAfterRelationship), options.PartnerContactYearsAfterRelationship, 1, 30);
-        Between(nameof(RetentionOptions.ApplicantCvYearsAfterProcedure), options.ApplicantCvYearsAfterProcedure, 1, 10);
+        var failures = new SettingFailures(RetentionOptions.Section);
+        failures.Between(nameof(RetentionOptions.PartnerContactYearsAfterRelationship), options.PartnerContactYearsAfterRelationship, 1, 30);
+        failures.Between(nameof(RetentionOptions.ApplicantCvYearsAfterProcedure), options.ApplicantCvYearsAfterProcedure, 1, 10);
         if (options.ApplicantContactYearsAfterProcedure < options.ApplicantCvYearsAfterProcedure)
         {
             // RET-APP-CONTACT outlives RET-APP-CV: the CV goes first, the applicant later (a shorter contact period would erase the CV with them).
@@ -65,8 +58,8 @@ public sealed class RetentionOptionsValidator : IValidateOptions<RetentionOption
                 $"{RetentionOptions.Section}:{nameof(RetentionOptions.ApplicantCvYearsAfterProcedure)}; it is {options.ApplicantContactYearsAfterProcedure}.");
         }
 
-        Between(nameof(RetentionOptions.ProspectYearsAfterLastActivity), options.ProspectYearsAfterLastActivity, 1, 10);
-        Between(nameof(RetentionOptions.SweepBatchSize), options.SweepBatchSize, 50, 10_000);
+        failures.Between(nameof(RetentionOptions.ProspectYearsAfterLastActivity), options.ProspectYearsAfterLastActivity, 1, 10);
+        failures.Between(nameof(RetentionOptions.SweepBatchSize), options.SweepBatchSize, 50, 10_000);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

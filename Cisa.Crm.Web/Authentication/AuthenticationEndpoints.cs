@@ -18,6 +18,7 @@ public static class AuthenticationEndpoints
 {
     public const string LocalSignInPath = "/authentication/local";
     public const string SignedOutPath = "/authentication/signed-out";
+    public const string SignInFailedPath = "/authentication/failed";
 
     public static IEndpointRouteBuilder MapAuthenticationEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -30,6 +31,7 @@ public static class AuthenticationEndpoints
 
         group.MapPost("/logout", SignOutAsync);
         group.MapGet("/signed-out", () => new RazorComponentResult<SignedOutPage>());
+        group.MapGet("/failed", () => new RazorComponentResult<SignInFailedPage>());
 
         if (mode.UsesLocalSignIn)
         {

@@ -5,17 +5,19 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Identity.Web;
 
 namespace Cisa.Crm.Tests.Support.Oidc;
 
 /// <summary>
 /// The real app on Kestrel over HTTPS (a random loopback port), signing in with Microsoft Entra ID as production
-/// does, its <c>AzureAd</c> settings (Instance, TenantId, ClientId, ClientSecret) pointing at <see cref="TestOidcProvider"/>.
-/// Test-only: the app's back channel (discovery, keys, code redemption, issuer metadata) trusts the provider's
+/// does, its <c>AzureAd</c> settings (Instance, TenantId, ClientId; the app needs no client secret) pointing at <see cref="TestOidcProvider"/>.
+/// Test-only: the app's back channel (discovery document, signing keys, issuer metadata) trusts the provider's
 /// self-signed certificate, and nothing else is changed; every production check of the id token stays on.
 /// </summary>
 public sealed class OidcAppFactory : CrmAppFactory
 {
+    private const string TrustingClient = "test-oidc-provider";
     private readonly TestOidcProvider _provider;
 
     public OidcAppFactory(TestOidcProvider provider)
@@ -42,12 +44,13 @@ public sealed class OidcAppFactory : CrmAppFactory
         builder.UseSetting("AzureAd:Instance", _provider.Instance);
         builder.UseSetting("AzureAd:TenantId", TestOidcProvider.TenantId);
         builder.UseSetting("AzureAd:ClientId", TestOidcProvider.ClientId);
-        builder.UseSetting("AzureAd:ClientSecret", _provider.ClientSecret);
         builder.ConfigureTestServices(services =>
         {
             services.Configure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme,
                 options => options.BackchannelHttpHandler = _provider.CreateTrustingHandler());
-            services.ConfigureHttpClientDefaults(client => client.ConfigurePrimaryHttpMessageHandler(_provider.CreateTrustingHandler));
+            // Microsoft.Identity.Web's issuer validator reads the tenant's issuer from the metadata through this named client.
+            services.Configure<AadIssuerValidatorOptions>(options => options.HttpClientName = TrustingClient);
+            services.AddHttpClient(TrustingClient).ConfigurePrimaryHttpMessageHandler(_provider.CreateTrustingHandler);
         });
     }
 }

@@ -27,8 +27,8 @@ public sealed record OidcAccount(string ObjectId, string Name, string PreferredU
 /// addresses follow Entra's (<c>{instance}{tenant}/v2.0</c> is the authority, with its discovery document, keys,
 /// authorize, token and logout endpoints), its issuer is <c>{instance}{tenant}/v2.0</c>, and its id tokens carry
 /// <c>oid</c>, <c>tid</c>, <c>name</c>, <c>preferred_username</c>, <c>ver</c> and the app roles in <c>roles</c>.
-/// It knows one confidential client (the CRM) with a secret made for this run and the redirect addresses it was told,
-/// and refuses anything else. Whoever <see cref="SignInAs"/> names is the person at the keyboard when the browser
+/// It knows one client (the CRM, which only signs people in: <c>response_type=id_token</c>, <c>response_mode=form_post</c>,
+/// no client secret, as its Entra registration says) and the redirect addresses it was told, and refuses anything else. Whoever <see cref="SignInAs"/> names is the person at the keyboard when the browser
 /// reaches the authorize endpoint. <see cref="TamperNextIdToken"/> lets a test change the next id token's claims
 /// (another audience, another issuer, an expiry in the past), re-signed with the provider's own key, so the app's
 /// validation is tested and not the signature alone.
@@ -40,18 +40,14 @@ public sealed class TestOidcProvider : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private TestOidcProvider(WebApplication app, X509Certificate2 certificate, string clientSecret)
+    private TestOidcProvider(WebApplication app, X509Certificate2 certificate)
     {
         _app = app;
         Certificate = certificate;
-        ClientSecret = clientSecret;
     }
 
     /// <summary>The provider's TLS certificate (self-signed, made for this run, for 127.0.0.1).</summary>
     public X509Certificate2 Certificate { get; }
-
-    /// <summary>The CRM's client secret, made for this run (never in the repository).</summary>
-    public string ClientSecret { get; }
 
     /// <summary><c>AzureAd:Instance</c> for the app: the provider's base address.</summary>
     public string Instance { get; private set; } = "";
@@ -65,16 +61,15 @@ public sealed class TestOidcProvider : IAsyncDisposable
     /// <summary>Who signs in at the next authorization request.</summary>
     public OidcAccount? SignInAs { get; set; }
 
-    /// <summary>Changes the claims of the next id token the token endpoint hands out (then resets itself).</summary>
+    /// <summary>Changes the claims of the next id token the authorize endpoint hands out (then resets itself).</summary>
     public Action<JsonObject>? TamperNextIdToken { get; set; }
 
-    /// <summary>How many end-session (sign-out) requests reached the provider with a valid id token hint.</summary>
-    public int SignOutsWithIdTokenHint { get; private set; }
+    /// <summary>How many sign-outs (end-session requests) reached the provider.</summary>
+    public int SignOuts { get; private set; }
 
     public static async Task<TestOidcProvider> StartAsync()
     {
         var certificate = CreateCertificate();
-        var clientSecret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
@@ -86,16 +81,16 @@ public sealed class TestOidcProvider : IAsyncDisposable
             server.SetConfigurationEndpointUris($"{TenantId}/v2.0/.well-known/openid-configuration")
                 .SetJsonWebKeySetEndpointUris($"{TenantId}/discovery/v2.0/keys")
                 .SetAuthorizationEndpointUris($"{TenantId}/oauth2/v2.0/authorize")
-                .SetTokenEndpointUris($"{TenantId}/oauth2/v2.0/token")
                 .SetEndSessionEndpointUris($"{TenantId}/oauth2/v2.0/logout");
-            server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
+            // The CRM only signs people in: response_type=id_token with response_mode=form_post, as its Entra registration
+            // ("ID tokens" ticked, no client secret) allows.
+            server.AllowImplicitFlow();
             server.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.OfflineAccess, Scopes.Email);
             server.AddEphemeralEncryptionKey().AddEphemeralSigningKey().DisableAccessTokenEncryption();
             // No application or token store: the one client is checked by the handlers below.
             server.EnableDegradedMode();
             server.UseAspNetCore()
                 .EnableAuthorizationEndpointPassthrough()
-                .EnableTokenEndpointPassthrough()
                 .EnableEndSessionEndpointPassthrough();
 
             server.AddEventHandler<OpenIddictServerEvents.ValidateAuthorizationRequestContext>(handler => handler.UseInlineHandler(context =>
@@ -111,16 +106,6 @@ public sealed class TestOidcProvider : IAsyncDisposable
 
                 return default;
             }));
-            server.AddEventHandler<OpenIddictServerEvents.ValidateTokenRequestContext>(handler => handler.UseInlineHandler(context =>
-            {
-                if (context.ClientId != ClientId || !CryptographicOperations.FixedTimeEquals(
-                        System.Text.Encoding.UTF8.GetBytes(context.Request.ClientSecret ?? ""), System.Text.Encoding.UTF8.GetBytes(Provider().ClientSecret)))
-                {
-                    context.Reject(Errors.InvalidClient, "Wrong client credentials.");
-                }
-
-                return default;
-            }));
             server.AddEventHandler<OpenIddictServerEvents.ValidateEndSessionRequestContext>(handler => handler.UseInlineHandler(context =>
             {
                 if (context.PostLogoutRedirectUri is { } uri && !Provider().RegisteredRedirectUris.Contains(uri))
@@ -130,7 +115,7 @@ public sealed class TestOidcProvider : IAsyncDisposable
 
                 return default;
             }));
-            server.AddEventHandler<OpenIddictServerEvents.ApplyTokenResponseContext>(handler => handler.UseInlineHandler(context =>
+            server.AddEventHandler<OpenIddictServerEvents.ApplyAuthorizationResponseContext>(handler => handler.UseInlineHandler(context =>
             {
                 var tamper = Provider().TamperNextIdToken;
                 if (tamper is not null && context.Response.IdToken is { } idToken)
@@ -145,12 +130,11 @@ public sealed class TestOidcProvider : IAsyncDisposable
 
         var app = builder.Build();
         app.MapMethods($"/{TenantId}/oauth2/v2.0/authorize", [HttpMethods.Get, HttpMethods.Post], (HttpContext http) => Authorize(http, Provider()));
-        app.MapPost($"/{TenantId}/oauth2/v2.0/token", (Func<HttpContext, Task<IResult>>)Token);
-        app.MapMethods($"/{TenantId}/oauth2/v2.0/logout", [HttpMethods.Get, HttpMethods.Post], (Func<HttpContext, Task<IResult>>)(http => EndSession(http, Provider())));
+        app.MapMethods($"/{TenantId}/oauth2/v2.0/logout", [HttpMethods.Get, HttpMethods.Post], () => EndSession(Provider()));
 
         await app.StartAsync();
         var address = app.Urls.Single();
-        provider = new TestOidcProvider(app, certificate, clientSecret) { Instance = address.TrimEnd('/') + "/" };
+        provider = new TestOidcProvider(app, certificate) { Instance = address.TrimEnd('/') + "/" };
         var issuer = new Uri(provider.Issuer);
         app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<OpenIddictServerOptions>>().CurrentValue.Issuer = issuer;
         return provider;
@@ -188,23 +172,9 @@ public sealed class TestOidcProvider : IAsyncDisposable
         return Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
-    private static async Task<IResult> Token(HttpContext http)
+    private static IResult EndSession(TestOidcProvider provider)
     {
-        // The code was checked by OpenIddict (signature, lifetime, client, redirect address, PKCE); its person signs in.
-        var result = await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
-        return result.Principal is { } principal
-            ? Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)
-            : Results.Forbid(authenticationSchemes: [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
-    }
-
-    private static async Task<IResult> EndSession(HttpContext http, TestOidcProvider provider)
-    {
-        var hint = await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
-        if (hint.Principal?.FindFirst("oid") is not null)
-        {
-            provider.SignOutsWithIdTokenHint++;
-        }
-
+        provider.SignOuts++;
         return Results.SignOut(authenticationSchemes: [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
     }
 

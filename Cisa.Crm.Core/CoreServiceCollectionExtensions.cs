@@ -15,6 +15,7 @@ using Cisa.Crm.Core.Privacy.Suppression;
 using Cisa.Crm.Core.Prospects;
 using Cisa.Crm.Core.Prospects.Calls;
 using Cisa.Crm.Core.Prospects.Import;
+using Cisa.Crm.Core.Security.Sessions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -67,6 +68,10 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<SubjectRequestService>();
         services.AddScoped<RequestRecordsService>();
         services.AddSingleton<DatabaseInitializer>();
+        // The host may bind Crm:Sessions; the checks are registered here, as for retention.
+        services.AddOptions<UserSessionOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<UserSessionOptions>, UserSessionOptionsValidator>());
+        services.AddSingleton<SessionStore>();
         return services;
     }
 }

@@ -618,3 +618,19 @@ VALUES ('20261125075538_PersonSearchNameIndexes', '10.0.15');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+CREATE TABLE "UserSessions" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_UserSessions" PRIMARY KEY,
+    "StartedAtUtc" TEXT NOT NULL,
+    "LastSeenAtUtc" TEXT NOT NULL
+);
+
+CREATE INDEX "IX_UserSessions_LastSeenAtUtc" ON "UserSessions" ("LastSeenAtUtc");
+
+CREATE INDEX "IX_UserSessions_StartedAtUtc" ON "UserSessions" ("StartedAtUtc");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261207225220_UserSessions', '10.0.15');
+
+COMMIT;
+

@@ -8,6 +8,7 @@ using Cisa.Crm.Core.Privacy.Retention;
 using Cisa.Crm.Core.Privacy.Suppression;
 using Cisa.Crm.Core.Prospects;
 using Cisa.Crm.Core.Prospects.Calls;
+using Cisa.Crm.Core.Security.Sessions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cisa.Crm.Core.Data;
@@ -62,6 +63,8 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbCon
     public DbSet<RequestDecision> RequestDecisions => Set<RequestDecision>();
 
     public DbSet<RecipientNotification> RecipientNotifications => Set<RecipientNotification>();
+
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CrmDbContext).Assembly);

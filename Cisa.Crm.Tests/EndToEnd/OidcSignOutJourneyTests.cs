@@ -50,7 +50,7 @@ public sealed class OidcSignOutJourneyTests(OidcFixture oidc) : IClassFixture<Oi
         Assert.Equal([AuditActions.SignIn, AuditActions.SignOut], actions);
     }
 
-    [Fact(Skip = "Needs server-side session revocation (issue 18 defect 3), built on branch i18-sessions and not merged here yet: today a copied cookie still works after sign-out. The lead unskips this after merging i18-sessions.")]
+    [Fact]
     public async Task A_copied_session_cookie_is_refused_after_sign_out_through_the_OIDC_provider()
     {
         var page = await SignedInPageAsync(new OidcAccount(Guid.NewGuid().ToString(), "Sofie Verhaegen", "sofie.verhaegen@cisa.example", CrmRoles.Sales));

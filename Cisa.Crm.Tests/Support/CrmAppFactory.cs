@@ -4,6 +4,7 @@ using Cisa.Crm.Core.Data;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +30,9 @@ public class CrmAppFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => _databasePath;
 
+    /// <summary>The app's clock, when a test moves time (session lifetimes); the system clock otherwise.</summary>
+    public TimeProvider? Time { get; init; }
+
     /// <summary>Extra settings, applied last (e.g. <c>Crm:Retention:*</c> to test start-up validation).</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
@@ -47,6 +51,11 @@ public class CrmAppFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (Time is { } time)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(time));
         }
 
         if (Entra)
@@ -73,10 +82,17 @@ public class CrmAppFactory : WebApplicationFactory<Program>
     public HttpClient CreateBrowserLikeClient() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
-    /// <summary>Signs in through the real local sign-in form, antiforgery token included.</summary>
-    public async Task<HttpClient> SignedInClientAsync(string demoUserId)
+    /// <summary>
+    /// A client like <see cref="CreateBrowserLikeClient"/> whose cookies the test holds: to copy a session cookie to
+    /// another client, as someone who stole it would.
+    /// </summary>
+    public HttpClient CreateClientWithCookies(CookieContainer cookies) =>
+        CreateDefaultClient(ClientOptions.BaseAddress, new CookieContainerHandler(cookies));
+
+    /// <summary>Signs in through the real local sign-in form, antiforgery token included; into <paramref name="cookies"/> when given.</summary>
+    public async Task<HttpClient> SignedInClientAsync(string demoUserId, CookieContainer? cookies = null)
     {
-        var client = CreateBrowserLikeClient();
+        var client = cookies is null ? CreateBrowserLikeClient() : CreateClientWithCookies(cookies);
         var page = await client.GetStringAsync("/authentication/local?returnUrl=/");
         var token = AntiforgeryTokenIn(page);
         var response = await client.PostAsync("/authentication/local", new FormUrlEncodedContent(new Dictionary<string, string>

@@ -1,5 +1,6 @@
 using Cisa.Crm.Core.Audit;
 using Cisa.Crm.Core.Security;
+using Cisa.Crm.Core.Security.Sessions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -22,6 +23,8 @@ public static partial class AuthenticationRegistration
         var mode = SignInMode.Resolve(builder.Configuration, builder.Environment);
         var services = builder.Services;
         services.AddSingleton(mode);
+        services.AddServerSessions(builder.Configuration);
+        var sessions = builder.Configuration.GetSection(UserSessionOptions.Section).Get<UserSessionOptions>() ?? new UserSessionOptions();
 
         if (mode.UsesEntra)
         {
@@ -33,7 +36,7 @@ public static partial class AuthenticationRegistration
                         options.TokenValidationParameters.RoleClaimType = CrmClaims.RoleClaimType;
                         options.TokenValidationParameters.NameClaimType = CrmClaims.NameClaimType;
                     },
-                    cookie => ConfigureCookie(cookie, builder.Environment));
+                    cookie => ConfigureCookie(cookie, builder.Environment, sessions));
             // Keep Entra's claim names ("roles", "name") instead of the legacy WS-Federation URIs.
             services.PostConfigure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme, options =>
             {
@@ -45,7 +48,7 @@ public static partial class AuthenticationRegistration
         }
         else
         {
-            services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie => ConfigureCookie(cookie, builder.Environment));
+            services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie => ConfigureCookie(cookie, builder.Environment, sessions));
         }
 
         services.AddAuthorization(options =>
@@ -85,18 +88,22 @@ public static partial class AuthenticationRegistration
     [LoggerMessage(EventId = 1100, Level = LogLevel.Warning, Message = "A sign-in through Entra ID was refused: {FailureKind}.")]
     private static partial void LogSignInFailed(ILogger logger, string failureKind);
 
-    private static void ConfigureCookie(CookieAuthenticationOptions options, IHostEnvironment environment)
+    /// <summary>Development runs on plain http; everywhere else the app's cookies never travel unencrypted.</summary>
+    private static CookieSecurePolicy SecureCookies(IHostEnvironment environment) =>
+        environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+
+    private static void ConfigureCookie(CookieAuthenticationOptions options, IHostEnvironment environment, UserSessionOptions sessions)
     {
         options.Cookie.Name = "cisa-crm-session";
         options.Cookie.HttpOnly = true;
         options.Cookie.SameSite = SameSiteMode.Lax;
-        // Development runs on plain http; everywhere else the session cookie never travels unencrypted.
-        options.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        options.Cookie.SecurePolicy = SecureCookies(environment);
         options.LoginPath = LoginPath;
         options.AccessDeniedPath = AccessDeniedPath;
         options.Events.OnRedirectToAccessDenied = RefusedWithStatusCode.Around(options.Events.OnRedirectToAccessDenied);
-        options.ExpireTimeSpan = TimeSpan.FromHours(8);
-        options.SlidingExpiration = true;
+        // The cookie lives as long as its session may; the idle timeout and the end at sign-out are the server's (ServerSessions).
+        options.ExpireTimeSpan = sessions.AbsoluteLifetime;
+        options.SlidingExpiration = false;
         // One place records every sign-in, whether it came from Entra ID or the local page (LOG-ACTIONS).
         options.Events.OnSignedIn = async context =>
         {
@@ -104,5 +111,6 @@ public static partial class AuthenticationRegistration
             var actor = context.Principal.ToCrmActor();
             await trail.RecordEventAsync(actor, AuditActions.SignIn, "Session", details: $"scheme={context.Scheme.Name}", cancellationToken: context.HttpContext.RequestAborted);
         };
+        ServerSessions.Attach(options.Events);
     }
 }

@@ -10,6 +10,9 @@ public static class CrmClaims
     public const string RoleClaimType = "roles";
     public const string NameClaimType = "name";
     public const string ObjectIdClaimType = "oid";
+
+    /// <summary>The server-side session the cookie belongs to (<see cref="ServerSessions"/>); the CRM's own claim, not Entra's.</summary>
+    public const string SessionIdClaimType = "cisa_session";
     private const string ObjectIdLongClaimType = "http://schemas.microsoft.com/identity/claims/objectidentifier";
 
     public static CrmActor ToCrmActor(this ClaimsPrincipal? user)

@@ -37,7 +37,13 @@ public sealed class BrowserFixture : IAsyncLifetime
             .First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
 
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        Browser = await LaunchChromiumAsync(_playwright);
+        Directory.CreateDirectory(ScreenshotFolder);
+    }
+
+    /// <summary>Debian's headless Chromium, as every browser test starts it.</summary>
+    public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright) =>
+        playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
@@ -47,8 +53,6 @@ public sealed class BrowserFixture : IAsyncLifetime
                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
             ],
         });
-        Directory.CreateDirectory(ScreenshotFolder);
-    }
 
     /// <summary>A phone held upright (the size of a common recent phone, in CSS pixels).</summary>
     public static ViewportSize Phone => new() { Width = 390, Height = 844 };

@@ -19,6 +19,7 @@ public static class AuthenticationEndpoints
 {
     public const string LocalSignInPath = "/authentication/local";
     public const string SignedOutPath = "/authentication/signed-out";
+    public const string SignInFailedPath = "/authentication/failed";
 
     public static IEndpointRouteBuilder MapAuthenticationEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -32,6 +33,7 @@ public static class AuthenticationEndpoints
 
         group.MapPost("/logout", SignOutAsync).RequireRateLimiting(RateLimits.Programs);
         group.MapGet("/signed-out", () => new RazorComponentResult<SignedOutPage>());
+        group.MapGet("/failed", () => new RazorComponentResult<SignInFailedPage>());
 
         if (mode.UsesLocalSignIn)
         {

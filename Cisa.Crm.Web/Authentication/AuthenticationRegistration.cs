@@ -1,6 +1,7 @@
 using Cisa.Crm.Core.Audit;
 using Cisa.Crm.Core.Security;
 using Cisa.Crm.Core.Security.Sessions;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
@@ -8,7 +9,7 @@ using Microsoft.Identity.Web;
 
 namespace Cisa.Crm.Web.Authentication;
 
-public static class AuthenticationRegistration
+public static partial class AuthenticationRegistration
 {
     public const string LoginPath = "/authentication/login";
     public const string AccessDeniedPath = "/access-denied";
@@ -42,6 +43,7 @@ public static class AuthenticationRegistration
                 options.MapInboundClaims = false;
                 options.TokenValidationParameters.RoleClaimType = CrmClaims.RoleClaimType;
                 options.TokenValidationParameters.NameClaimType = CrmClaims.NameClaimType;
+                options.Events.OnRemoteFailure = ShowSignInFailedAsync(options.Events.OnRemoteFailure);
             });
         }
         else
@@ -64,6 +66,29 @@ public static class AuthenticationRegistration
         services.AddAntiforgery(options => options.Cookie.SecurePolicy = SecureCookies(builder.Environment));
         return builder;
     }
+
+    /// <summary>
+    /// An answer from the identity provider the app does not accept (an id token for another application, tenant or
+    /// issuer, an expired one, a wrong nonce, an error from the provider) starts no session and shows a page that says
+    /// so, instead of the error page; the log gets the kind of failure only, never the token or who it named.
+    /// </summary>
+    private static Func<RemoteFailureContext, Task> ShowSignInFailedAsync(Func<RemoteFailureContext, Task> previous) =>
+        async context =>
+        {
+            await previous(context);
+            if (context.Result is not null)
+            {
+                return;
+            }
+
+            var logger = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AuthenticationRegistration));
+            LogSignInFailed(logger, context.Failure?.GetType().Name ?? "unknown");
+            context.Response.Redirect(AuthenticationEndpoints.SignInFailedPath);
+            context.HandleResponse();
+        };
+
+    [LoggerMessage(EventId = 1100, Level = LogLevel.Warning, Message = "A sign-in through Entra ID was refused: {FailureKind}.")]
+    private static partial void LogSignInFailed(ILogger logger, string failureKind);
 
     /// <summary>Development runs on plain http; everywhere else the app's cookies never travel unencrypted.</summary>
     private static CookieSecurePolicy SecureCookies(IHostEnvironment environment) =>

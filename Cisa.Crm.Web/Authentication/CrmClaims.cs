@@ -31,9 +31,12 @@ public static class CrmClaims
             ?? user.Identity.Name
             ?? "unknown";
         var name = user.FindFirst(NameClaimType)?.Value ?? user.Identity.Name ?? id;
+        // Only the CRM's own roles count: an app role it does not know (or a differently cased one) grants nothing,
+        // and its holder sees the "no role" page rather than an empty one.
         var roles = user.Claims
             .Where(c => c.Type is RoleClaimType or ClaimTypes.Role)
             .Select(c => c.Value)
+            .Where(CrmRoles.All.Contains)
             .Distinct(StringComparer.Ordinal)
             .ToList();
         return new CrmActor(id, name, roles);

@@ -24,6 +24,10 @@ public sealed partial class DocumentationTests
     [GeneratedRegex(@"\]\(([^)\s]+)\)")]
     private static partial Regex LinkTarget();
 
+    /// <summary>A test cited in backticks: a class (<c>SessionTests</c>), a class and test, or a family (<c>*ValueBoundsTests</c>).</summary>
+    [GeneratedRegex(@"`(\*?[A-Z][A-Za-z]*Tests)(?:\.([A-Za-z0-9_]+))?`")]
+    private static partial Regex CitedTest();
+
     private static HashSet<string> DocumentedRules() =>
         [.. RuleHeading().Matches(File.ReadAllText(RulesFile)).Select(m => m.Groups[1].Value)];
 
@@ -69,6 +73,31 @@ public sealed partial class DocumentationTests
                 .OfType<string>()
                 .Distinct()
                 .Select(name => ($"{m.DeclaringType!.Name}.{m.Name}", name)));
+
+    /// <summary>
+    /// The ASVS table in <c>docs/security.md</c> is a claim per requirement with the test that proves it: a renamed or
+    /// deleted test must take its row with it, or the table would prove nothing.
+    /// </summary>
+    [Fact]
+    public void Every_test_the_security_document_cites_exists()
+    {
+        var text = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docs", "security.md"));
+        var types = typeof(DocumentationTests).Assembly.GetTypes();
+        var cited = CitedTest().Matches(text).Select(m => (Class: m.Groups[1].Value, Test: m.Groups[2].Value)).Distinct().ToList();
+
+        var missing = cited.Where(c =>
+        {
+            var classes = c.Class.StartsWith('*')
+                ? types.Where(t => t.Name.EndsWith(c.Class[1..], StringComparison.Ordinal))
+                : types.Where(t => t.Name == c.Class);
+            return c.Test.Length == 0
+                ? !classes.Any()
+                : !classes.Any(t => t.GetMethod(c.Test, BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static) is not null);
+        }).Select(c => c.Test.Length == 0 ? c.Class : $"{c.Class}.{c.Test}").ToList();
+
+        Assert.True(cited.Count > 20, $"Only {cited.Count} tests cited: the pattern no longer reads the document.");
+        Assert.Empty(missing);
+    }
 
     [Fact]
     public void Every_rule_id_a_test_name_cites_is_defined_in_docs_privacy_rules()

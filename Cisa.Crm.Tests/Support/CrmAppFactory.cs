@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
@@ -34,6 +35,9 @@ public class CrmAppFactory : WebApplicationFactory<Program>
     /// <summary>The app's clock, when a test moves time (session lifetimes); the system clock otherwise.</summary>
     public TimeProvider? Time { get; init; }
 
+    /// <summary>When set, receives every log line the app writes (at the levels its configuration lets through).</summary>
+    public LogCapture? Logs { get; init; }
+
     /// <summary>Extra settings, applied last (e.g. <c>Crm:Retention:*</c> to test start-up validation).</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
@@ -54,6 +58,11 @@ public class CrmAppFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (Logs is { } logs)
+        {
+            builder.ConfigureLogging(logging => logging.AddProvider(logs));
         }
 
         if (Time is { } time)

@@ -34,24 +34,24 @@ public sealed class SweepLiveWorkload : IWorkload
         {
             foreach (var prospect in LiveProspects(warmUp.Path, 1))
             {
-                await services.GetRequiredService<CallLogService>().LogAsync(prospect, Call(), cancellationToken);
+                await using var scope = services.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<CallLogService>().LogAsync(prospect, Call(), cancellationToken);
             }
         }, cancellationToken);
 
         using var scratch = context.ScratchCopy("sweep-live");
         await using var services = BenchServices.Create(scratch.Path, DemoStaff.ToActor(DemoStaff.Sales), SweepWorkload.Configuration(context));
-        var calls = services.GetRequiredService<CallLogService>();
         var sweep = services.GetRequiredService<RetentionSweep>();
         // The prospects with the highest ids: the sweep reaches them last, and each user's first call (at the sweep's
         // start) makes theirs no longer due, so they stay while everything around them goes.
         var prospects = LiveProspects(scratch.Path, users);
 
-        var quiet = await SavesWhileAsync(calls, prospects, think, Task.Delay(BaselineDuration, cancellationToken), cancellationToken);
+        var quiet = await SavesWhileAsync(services, prospects, think, Task.Delay(BaselineDuration, cancellationToken), cancellationToken);
         context.Log.WriteLine($"  no sweep: {quiet.Times.Count:N0} saves by {users} users, median {Summary.Of(quiet.Times, "ms").Median:F1} ms");
 
         var start = Stopwatch.GetTimestamp();
         var sweeping = sweep.RunAsync(CrmActor.System, SweepTrigger.OnDemand, null, cancellationToken);
-        var during = await SavesWhileAsync(calls, prospects, think, sweeping, cancellationToken);
+        var during = await SavesWhileAsync(services, prospects, think, sweeping, cancellationToken);
         var sweepSeconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
         var run = await sweeping;
         var saves = Summary.Of(during.Times, "ms");
@@ -83,12 +83,17 @@ public sealed class SweepLiveWorkload : IWorkload
             cases, ["one sweep: it erases its input, so the run needs a fresh copy of the 500 MB database"]);
     }
 
-    /// <summary>Each user saves calls with their own prospect, a think time apart, until <paramref name="until"/> ends.</summary>
-    private static async Task<(List<double> Times, int Failures)> SavesWhileAsync(CallLogService calls, IReadOnlyList<int> prospects, int thinkMilliseconds,
+    /// <summary>
+    /// Each user (a scope of their own, as a circuit is) saves calls with their own prospect, a think time apart, until
+    /// <paramref name="until"/> ends.
+    /// </summary>
+    private static async Task<(List<double> Times, int Failures)> SavesWhileAsync(ServiceProvider services, IReadOnlyList<int> prospects, int thinkMilliseconds,
         Task until, CancellationToken cancellationToken)
     {
         var users = prospects.Select((prospect, user) => Task.Run(async () =>
         {
+            await using var scope = services.CreateAsyncScope();
+            var calls = scope.ServiceProvider.GetRequiredService<CallLogService>();
             var random = new Random(user);
             var times = new List<double>();
             var failures = 0;

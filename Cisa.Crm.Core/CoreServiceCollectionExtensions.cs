@@ -34,8 +34,10 @@ public static class CoreServiceCollectionExtensions
         // Pooled: every service call takes a context and gives it back, and a new one costs more than the list's quick queries.
         // The bookkeeping interceptor stamps times from the registered TimeProvider (a test's fake clock too).
         services.AddPooledDbContextFactory<CrmDbContext>((provider, options) => options.UseSqlite(sqliteConnectionString)
-            .AddInterceptors(new SqliteSecureDeleteInterceptor(), new BookkeepingInterceptor(provider.GetRequiredService<TimeProvider>())));
+            .AddInterceptors(new SqliteSecureDeleteInterceptor(), new BookkeepingInterceptor(provider.GetRequiredService<TimeProvider>()),
+                provider.GetRequiredService<WaitingWriters>()));
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<WaitingWriters>();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<SuppressionList>();
         services.AddSingleton<ProspectRules>();

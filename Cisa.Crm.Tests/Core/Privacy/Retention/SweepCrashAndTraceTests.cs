@@ -109,6 +109,7 @@ public sealed class SweepCrashAndTraceTests : RetentionTestBase
         new InterceptedFactory(Db.FilePath, interceptor),
         Db.Get<PersonEraser>(),
         Db.Get<AuditTrail>(),
+        Db.Get<Cisa.Crm.Core.Data.Sqlite.WaitingWriters>(),
         Db.Time,
         Options.Create(new RetentionOptions { SweepBatchSize = batchSize }));
 

@@ -105,14 +105,6 @@ public sealed class SweepCrashAndTraceTests : RetentionTestBase
         }
     }
 
-    private RetentionSweep SweepWith(IInterceptor interceptor, int batchSize) => new(
-        new InterceptedFactory(Db.FilePath, interceptor),
-        Db.Get<PersonEraser>(),
-        Db.Get<AuditTrail>(),
-        Db.Get<Cisa.Crm.Core.Data.Sqlite.WaitingWriters>(),
-        Db.Time,
-        Options.Create(new RetentionOptions { SweepBatchSize = batchSize }));
-
     private async Task CheckpointAsync()
     {
         await using var db = Db.CreateContext();
@@ -130,14 +122,6 @@ public sealed class SweepCrashAndTraceTests : RetentionTestBase
             stream.CopyTo(memory);
             return memory.ToArray().AsSpan().IndexOf(needle) >= 0;
         });
-    }
-
-    private sealed class InterceptedFactory(string path, IInterceptor interceptor) : IDbContextFactory<CrmDbContext>
-    {
-        public CrmDbContext CreateDbContext() => new(new DbContextOptionsBuilder<CrmDbContext>()
-            .UseSqlite($"Data Source={path};Pooling=False")
-            .AddInterceptors(new SqliteSecureDeleteInterceptor(), interceptor)
-            .Options);
     }
 
     private sealed class SimulatedCrashException() : Exception("The process died here.");

@@ -20,9 +20,9 @@ public sealed record SweepProgress(int Done, int Total, RetentionRule? Rule);
 /// steps: a step selects the next due people, erases them with set-based statements (<see cref="PersonEraser"/>),
 /// writes one audit entry per person and adds its counts to the run. The batch commits when it holds
 /// <see cref="RetentionOptions.SweepBatchSize"/> people, when its rule is done, or, after the step in flight, as soon as
-/// another write waits for the lock (<see cref="WaitingWriters"/>); it then lets those waiting through before it
-/// begins again. So a person saving a call waits for one step (sized to take about <see cref="StepTarget"/>), not for a
-/// batch. A crash loses at most the batch in flight, which the next run (idempotent by construction: it erases what
+/// another write waits for the lock (<see cref="WaitingWriters"/>) and the batch has held it for <see cref="LeastHold"/>;
+/// it then lets those waiting through before it begins again. So a person saving a call waits for at most about
+/// <see cref="LeastHold"/> and one step (sized to take about <see cref="StepTarget"/>), not for a batch. A crash loses at most the batch in flight, which the next run (idempotent by construction: it erases what
 /// is still due) finishes. Memory depends on the batch size, not on how many rows are due.
 /// </summary>
 public sealed class RetentionSweep(
@@ -36,8 +36,14 @@ public sealed class RetentionSweep(
     /// <summary>How long one step should hold the write lock: what a write that arrives meanwhile waits at most, plus the commit.</summary>
     internal static readonly TimeSpan StepTarget = TimeSpan.FromMilliseconds(40);
 
+    /// <summary>
+    /// The sweep's own share: a batch holds the lock at least this long before it gives way, so writers that keep coming
+    /// (ten people saving calls on a loaded machine kept the lock busy most of the time) cannot stall it for good.
+    /// </summary>
+    internal TimeSpan LeastHold { get; set; } = TimeSpan.FromMilliseconds(100);
+
     /// <summary>The most a sweep waits, after a commit, for the writes that were waiting to get the lock (it goes on after that).</summary>
-    private static readonly TimeSpan LetThroughAtMost = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan LetThroughAtMost = TimeSpan.FromMilliseconds(250);
 
     private const int FirstStep = 250;
     private const int SmallestStep = 25;
@@ -144,6 +150,7 @@ public sealed class RetentionSweep(
     {
         var batchSize = options.Value.SweepBatchSize;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var holding = Stopwatch.GetTimestamp();
         var erased = 0;
         var ruleDone = false;
         do
@@ -161,7 +168,7 @@ public sealed class RetentionSweep(
             erased += step.Count;
             afterId = step.LastId;
         }
-        while (erased < batchSize && !waitingWriters.Any);
+        while (erased < batchSize && (Stopwatch.GetElapsedTime(holding) < LeastHold || !waitingWriters.Any));
 
         if (erased > 0)
         {

@@ -65,7 +65,11 @@ public sealed class SweepBesideUsersTests : RetentionTestBase
         var saving = new SaveDuringFirstErasure(Db.Get<WaitingWriters>(),
             () => Sales.AsAsync(SalesPeople.Sofie, () => Db.Get<CallLogService>().LogAsync(living, SalesData.Call(report: "Called during the sweep."))));
 
-        var run = await SweepWith(saving, batchSize: 10_000).RunAsync(SalesPeople.PrivacyOfficer, SweepTrigger.OnDemand);
+        var sweep = SweepWith(saving, batchSize: 10_000);
+        // Without the sweep's own share of the lock, whose length depends on the machine: the batch gives way right
+        // after the step in flight, however fast that step was.
+        sweep.LeastHold = TimeSpan.Zero;
+        var run = await sweep.RunAsync(SalesPeople.PrivacyOfficer, SweepTrigger.OnDemand);
 
         return (run, living, await saving.Saved);
     }

@@ -12,9 +12,9 @@ public static class BenchmarkCommand
         Cisa CRM benchmarks
 
           generate --db db/bench.db [--scale 1.0] [--expired-share 0.1] [--seed 20261125] [--as-of yyyy-MM-dd] [--analyze true]
-          run      --db db/bench.db [--only P-LIST,P-SEARCH,P-IMPORT,P-CIRCUITS] [--iterations 200]
+          run      --db db/bench.db [--only P-LIST,P-SEARCH,P-IMPORT,P-CIRCUITS,P-DSR,P-SWEEP,P-SWEEP-LIVE] [--iterations 200]
                    [--import-rows 100000] [--import-iterations 3] [--circuits 200] [--circuit-clicks 10] [--think-ms 1000] [--app-gc server]
-                   [--explain false]
+                   [--sweep-batch 10000] [--sweep-users 10] [--sweep-think-ms 100] [--explain false]
         """;
 
     public static async Task<int> Main(string[] args)

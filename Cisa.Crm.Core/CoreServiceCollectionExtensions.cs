@@ -36,9 +36,10 @@ public static class CoreServiceCollectionExtensions
         // The bookkeeping interceptor stamps times from the registered TimeProvider (a test's fake clock too).
         services.AddPooledDbContextFactory<CrmDbContext>((provider, options) => options.UseSqlite(sqliteConnectionString)
             .AddInterceptors(new SqliteSecureDeleteInterceptor(), new BookkeepingInterceptor(provider.GetRequiredService<TimeProvider>()),
-                provider.GetRequiredService<AuditAnchor>().Interceptor));
+                provider.GetRequiredService<AuditAnchor>().Interceptor, provider.GetRequiredService<WaitingWriters>()));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AuditAnchor>();
+        services.AddSingleton<WaitingWriters>();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<SuppressionList>();
         services.AddSingleton<ProspectRules>();

@@ -15,6 +15,7 @@ public static class BenchmarkSuite
         new CircuitsWorkload(),
         new SubjectRequestWorkload(),
         new SweepWorkload(),
+        new SweepLiveWorkload(),
     ];
 
     public static async Task<IReadOnlyList<WorkloadResult>> RunAsync(RunOptions options, TextWriter output, CancellationToken cancellationToken = default)

@@ -44,6 +44,12 @@ public sealed record RunOptions
     /// <summary>P-SWEEP: people per sweep transaction (the app's <c>Crm:Retention:SweepBatchSize</c>).</summary>
     public int SweepBatchSize { get; init; } = new Cisa.Crm.Core.Privacy.Retention.RetentionOptions().SweepBatchSize;
 
+    /// <summary>P-SWEEP-LIVE: sales users logging calls while the sweep runs.</summary>
+    public int SweepUsers { get; init; } = 10;
+
+    /// <summary>P-SWEEP-LIVE: average pause between two saves of one user, jittered ±50%.</summary>
+    public int SweepThinkMilliseconds { get; init; } = 100;
+
     public bool Wants(string workloadId) => Only.Count == 0 || Only.Contains(workloadId, StringComparer.OrdinalIgnoreCase);
 
     internal static RunOptions From(CommandLine command) => new()
@@ -54,6 +60,8 @@ public sealed record RunOptions
         ImportRows = command.Int("import-rows", 0) is > 0 and var rows ? rows : null,
         ImportIterations = Positive(command.Int("import-iterations", 3), "import-iterations"),
         SweepBatchSize = Positive(command.Int("sweep-batch", new Cisa.Crm.Core.Privacy.Retention.RetentionOptions().SweepBatchSize), "sweep-batch"),
+        SweepUsers = Positive(command.Int("sweep-users", 10), "sweep-users"),
+        SweepThinkMilliseconds = Positive(command.Int("sweep-think-ms", 100), "sweep-think-ms"),
         Circuits = Positive(command.Int("circuits", 200), "circuits"),
         CircuitClient = OneOf(command.Text("circuit-client", "protocol"), "circuit-client", "protocol", "browser"),
         CircuitClicks = Positive(command.Int("circuit-clicks", 10), "circuit-clicks"),

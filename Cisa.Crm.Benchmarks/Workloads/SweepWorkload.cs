@@ -29,19 +29,13 @@ public sealed class SweepWorkload : IWorkload
 
     public async Task<WorkloadResult> RunAsync(BenchContext context, CancellationToken cancellationToken)
     {
-        var asOf = context.Manifest.AsOf.AddYears(30);
+        var asOf = DueDay(context);
         var batchSize = context.Options.SweepBatchSize;
         var options = new RetentionOptions();
-
-        void Configure(IServiceCollection services) =>
-            services.AddSingleton<TimeProvider>(new FixedClock(asOf)).Configure<RetentionOptions>(o => o.SweepBatchSize = batchSize);
+        var configure = Configuration(context);
 
         // Untimed, on a small database: the model and the sweep's queries are built, as in an app that has been running.
-        await using (var warmUp = await WarmUpDatabase.CreateAsync(context, cancellationToken))
-        await using (var services = BenchServices.Create(warmUp.Path, DemoStaff.ToActor(DemoStaff.Privacy), Configure))
-        {
-            await services.GetRequiredService<RetentionSweep>().RunAsync(CrmActor.System, SweepTrigger.OnDemand, null, cancellationToken);
-        }
+        await WarmUpAsync(context, DemoStaff.Privacy, null, cancellationToken);
 
         // The app's way.
         double appSeconds;
@@ -50,7 +44,7 @@ public sealed class SweepWorkload : IWorkload
         RetentionRun run;
         using (var scratch = context.ScratchCopy("sweep-app"))
         {
-            await using var services = BenchServices.Create(scratch.Path, DemoStaff.ToActor(DemoStaff.Privacy), Configure);
+            await using var services = BenchServices.Create(scratch.Path, DemoStaff.ToActor(DemoStaff.Privacy), configure);
             var sweep = services.GetRequiredService<RetentionSweep>();
             GC.Collect();
             GC.WaitForPendingFinalizers();
@@ -251,6 +245,31 @@ public sealed class SweepWorkload : IWorkload
     }
 
     private static string Mb(long bytes) => (bytes / 1024.0 / 1024.0).ToString("F1", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The day the sweeps run: thirty years after the data's day, when everything generated is due.</summary>
+    internal static DateOnly DueDay(BenchContext context) => context.Manifest.AsOf.AddYears(30);
+
+    /// <summary>The services of both sweep workloads: the sweep's clock on <see cref="DueDay"/>, the batch size of the command line.</summary>
+    internal static Action<IServiceCollection> Configuration(BenchContext context) => services => services
+        .AddSingleton<TimeProvider>(new FixedClock(DueDay(context)))
+        .Configure<RetentionOptions>(o => o.SweepBatchSize = context.Options.SweepBatchSize);
+
+    /// <summary>
+    /// Untimed, on a small database: a sweep (and <paramref name="alsoWarm"/>, with the same services) builds the model
+    /// and the queries, as in an app that has been running.
+    /// </summary>
+    internal static async Task WarmUpAsync(BenchContext context, DemoStaff.Member actor, Func<ServiceProvider, WarmUpDatabase, Task>? alsoWarm,
+        CancellationToken cancellationToken)
+    {
+        await using var warmUp = await WarmUpDatabase.CreateAsync(context, cancellationToken);
+        await using var services = BenchServices.Create(warmUp.Path, DemoStaff.ToActor(actor), Configuration(context));
+        if (alsoWarm is not null)
+        {
+            await alsoWarm(services, warmUp);
+        }
+
+        await services.GetRequiredService<RetentionSweep>().RunAsync(CrmActor.System, SweepTrigger.OnDemand, null, cancellationToken);
+    }
 
     /// <summary>The sweep's clock: 10:30 Brussels on the chosen day.</summary>
     private sealed class FixedClock(DateOnly day) : TimeProvider

@@ -1,7 +1,8 @@
-using Cisa.Crm.Core.Data.Sqlite;
+using System.Diagnostics;
 using System.Globalization;
 using Cisa.Crm.Core.Audit;
 using Cisa.Crm.Core.Data;
+using Cisa.Crm.Core.Data.Sqlite;
 using Cisa.Crm.Core.Errors;
 using Cisa.Crm.Core.Privacy.Erasure;
 using Cisa.Crm.Core.Security;
@@ -15,19 +16,38 @@ namespace Cisa.Crm.Core.Privacy.Retention;
 public sealed record SweepProgress(int Done, int Total, RetentionRule? Rule);
 
 /// <summary>
-/// RET-RUN: erases what is due, rule by rule, in bounded batches. Each batch selects the next due people
-/// inside its own write transaction, erases them with set-based statements (<see cref="PersonEraser"/>),
-/// writes one audit entry per person and adds its counts to the run, and commits: a crash loses at most the
-/// batch in flight, which the next run (idempotent by construction: it erases what is still due) finishes.
-/// Memory depends on the batch size, not on how many rows are due.
+/// RET-RUN: erases what is due, rule by rule, in bounded batches. Each batch is one write transaction of short
+/// steps: a step selects the next due people, erases them with set-based statements (<see cref="PersonEraser"/>),
+/// writes one audit entry per person and adds its counts to the run. The batch commits when it holds
+/// <see cref="RetentionOptions.SweepBatchSize"/> people, when its rule is done, or, after the step in flight, as soon as
+/// another write waits for the lock (<see cref="WaitingWriters"/>) and the batch has held it for <see cref="LeastHold"/>;
+/// it then lets those waiting through before it begins again. So a person saving a call waits for at most about
+/// <see cref="LeastHold"/> and one step (sized to take about <see cref="StepTarget"/>), not for a batch. A crash loses at most the batch in flight, which the next run (idempotent by construction: it erases what
+/// is still due) finishes. Memory depends on the batch size, not on how many rows are due.
 /// </summary>
 public sealed class RetentionSweep(
     IDbContextFactory<CrmDbContext> dbFactory,
     PersonEraser eraser,
     AuditTrail trail,
+    WaitingWriters waitingWriters,
     TimeProvider time,
     IOptions<RetentionOptions> options) : IDisposable
 {
+    /// <summary>How long one step should hold the write lock: what a write that arrives meanwhile waits at most, plus the commit.</summary>
+    internal static readonly TimeSpan StepTarget = TimeSpan.FromMilliseconds(40);
+
+    /// <summary>
+    /// The sweep's own share: a batch holds the lock at least this long before it gives way, so writers that keep coming
+    /// (ten people saving calls on a loaded machine kept the lock busy most of the time) cannot stall it for good.
+    /// </summary>
+    internal TimeSpan LeastHold { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>The most a sweep waits, after a commit, for the writes that were waiting to get the lock (it goes on after that).</summary>
+    private static readonly TimeSpan LetThroughAtMost = TimeSpan.FromMilliseconds(250);
+
+    private const int FirstStep = 250;
+    private const int SmallestStep = 25;
+
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
 
     public bool IsRunning => _oneAtATime.CurrentCount == 0;
@@ -103,16 +123,23 @@ public sealed class RetentionSweep(
             await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
             await using (await BulkWriteTuning.ApplyAsync(db, cancellationToken, kibibytes: 64 * 1024, synchronousNormal: true, deferCheckpoints: true))
             {
+                var steps = new StepSize(settings.SweepBatchSize);
                 foreach (var rule in RetentionRules.All)
                 {
-                    // Keyset over the ids: each batch starts after the last one, so a batch never re-reads the
+                    // Keyset over the ids: each step starts after the last one, so a step never re-reads the
                     // held or already-visited rows, and the whole sweep reads each due row once.
-                    var after = 0;
-                    while (await EraseBatchAsync(db, run, rule, asOf, after, actor, cancellationToken) is { Count: > 0 } batch)
+                    var batch = new Batch(AfterId: 0, Erased: 0, RuleDone: false);
+                    while (!batch.RuleDone)
                     {
-                        done += batch.Count;
-                        after = batch.LastId;
-                        progress?.Report(new SweepProgress(Math.Min(done, total), Math.Max(done, total), rule));
+                        batch = await EraseBatchAsync(db, run, rule, asOf, batch.AfterId, steps, actor, cancellationToken);
+                        done += batch.Erased;
+                        if (batch.Erased > 0)
+                        {
+                            progress?.Report(new SweepProgress(Math.Min(done, total), Math.Max(done, total), rule));
+                        }
+
+                        // Whoever waited for the lock during the batch goes first.
+                        await waitingWriters.LetThroughAsync(LetThroughAtMost, cancellationToken);
                     }
                 }
             }
@@ -134,13 +161,55 @@ public sealed class RetentionSweep(
         return run;
     }
 
-    /// <summary>One transaction: pick the next due people, erase them, audit each, count them on the run.</summary>
-    private async Task<(int Count, int LastId)> EraseBatchAsync(CrmDbContext db, RetentionRun run, RetentionRule rule, DateOnly asOf, int afterId, CrmActor actor,
-        CancellationToken cancellationToken)
+    private sealed record Batch(int AfterId, int Erased, bool RuleDone);
+
+    /// <summary>
+    /// One transaction of steps (pick the next due people, erase them, audit each, count them on the run), committed when
+    /// the batch is full, the rule is done, or another write waits for the lock.
+    /// </summary>
+    private async Task<Batch> EraseBatchAsync(CrmDbContext db, RetentionRun run, RetentionRule rule, DateOnly asOf, int afterId, StepSize steps,
+        CrmActor actor, CancellationToken cancellationToken)
     {
+        var batchSize = options.Value.SweepBatchSize;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var holding = Stopwatch.GetTimestamp();
+        var erased = 0;
+        var ruleDone = false;
+        do
+        {
+            // A duration for pacing, not a time of the domain: the real one even under a test's fake clock.
+            var started = Stopwatch.GetTimestamp();
+            var step = await EraseStepAsync(db, run, rule, asOf, afterId, Math.Min(steps.Next, batchSize - erased), actor, cancellationToken);
+            if (step.Count == 0)
+            {
+                ruleDone = true;
+                break;
+            }
+
+            steps.Took(step.Count, Stopwatch.GetElapsedTime(started));
+            erased += step.Count;
+            afterId = step.LastId;
+        }
+        while (erased < batchSize && (Stopwatch.GetElapsedTime(holding) < LeastHold || !waitingWriters.Any));
+
+        if (erased > 0)
+        {
+            db.RetentionRuns.Attach(run);
+            db.Entry(run).State = EntityState.Modified;
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        db.ChangeTracker.Clear();
+        return new Batch(afterId, erased, ruleDone);
+    }
+
+    /// <summary>One step of a batch's transaction: the next due people after <paramref name="afterId"/>, erased and audited.</summary>
+    private async Task<(int Count, int LastId)> EraseStepAsync(CrmDbContext db, RetentionRun run, RetentionRule rule, DateOnly asOf, int afterId, int size,
+        CrmActor actor, CancellationToken cancellationToken)
+    {
         var ids = await new RetentionQueries(db, asOf, options.Value).Erasable(rule)
-            .Where(id => id > afterId).OrderBy(id => id).Take(options.Value.SweepBatchSize).ToListAsync(cancellationToken);
+            .Where(id => id > afterId).OrderBy(id => id).Take(size).ToListAsync(cancellationToken);
         if (ids.Count == 0)
         {
             return (0, afterId);
@@ -159,12 +228,24 @@ public sealed class RetentionSweep(
         Count(run, rule, erased);
         await trail.RecordManyAsync(db, actor, erased.Select(e => new AuditRecord(AuditActions.RetentionErased, e.Person.Category.ToString(),
             e.Person.Id.ToString(CultureInfo.InvariantCulture), $"rule={rule.Id()};run={run.Id};{e.Details}")), cancellationToken);
-        db.RetentionRuns.Attach(run);
-        db.Entry(run).State = EntityState.Modified;
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        db.ChangeTracker.Clear();
         return (erased.Count, ids[^1]);
+    }
+
+    /// <summary>
+    /// How many people the next step takes: as many as the last steps erased in <see cref="StepTarget"/>, between
+    /// <see cref="SmallestStep"/> and the batch size. People cost different amounts (a prospect with a thousand calls,
+    /// a contact with none) and so does a busy machine, so the size follows the time each step took.
+    /// </summary>
+    private sealed class StepSize(int batchSize)
+    {
+        public int Next { get; private set; } = Math.Min(FirstStep, batchSize);
+
+        public void Took(int people, TimeSpan elapsed)
+        {
+            var fits = people * StepTarget.TotalMilliseconds / Math.Max(elapsed.TotalMilliseconds, 0.1);
+            // Halfway to what fits, so one slow or quick step does not swing it.
+            Next = Math.Clamp((int)((Next + fits) / 2), Math.Min(SmallestStep, batchSize), batchSize);
+        }
     }
 
     private static void Count(RetentionRun run, RetentionRule rule, IReadOnlyList<ErasedPerson> erased)

@@ -273,7 +273,7 @@ public sealed class RetentionSweepTests : RetentionTestBase
 
         SetToday(new DateOnly(2028, 3, 14));
         var sweep = new RetentionSweep(Db.Get<Microsoft.EntityFrameworkCore.IDbContextFactory<Cisa.Crm.Core.Data.CrmDbContext>>(), Db.Get<Cisa.Crm.Core.Privacy.Erasure.PersonEraser>(),
-            Db.Get<AuditTrail>(), Db.Time, Microsoft.Extensions.Options.Options.Create(new RetentionOptions { SweepBatchSize = 3 }));
+            Db.Get<AuditTrail>(), Db.Get<Cisa.Crm.Core.Data.Sqlite.WaitingWriters>(), Db.Time, Microsoft.Extensions.Options.Options.Create(new RetentionOptions { SweepBatchSize = 3 }));
         var progress = new List<SweepProgress>();
         var run = await sweep.RunAsync(SalesPeople.PrivacyOfficer, SweepTrigger.OnDemand, new SynchronousProgress(progress));
 

@@ -1,8 +1,11 @@
 using Cisa.Crm.Core.Applicants;
 using Cisa.Crm.Core.Audit;
 using Cisa.Crm.Core.Companies;
+using Cisa.Crm.Core.Data;
+using Cisa.Crm.Core.Data.Sqlite;
 using Cisa.Crm.Core.Partners;
 using Cisa.Crm.Core.Privacy;
+using Cisa.Crm.Core.Privacy.Erasure;
 using Cisa.Crm.Core.Privacy.Retention;
 using Cisa.Crm.Core.Prospects;
 using Cisa.Crm.Core.Prospects.Calls;
@@ -10,6 +13,8 @@ using Cisa.Crm.Tests.Core.Applicants;
 using Cisa.Crm.Tests.Core.Partners;
 using Cisa.Crm.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
 using Cisa.Crm.Tests.Core.Prospects;
 
 namespace Cisa.Crm.Tests.Core.Privacy.Retention;
@@ -109,6 +114,15 @@ public abstract class RetentionTestBase : CoreTestBase
         Db.Time.SetUtcNow(new DateTimeOffset(target, TimeSpan.Zero));
     }
 
+    /// <summary>A sweep of the test's database whose commands pass <paramref name="interceptor"/> (to stop or pause it at a chosen statement).</summary>
+    protected RetentionSweep SweepWith(IInterceptor interceptor, int batchSize) => new(
+        new InterceptedFactory(Db.FilePath, interceptor, Db.Get<AuditTrail>().Anchor.Interceptor),
+        Db.Get<PersonEraser>(),
+        Db.Get<AuditTrail>(),
+        Db.Get<WaitingWriters>(),
+        Db.Time,
+        Options.Create(new RetentionOptions { SweepBatchSize = batchSize }));
+
     protected Task<RetentionRun> SweepNowAsync() => Sweep.RunAsync(SalesPeople.PrivacyOfficer, SweepTrigger.OnDemand);
 
     protected async Task<bool> ExistsAsync(PersonCategory category, int id)
@@ -130,5 +144,14 @@ public abstract class RetentionTestBase : CoreTestBase
     {
         await using var db = Db.CreateContext();
         return await db.Calls.AsNoTracking().OrderBy(c => c.Id).ToListAsync();
+    }
+
+    /// <summary>The app's interceptors (secure delete, the audit anchor's commit hook) plus the test's.</summary>
+    private sealed class InterceptedFactory(string path, IInterceptor interceptor, IInterceptor auditAnchor) : IDbContextFactory<CrmDbContext>
+    {
+        public CrmDbContext CreateDbContext() => new(new DbContextOptionsBuilder<CrmDbContext>()
+            .UseSqlite($"Data Source={path};Pooling=False")
+            .AddInterceptors(new SqliteSecureDeleteInterceptor(), auditAnchor, interceptor)
+            .Options);
     }
 }

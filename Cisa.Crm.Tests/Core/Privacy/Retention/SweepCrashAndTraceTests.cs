@@ -105,13 +105,6 @@ public sealed class SweepCrashAndTraceTests : RetentionTestBase
         }
     }
 
-    private RetentionSweep SweepWith(IInterceptor interceptor, int batchSize) => new(
-        new InterceptedFactory(Db.FilePath, interceptor, Db.Get<AuditTrail>().Anchor.Interceptor),
-        Db.Get<PersonEraser>(),
-        Db.Get<AuditTrail>(),
-        Db.Time,
-        Options.Create(new RetentionOptions { SweepBatchSize = batchSize }));
-
     private async Task CheckpointAsync()
     {
         await using var db = Db.CreateContext();
@@ -129,15 +122,6 @@ public sealed class SweepCrashAndTraceTests : RetentionTestBase
             stream.CopyTo(memory);
             return memory.ToArray().AsSpan().IndexOf(needle) >= 0;
         });
-    }
-
-    /// <summary>The app's interceptors (secure delete, the audit anchor's commit hook) plus the test's.</summary>
-    private sealed class InterceptedFactory(string path, IInterceptor interceptor, IInterceptor auditAnchor) : IDbContextFactory<CrmDbContext>
-    {
-        public CrmDbContext CreateDbContext() => new(new DbContextOptionsBuilder<CrmDbContext>()
-            .UseSqlite($"Data Source={path};Pooling=False")
-            .AddInterceptors(new SqliteSecureDeleteInterceptor(), auditAnchor, interceptor)
-            .Options);
     }
 
     private sealed class SimulatedCrashException() : Exception("The process died here.");

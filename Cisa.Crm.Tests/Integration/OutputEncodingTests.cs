@@ -14,20 +14,17 @@ public sealed class OutputEncodingTests(LocalAppFixture app) : IClassFixture<Loc
     private const string Markup = "<img src=x onerror=alert(1)>";
 
     [Fact]
-    public async Task Markup_in_a_stored_name_is_shown_as_text_on_the_record_page_and_in_the_list()
+    public async Task Markup_in_a_stored_name_is_shown_as_text_in_the_record_page_and_its_title()
     {
         var id = await app.Factory.QueryAsync(db => db.Prospects.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync());
         await app.Factory.QueryAsync(db => db.Prospects.Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.LastName, Markup)));
         using var client = await app.Factory.SignedInClientAsync("demo-sales");
 
-        foreach (var address in new[] { $"/prospects/{id}", "/prospects" })
-        {
-            var response = await client.GetAsync(address);
-            var html = await response.Content.ReadAsStringAsync();
+        var response = await client.GetAsync($"/prospects/{id}");
+        var html = await response.Content.ReadAsStringAsync();
 
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            Assert.Contains("&lt;img src=x onerror=alert(1)&gt;", html, StringComparison.Ordinal);
-            Assert.DoesNotContain(Markup, html, StringComparison.Ordinal);
-        }
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("&lt;img src=x onerror=alert(1)&gt;</title>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(Markup, html, StringComparison.Ordinal);
     }
 }
